@@ -1,0 +1,150 @@
+import { userInfo } from 'node:os';
+import { executionCancelled, resultExpired, SqlError, statementNotFound } from '../sqlError';
+import { StatementContext } from '../sqlEngine';
+import { DeferredCall } from './dialect';
+
+// Evaluates the Snowflake functions the dialect layer set aside (SYSTEM$WAIT, RESULT_SCAN,
+// LAST_QUERY_ID …) before DuckDB sees the statement, and returns the SQL fragment that
+// replaces each. SYSTEM$WAIT waits on a Node timer, not in a DuckDB thread, so a thousand
+// concurrent waits cost nothing and a cancel during the wait leaves nothing behind.
+
+const UNIT_MS: Record<string, number> = {
+  SECONDS: 1000,
+  MILLISECONDS: 1,
+  MINUTES: 60_000,
+  HOURS: 3_600_000,
+};
+
+export interface DeferredEnvironment {
+  context: StatementContext;
+  signal: AbortSignal;
+  queryId: string;
+  materializeResult(queryId: string): Promise<string>;
+  hasRetainedResult(queryId: string): boolean;
+}
+
+function literal(text: string | undefined | null): string {
+  return text === undefined || text === null ? 'NULL' : `'${text.replace(/'/g, "''")}'`;
+}
+
+export function waitCancellably(ms: number, signal: AbortSignal, queryId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(executionCancelled(queryId));
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(executionCancelled(queryId));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+async function systemWait(call: DeferredCall, env: DeferredEnvironment): Promise<string> {
+  const [amount, unitArg] = call.args;
+  const unit = (unitArg === undefined || unitArg === null ? 'SECONDS' : String(unitArg)).toUpperCase();
+  const seconds = Number(amount);
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    throw new SqlError('100038', '22018', `SYSTEM$WAIT: invalid amount ${JSON.stringify(amount)}; give a non-negative number`, env.queryId);
+  }
+  const unitMs = UNIT_MS[unit];
+  if (unitMs === undefined) {
+    throw new SqlError('100038', '22018', `SYSTEM$WAIT: invalid time unit '${unit}'; use SECONDS, MILLISECONDS, MINUTES or HOURS`, env.queryId);
+  }
+  await waitCancellably(seconds * unitMs, env.signal, env.queryId);
+  return literal(`waited ${amount} ${unit.toLowerCase()}`);
+}
+
+async function cancelQuery(call: DeferredCall, env: DeferredEnvironment): Promise<string> {
+  const target = String(call.args[0] ?? '');
+  const state = env.context.queryState(target);
+  if (state !== 'pending') return literal('Identified SQL statement is not currently executing.');
+  await env.context.cancelQuery(target);
+  return literal(`query [${target}] terminated.`);
+}
+
+async function resultScan(call: DeferredCall, env: DeferredEnvironment): Promise<string> {
+  const target = call.args[0];
+  if (target === null || target === undefined) throw statementNotFound(String(target));
+  const id = String(target);
+  const state = env.context.queryState(id);
+  if (state === 'unknown') throw statementNotFound(id).withQueryId(env.queryId);
+  // Snowflake answers a RESULT_SCAN of an unfinished (or failed) query this way; the
+  // seed behaviour "to_df() before the job has finished" depends on it.
+  if (state !== 'done' || !env.hasRetainedResult(id)) {
+    const error = resultExpired(id);
+    return Promise.reject(new SqlError(error.errorCode, error.sqlState, error.detail, env.queryId));
+  }
+  return env.materializeResult(id);
+}
+
+function lastQueryId(call: DeferredCall, env: DeferredEnvironment): string {
+  const n = call.args[0] === undefined || call.args[0] === null ? -1 : Number(call.args[0]);
+  return literal(env.context.lastQueryId(n));
+}
+
+function contextValue(call: DeferredCall, env: DeferredEnvironment): string {
+  const session = env.context.session;
+  switch (call.fn) {
+    case 'CURRENT_DATABASE':
+      return literal(session.database);
+    case 'CURRENT_SCHEMA':
+      return literal(session.schema);
+    case 'CURRENT_ROLE':
+      return literal(session.role);
+    case 'CURRENT_WAREHOUSE':
+      return literal(session.warehouse);
+    case 'CURRENT_USER':
+      return literal(userInfo().username.toUpperCase());
+    case 'CURRENT_ACCOUNT':
+      return literal('SNOWPARK_LOCAL');
+    case 'CURRENT_REGION':
+      return literal('LOCAL');
+    case 'CURRENT_SESSION':
+      return literal(env.queryId.split('-')[0]);
+    case 'CURRENT_VERSION':
+      return literal('9.0.0 (Snowpark Local)');
+    default:
+      throw new Error(`no evaluator for ${call.fn}`);
+  }
+}
+
+/** RESULT_SCAN(LAST_QUERY_ID()) arrives with the inner call's placeholder as its argument. */
+function resolveNestedArgs(call: DeferredCall, evaluated: Map<string, string>): DeferredCall {
+  const args = call.args.map((arg) => {
+    if (typeof arg !== 'string' || !evaluated.has(arg)) return arg;
+    const fragment = evaluated.get(arg)!;
+    return fragment === 'NULL' ? null : fragment.slice(1, -1).replace(/''/g, "'");
+  });
+  return { ...call, args };
+}
+
+/** Evaluates deferred calls in statement order (a wait before an insert waits first). */
+export async function evaluateDeferred(calls: readonly DeferredCall[], env: DeferredEnvironment): Promise<Map<string, string>> {
+  const values = new Map<string, string>();
+  for (const rawCall of calls) {
+    if (env.signal.aborted) throw executionCancelled(env.queryId);
+    const call = resolveNestedArgs(rawCall, values);
+    let fragment: string;
+    switch (call.fn) {
+      case 'SYSTEM$WAIT':
+        fragment = await systemWait(call, env);
+        break;
+      case 'SYSTEM$CANCEL_QUERY':
+        fragment = await cancelQuery(call, env);
+        break;
+      case 'RESULT_SCAN':
+        fragment = await resultScan(call, env);
+        break;
+      case 'LAST_QUERY_ID':
+        fragment = lastQueryId(call, env);
+        break;
+      default:
+        fragment = contextValue(call, env);
+    }
+    values.set(call.placeholder, fragment);
+  }
+  return values;
+}

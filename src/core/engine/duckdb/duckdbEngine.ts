@@ -1,0 +1,226 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  DuckDBMaterializedResult,
+  DuckDBPreparedStatement,
+  DuckDBValue,
+  StatementType,
+} from '@duckdb/node-api';
+import { QueryResult, TaggedValue } from '../../runner/protocol';
+import { compilationError, executionCancelled, SqlError } from '../sqlError';
+import { ExecuteRequest, SqlEngine } from '../sqlEngine';
+import { encodeColumns } from './columnEncoding';
+import { evaluateDeferred } from './deferredCalls';
+import { fillDeferred, translateToDuckDb } from './dialect';
+import { toSnowflakeError } from './errorMapping';
+import { RESULTS_CATALOG, ResultRetention } from './resultRetention';
+import { snowflakeTypeOf } from './snowflakeTypes';
+import { dmlResult, statusResult } from './statementMessages';
+
+export interface DuckDbEngineOptions {
+  /** A file path (one database per workspace) or ':memory:'. */
+  path: string;
+  database?: string;
+  schema?: string;
+}
+
+const WRITES_NEED_TRANSACTION = new Set<StatementType>([
+  StatementType.INSERT,
+  StatementType.UPDATE,
+  StatementType.DELETE,
+  StatementType.CREATE,
+  StatementType.ALTER,
+  StatementType.DROP,
+  StatementType.COPY,
+]);
+
+/**
+ * The embedded engine. Every statement gets its own pooled connection, so async child jobs
+ * really run side by side, and every write runs in its own transaction, so a cancelled or
+ * abandoned statement is rolled back and leaves no trace — as in Snowflake.
+ */
+export class DuckDbEngine implements SqlEngine {
+  readonly kind = 'duckdb' as const;
+  readonly description: string;
+  private readonly idle: DuckDBConnection[] = [];
+  private readonly retention = new ResultRetention();
+  private closed = false;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly options: Required<DuckDbEngineOptions>,
+  ) {
+    this.description = options.path === ':memory:' ? 'DuckDB (in memory)' : `DuckDB ${options.path}`;
+  }
+
+  static async open(options: DuckDbEngineOptions): Promise<DuckDbEngine> {
+    const resolved = { database: 'LOCAL_DB', schema: 'PUBLIC', ...options };
+    if (resolved.path !== ':memory:') mkdirSync(dirname(resolved.path), { recursive: true });
+    let instance: DuckDBInstance;
+    try {
+      // The file is attached under the Snowflake-style database name, so LOCAL_DB.PUBLIC.T,
+      // PUBLIC.T and T all name the same table, as they would in Snowflake.
+      instance = await DuckDBInstance.create(':memory:');
+      const setup = await instance.connect();
+      await setup.run(`ATTACH ${quote(resolved.path)} AS ${resolved.database}`);
+      await setup.run(`CREATE SCHEMA IF NOT EXISTS ${resolved.database}.${resolved.schema}`);
+      await setup.run(`ATTACH ':memory:' AS ${RESULTS_CATALOG}`);
+      setup.closeSync();
+    } catch (error) {
+      throw openError(resolved.path, error);
+    }
+    return new DuckDbEngine(instance, resolved);
+  }
+
+  async execute(request: ExecuteRequest): Promise<QueryResult> {
+    const { queryId, signal } = request;
+    if (this.closed) throw new SqlError('390114', '08001', 'The local engine is closed.', queryId);
+    let translation;
+    try {
+      translation = translateToDuckDb(request.sql);
+    } catch (error) {
+      throw compilationError(error instanceof Error ? error.message : String(error), queryId);
+    }
+    const connection = await this.acquire();
+    let inTransaction = false;
+    const interrupt = (): void => connection.interrupt();
+    try {
+      const fragments = await evaluateDeferred(translation.deferred, {
+        context: request.context,
+        signal,
+        queryId,
+        hasRetainedResult: (id) => this.retention.has(id),
+        materializeResult: (id) => this.retention.materialize(id, connection),
+      });
+      const sql = fillDeferred(translation, fragments);
+      if (signal.aborted) throw executionCancelled(queryId);
+      const prepared = await connection.prepare(sql);
+      if (request.binds?.length) prepared.bind(request.binds.map(toDuckDbValue));
+      const statementType = prepared.statementType;
+      if (WRITES_NEED_TRANSACTION.has(statementType)) {
+        await connection.run('BEGIN TRANSACTION');
+        inTransaction = true;
+      }
+      signal.addEventListener('abort', interrupt, { once: true });
+      const result = await runPrepared(prepared);
+      const chunks = await readAllChunks(result);
+      if (signal.aborted) throw executionCancelled(queryId);
+      if (inTransaction) {
+        await connection.run('COMMIT');
+        inTransaction = false;
+      }
+      const encoded = this.encodeResult(queryId, request.sql, statementType, result, chunks, translation.preserveCaseColumns);
+      return encoded;
+    } catch (error) {
+      if (inTransaction) await connection.run('ROLLBACK').catch(() => undefined);
+      if (signal.aborted) throw executionCancelled(queryId);
+      throw toSnowflakeError(error, queryId);
+    } finally {
+      signal.removeEventListener('abort', interrupt);
+      this.release(connection);
+    }
+  }
+
+  private encodeResult(
+    queryId: string,
+    originalSql: string,
+    statementType: StatementType,
+    result: DuckDBMaterializedResult,
+    chunks: DuckDBDataChunk[],
+    preserveCase: readonly string[],
+  ): QueryResult {
+    let encoded: QueryResult;
+    const kind = dmlKind(statementType);
+    if (kind) {
+      encoded = dmlResult(kind, Number(result.rowsChanged), queryId);
+      this.retention.keep(queryId, encoded);
+    } else if (statementType === StatementType.SELECT || statementType === StatementType.EXPLAIN || statementType === StatementType.PRAGMA || statementType === StatementType.CALL) {
+      const types = result.columnTypes();
+      const keep = new Set(preserveCase);
+      const columns = result.columnNames().map((name, i) => ({
+        name: keep.has(name) ? name : name.toUpperCase(),
+        type: snowflakeTypeOf(types[i]),
+      }));
+      const data = encodeColumns(types, chunks);
+      encoded = { queryId, columns, data, rowCount: data[0]?.length ?? 0 };
+      this.retention.keep(queryId, encoded, types, chunks);
+    } else {
+      encoded = statusResult(originalSql, queryId);
+      this.retention.keep(queryId, encoded);
+    }
+    return encoded;
+  }
+
+  private async acquire(): Promise<DuckDBConnection> {
+    const reused = this.idle.pop();
+    if (reused) return reused;
+    const connection = await this.instance.connect();
+    await connection.run(`USE ${this.options.database}.${this.options.schema}`);
+    return connection;
+  }
+
+  private release(connection: DuckDBConnection): void {
+    // A small idle pool: connections are cheap, but not free, and 1,000 concurrent jobs
+    // must not leave 1,000 connections open afterwards.
+    if (this.closed || this.idle.length >= 16) connection.closeSync();
+    else this.idle.push(connection);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const connection of this.idle.splice(0)) connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+async function runPrepared(prepared: DuckDBPreparedStatement): Promise<DuckDBMaterializedResult> {
+  return prepared.run();
+}
+
+async function readAllChunks(result: DuckDBMaterializedResult): Promise<DuckDBDataChunk[]> {
+  const chunks: DuckDBDataChunk[] = [];
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return chunks;
+    chunks.push(chunk);
+  }
+}
+
+function dmlKind(type: StatementType): 'insert' | 'update' | 'delete' | undefined {
+  if (type === StatementType.INSERT) return 'insert';
+  if (type === StatementType.UPDATE) return 'update';
+  if (type === StatementType.DELETE) return 'delete';
+  return undefined;
+}
+
+function quote(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** Binds travel tagged; DuckDB casts text to dates, decimals … where the column needs it. */
+function toDuckDbValue(value: TaggedValue): DuckDBValue {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : value;
+  if (Array.isArray(value)) return JSON.stringify(value);
+  if (value.$t === 'int') return BigInt(value.v);
+  if (value.$t === 'float') return Number(value.v === 'inf' ? Infinity : value.v === '-inf' ? -Infinity : NaN);
+  if (value.$t === 'object') return JSON.stringify(value.v);
+  return value.v;
+}
+
+function openError(path: string, error: unknown): SqlError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/lock/i.test(message)) {
+    return new SqlError(
+      '390100',
+      '08001',
+      `The local database ${path} is in use by another process (${message.split('\n')[0]}). ` +
+        'Close the other Snowpark Local window or CLI, or choose another database with --db PATH (or :memory:).',
+    );
+  }
+  return new SqlError('390100', '08001', `Cannot open the local database ${path}: ${message.split('\n')[0]}`);
+}

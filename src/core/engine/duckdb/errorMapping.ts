@@ -1,0 +1,69 @@
+import { SqlError } from '../sqlError';
+
+// DuckDB reports errors as "<Kind> Error: <text>". Snowflake developers know Snowflake's
+// codes (and handlers catch them by code), so each kind maps to the code Snowflake uses for
+// the same mistake. Table-driven so each row is testable on its own.
+interface ErrorRule {
+  readonly pattern: RegExp;
+  readonly toError: (match: RegExpMatchArray, queryId?: string) => SqlError;
+}
+
+const RULES: readonly ErrorRule[] = [
+  {
+    pattern: /^Catalog Error: Table with name (\S+) does not exist/,
+    toError: (m, id) =>
+      new SqlError('002003', '42S02', `SQL compilation error:\nObject '${m[1].toUpperCase()}' does not exist or not authorized.`, id),
+  },
+  {
+    pattern: /^Catalog Error: Table with name (\S+) already exists/,
+    toError: (m, id) => new SqlError('002002', '42710', `SQL compilation error:\nObject '${m[1].toUpperCase()}' already exists.`, id),
+  },
+  {
+    pattern: /^Catalog Error: Scalar Function with name (\S+) does not exist/,
+    toError: (m, id) => new SqlError('002140', '42601', `SQL compilation error:\nUnknown function ${m[1].toUpperCase()}`, id),
+  },
+  {
+    pattern: /^Binder Error: Referenced column "?([^"\s]+)"? not found/,
+    toError: (m, id) => new SqlError('000904', '42000', `SQL compilation error:\ninvalid identifier '${m[1].toUpperCase()}'`, id),
+  },
+  {
+    pattern: /^Parser Error: (.*)/s,
+    toError: (m, id) => new SqlError('001003', '42000', `SQL compilation error:\n${firstLine(m[1])}`, id),
+  },
+  {
+    pattern: /^Conversion Error: (.*)/s,
+    toError: (m, id) => new SqlError('100038', '22018', firstLine(m[1]), id),
+  },
+  {
+    pattern: /^Constraint Error: (.*)/s,
+    toError: (m, id) => new SqlError('100072', '22000', firstLine(m[1]), id),
+  },
+  {
+    pattern: /^Out of Range Error: (.*)/s,
+    toError: (m, id) => new SqlError('100046', '22003', firstLine(m[1]), id),
+  },
+  {
+    pattern: /^TransactionContext Error: (.*)/s,
+    toError: (m, id) => new SqlError('000625', '57014', `Statement conflicted with a concurrent statement: ${firstLine(m[1])}`, id),
+  },
+  {
+    pattern: /^(?:Binder|Catalog) Error: (.*)/s,
+    toError: (m, id) => new SqlError('002003', '42000', `SQL compilation error:\n${firstLine(m[1])}`, id),
+  },
+];
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim();
+}
+
+export function toSnowflakeError(error: unknown, queryId?: string): SqlError {
+  if (error instanceof SqlError) return queryId && !error.queryId ? error.withQueryId(queryId) : error;
+  const message = error instanceof Error ? error.message : String(error);
+  for (const rule of RULES) {
+    const match = message.match(rule.pattern);
+    if (match) return rule.toError(match, queryId);
+  }
+  return new SqlError('100000', 'XX000', `Local engine error: ${firstLine(message)}`, queryId);
+}
+
+export const errorRuleCount = RULES.length;

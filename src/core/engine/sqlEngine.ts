@@ -1,0 +1,42 @@
+import { QueryResult, SessionContext, TaggedValue } from '../runner/protocol';
+
+/**
+ * What an engine may ask of the rest of the system while it prepares a statement:
+ * Snowflake functions such as LAST_QUERY_ID, SYSTEM$CANCEL_QUERY and RESULT_SCAN are about
+ * other queries, which the engine does not own.
+ */
+export interface StatementContext {
+  readonly session: SessionContext;
+  /** LAST_QUERY_ID(n): n = -1 the latest before this one, 1 the first of the session. */
+  lastQueryId(n: number): string | undefined;
+  cancelQuery(queryId: string): Promise<void>;
+  /** For RESULT_SCAN: whether another query has finished (the engine keeps its own results). */
+  queryState(queryId: string): 'done' | 'pending' | 'failed' | 'unknown';
+}
+
+export interface ExecuteRequest {
+  queryId: string;
+  sql: string;
+  binds?: TaggedValue[];
+  context: StatementContext;
+  /** Aborting it cancels the statement; its writes are rolled back. */
+  signal: AbortSignal;
+  /** Who asked: the run (for nested CALLs) and, for worksheets, where the statement sits. */
+  origin?: StatementOrigin;
+}
+
+export interface StatementOrigin {
+  runId: string;
+  /** The worksheet file and the 0-based line its statement starts on. */
+  file?: string;
+  line?: number;
+}
+
+export interface SqlEngine {
+  readonly kind: 'duckdb' | 'snowflake';
+  /** A short, secret-free description for the status bar and logs. */
+  readonly description: string;
+  /** Runs one statement. Rejects with SqlError (cancelled === true when aborted). */
+  execute(request: ExecuteRequest): Promise<QueryResult>;
+  close(): Promise<void>;
+}

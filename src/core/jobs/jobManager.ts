@@ -1,0 +1,114 @@
+import { Emitter } from '../util/emitter';
+import { canMove, isTerminal, JobStatus } from './jobStatus';
+
+export type JobKind = 'run' | 'query' | 'batch' | 'task';
+
+export interface JobError {
+  message: string;
+  errorCode?: string;
+  sqlState?: string;
+  /** file:line where a person can act on it, when known. */
+  location?: string;
+}
+
+export interface JobRecord {
+  readonly id: string;
+  readonly kind: JobKind;
+  readonly runId: string;
+  readonly parentId?: string;
+  /** SQL for queries, handler for runs, function name for batches and tasks. */
+  readonly label: string;
+  status: JobStatus;
+  readonly startedMs: number;
+  endedMs?: number;
+  error?: JobError;
+  /** Kind-specific facts the UI and --json show (task index, worker, row count …). */
+  detail: Record<string, unknown>;
+}
+
+export interface JobEvent {
+  type: 'added' | 'changed' | 'removed';
+  job: Readonly<JobRecord>;
+}
+
+/**
+ * The one state machine for runs, child jobs, batches and tasks. Engines and pools
+ * report into it; the tree view, the status bar and the CLI's --json read from it.
+ */
+export class JobManager {
+  private readonly jobs = new Map<string, JobRecord>();
+  private readonly emitter = new Emitter<JobEvent>();
+  readonly onDidChange = this.emitter.event;
+
+  add(job: Omit<JobRecord, 'startedMs' | 'detail'> & { startedMs?: number; detail?: Record<string, unknown> }): JobRecord {
+    if (this.jobs.has(job.id)) throw new Error(`job ${job.id} is already registered`);
+    const record: JobRecord = { ...job, startedMs: job.startedMs ?? Date.now(), detail: job.detail ?? {} };
+    if (isTerminal(record.status)) record.endedMs = record.startedMs;
+    this.jobs.set(record.id, record);
+    this.emitter.fire({ type: 'added', job: record });
+    return record;
+  }
+
+  get(id: string): JobRecord | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** Moves a job to a new status; a move out of a terminal state is ignored (late reports). */
+  move(id: string, to: JobStatus, facts: { error?: JobError; detail?: Record<string, unknown> } = {}): JobRecord {
+    const job = this.jobs.get(id);
+    if (!job) throw new Error(`no job ${id}`);
+    if (job.status === to && !facts.detail && !facts.error) return job;
+    if (isTerminal(job.status)) return job;
+    if (job.status !== to && !canMove(job.status, to)) {
+      throw new Error(`job ${id} cannot move from ${job.status} to ${to}`);
+    }
+    job.status = to;
+    if (facts.error) job.error = facts.error;
+    if (facts.detail) Object.assign(job.detail, facts.detail);
+    if (isTerminal(to)) job.endedMs = Date.now();
+    this.emitter.fire({ type: 'changed', job });
+    return job;
+  }
+
+  update(id: string, detail: Record<string, unknown>): void {
+    const job = this.jobs.get(id);
+    if (!job) return;
+    Object.assign(job.detail, detail);
+    this.emitter.fire({ type: 'changed', job });
+  }
+
+  list(filter: { runId?: string; kind?: JobKind; parentId?: string } = {}): JobRecord[] {
+    const result: JobRecord[] = [];
+    for (const job of this.jobs.values()) {
+      if (filter.runId !== undefined && job.runId !== filter.runId) continue;
+      if (filter.kind !== undefined && job.kind !== filter.kind) continue;
+      if (filter.parentId !== undefined && job.parentId !== filter.parentId) continue;
+      result.push(job);
+    }
+    return result;
+  }
+
+  running(): JobRecord[] {
+    return [...this.jobs.values()].filter((job) => !isTerminal(job.status));
+  }
+
+  /** Forgets finished runs and everything under them. */
+  clearFinished(): number {
+    const finishedRuns = new Set(
+      [...this.jobs.values()].filter((job) => job.kind === 'run' && isTerminal(job.status)).map((job) => job.id),
+    );
+    let removed = 0;
+    for (const job of [...this.jobs.values()]) {
+      if (finishedRuns.has(job.runId) && isTerminal(job.status)) {
+        this.jobs.delete(job.id);
+        removed++;
+        this.emitter.fire({ type: 'removed', job });
+      }
+    }
+    return removed;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

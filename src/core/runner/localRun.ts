@@ -1,0 +1,409 @@
+import { ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
+import { delimiter } from 'node:path';
+import { SqlError } from '../engine/sqlError';
+import { JobManager } from '../jobs/jobManager';
+import { QueryExecutor, SessionState } from '../jobs/queryExecutor';
+import { newQueryId } from '../jobs/queryId';
+import { Emitter } from '../util/emitter';
+import { ChannelConnection, ChannelFailure, ChannelServer } from './channelServer';
+import { killTree, spawnGroupLeader } from './processTree';
+import {
+  CHANNEL_ENV,
+  HandlerError,
+  HandlerModule,
+  QueryResult,
+  RUN_TOKEN_ENV,
+  RunFinish,
+  RunSpec,
+  SessionContext,
+  TaggedValue,
+  WarehouseType,
+} from './protocol';
+import { resolvePython } from './pythonInterpreter';
+import { shimDirectory } from './shimLocation';
+import { userFacingLocation } from './tracebackLocation';
+
+export interface RunRequest {
+  handler: string;
+  module: HandlerModule;
+  args: TaggedValue[];
+  returnType: string | null;
+  packages?: string[];
+  importPaths?: string[];
+  warehouseType?: WarehouseType;
+  workers?: number;
+  /** Interpreter command or path; default python3. */
+  python?: string;
+  cwd?: string;
+  /** What the tree shows for the run, e.g. `CHECKSTATUS()` or `handler.py:main`. */
+  label?: string;
+  /** A nested run (session.call) records its parent so the tree nests it. */
+  parent?: { runId: string; queryId: string };
+  session?: Partial<SessionContext>;
+  /** Extra environment for the Python process (tests, debugger). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export type RunFailureKind = 'handler' | 'startup' | 'cancelled' | 'crashed';
+
+export interface RunFailure {
+  kind: RunFailureKind;
+  message: string;
+  /** file:line in the user's code, when known. */
+  location?: { file: string; line: number };
+  traceback?: string;
+  errorType?: string;
+}
+
+export interface RunOutcome {
+  runId: string;
+  ok: boolean;
+  /** Scalar return value, as the shim encoded it. */
+  value?: TaggedValue;
+  /** A returned DataFrame / RETURNS TABLE result. */
+  table?: QueryResult;
+  error?: RunFailure;
+  durationMs: number;
+  /** Child jobs still running when the handler ended, cancelled as Snowflake does. */
+  cancelledChildren: string[];
+}
+
+export interface RunOutput {
+  runId: string;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface RunHandle {
+  readonly runId: string;
+  readonly outcome: Promise<RunOutcome>;
+  cancel(): Promise<void>;
+}
+
+/** Extra channel methods (parallel tasks) plug in here without the runner knowing them. */
+export type ChannelExtension = (
+  method: string,
+  params: unknown,
+  run: { runId: string; request: RunRequest },
+) => Promise<unknown> | undefined;
+
+export interface LocalRunnerOptions {
+  executor: QueryExecutor;
+  jobs: JobManager;
+  defaults?: { python?: string; warehouseType?: WarehouseType; workers?: number; session?: Partial<SessionContext> };
+  /** Runs `CALL name(args)` for session.call(); supplied by the procedure catalog. */
+  callProcedure?: (name: string, args: TaggedValue[], caller: { runId: string; queryId: string }) => Promise<QueryResult>;
+  extensions?: ChannelExtension[];
+  /** Called once a run has ended, before its outcome resolves (e.g. to cancel its tasks). */
+  onRunEnded?: Array<(runId: string) => Promise<void>>;
+}
+
+const DEFAULT_SESSION: SessionContext = {
+  database: 'LOCAL_DB',
+  schema: 'PUBLIC',
+  role: 'LOCAL_ROLE',
+  warehouse: 'LOCAL_WH',
+  queryTag: null,
+};
+
+/**
+ * Runs handlers the way Snowflake calls them: one Python process per run, the shim first
+ * on PYTHONPATH, every session.sql() a request on the private channel. When the handler
+ * returns or fails, or the run is cancelled, children still running are cancelled and the
+ * whole process tree is gone before the outcome resolves.
+ */
+export class LocalRunner {
+  private readonly outputEmitter = new Emitter<RunOutput>();
+  readonly onOutput = this.outputEmitter.event;
+  private readonly active = new Map<string, RunHandle>();
+
+  constructor(private readonly options: LocalRunnerOptions) {}
+
+  get executor(): QueryExecutor {
+    return this.options.executor;
+  }
+
+  start(request: RunRequest): RunHandle {
+    const runId = newQueryId();
+    const startedAt = Date.now();
+    const jobs = this.options.jobs;
+    jobs.add({
+      id: runId,
+      kind: 'run',
+      runId,
+      parentId: request.parent?.queryId,
+      label: request.label ?? `${request.handler}()`,
+      status: 'RUNNING',
+      detail: { file: request.module.path, handler: request.handler, warehouseType: this.warehouseOf(request) },
+    });
+    let cancelRequested = false;
+    let child: ChildProcess | undefined;
+    let finish: RunFinish | undefined;
+    let resolveCancel: () => void = () => undefined;
+    const cancelled = new Promise<void>((resolve) => (resolveCancel = resolve));
+
+    const outcome = (async (): Promise<RunOutcome> => {
+      const session = new SessionState({ ...DEFAULT_SESSION, ...this.options.defaults?.session, ...request.session });
+      let server: ChannelServer | undefined;
+      let cancelledChildren: string[] = [];
+      const conclude = async (result: Omit<RunOutcome, 'runId' | 'durationMs' | 'cancelledChildren'>): Promise<RunOutcome> => {
+        cancelledChildren = cancelledChildren.concat(await this.options.executor.cancelRunChildren(runId));
+        for (const onEnded of this.options.onRunEnded ?? []) await onEnded(runId).catch(() => undefined);
+        const status = result.ok ? 'SUCCESS' : result.error?.kind === 'cancelled' ? 'ABORTED' : 'FAILED_WITH_ERROR';
+        if (status === 'ABORTED' && jobs.get(runId)?.status === 'RUNNING') jobs.move(runId, 'ABORTING');
+        jobs.move(runId, status, {
+          error: result.error
+            ? { message: result.error.message, location: result.error.location ? `${result.error.location.file}:${result.error.location.line}` : undefined }
+            : undefined,
+        });
+        this.options.executor.forgetRun(runId);
+        return { ...result, runId, durationMs: Date.now() - startedAt, cancelledChildren };
+      };
+      try {
+        const python = await resolvePython(request.python ?? this.options.defaults?.python);
+        if (cancelRequested) return await conclude({ ok: false, error: { kind: 'cancelled', message: 'Run cancelled before it started.' } });
+        const spec = this.specFor(runId, request, session);
+        server = new ChannelServer((method, params, connection) =>
+          this.serve(method, params, connection, { runId, request, spec, session, onFinish: (value) => {
+            finish = value;
+            // Snowflake ends the call when the handler returns: children go at once,
+            // not when Python gets round to exiting.
+            void this.options.executor.cancelRunChildren(runId).then((ids) => (cancelledChildren = cancelledChildren.concat(ids)));
+          } }),
+        );
+        await server.listen();
+        const shim = shimDirectory();
+        const env = {
+          ...process.env,
+          ...request.env,
+          PYTHONPATH: [shim, process.env.PYTHONPATH].filter(Boolean).join(delimiter),
+          PYTHONUNBUFFERED: '1',
+          PYTHONDONTWRITEBYTECODE: '1',
+          [CHANNEL_ENV]: server.address,
+          [RUN_TOKEN_ENV]: server.token,
+        };
+        const stderrTail: string[] = [];
+        child = spawnGroupLeader(python.executable, ['-m', 'snowpark_local.bootstrap'], {
+          cwd: request.cwd,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child.stdout?.setEncoding('utf8').on('data', (text: string) => this.outputEmitter.fire({ runId, stream: 'stdout', text }));
+        child.stderr?.setEncoding('utf8').on('data', (text: string) => {
+          stderrTail.push(text);
+          if (stderrTail.length > 50) stderrTail.shift();
+          this.outputEmitter.fire({ runId, stream: 'stderr', text });
+        });
+        const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+          child!.once('error', (error) => {
+            stderrTail.push(String(error));
+            resolve({ code: -1, signal: null });
+          });
+          child!.once('close', (code, signal) => resolve({ code, signal }));
+        });
+        const ended = await Promise.race([exited.then((exit) => ({ kind: 'exit' as const, exit })), cancelled.then(() => ({ kind: 'cancel' as const }))]);
+        if (ended.kind === 'cancel') {
+          killTree(child);
+          await exited;
+          return await conclude({ ok: false, error: { kind: 'cancelled', message: 'Run cancelled; its child jobs were cancelled and rolled back.' } });
+        }
+        // The bootstrap exits right after run.finish; a group member it left (a stray
+        // subprocess) must not outlive the run.
+        killTree(child);
+        return await conclude(await this.interpretFinish(finish, ended.exit, stderrTail, runId, request, session));
+      } catch (error) {
+        if (child) killTree(child);
+        const message = error instanceof Error ? error.message : String(error);
+        return await conclude({ ok: false, error: { kind: 'startup', message } });
+      } finally {
+        await server?.close();
+        this.active.delete(runId);
+      }
+    })();
+
+    const handle: RunHandle = {
+      runId,
+      outcome,
+      cancel: async () => {
+        cancelRequested = true;
+        resolveCancel();
+        await outcome;
+      },
+    };
+    this.active.set(runId, handle);
+    return handle;
+  }
+
+  /** Cancels every active run (extension deactivation, "Cancel All"). */
+  async cancelAll(): Promise<void> {
+    await Promise.all([...this.active.values()].map((handle) => handle.cancel()));
+  }
+
+  get activeRuns(): RunHandle[] {
+    return [...this.active.values()];
+  }
+
+  private warehouseOf(request: RunRequest): WarehouseType {
+    return request.warehouseType ?? this.options.defaults?.warehouseType ?? 'standard';
+  }
+
+  private specFor(runId: string, request: RunRequest, session: SessionState): RunSpec {
+    return {
+      runId,
+      handler: request.handler,
+      module: request.module,
+      args: request.args,
+      returnType: request.returnType,
+      packages: request.packages ?? [],
+      importPaths: request.importPaths ?? [],
+      warehouseType: this.warehouseOf(request),
+      workers: request.workers ?? this.options.defaults?.workers ?? cpus().length,
+      session: session.context,
+    };
+  }
+
+  private async interpretFinish(
+    finish: RunFinish | undefined,
+    exit: { code: number | null; signal: NodeJS.Signals | null },
+    stderrTail: string[],
+    runId: string,
+    request: RunRequest,
+    session: SessionState,
+  ): Promise<Omit<RunOutcome, 'runId' | 'durationMs' | 'cancelledChildren'>> {
+    if (!finish) {
+      const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+      const tail = stderrTail.join('').trim().split('\n').slice(-12).join('\n');
+      return {
+        ok: false,
+        error: {
+          kind: 'crashed',
+          message: `Python ${how} before the handler returned${tail ? `:\n${tail}` : '.'}`,
+          traceback: tail || undefined,
+        },
+      };
+    }
+    if (!finish.ok) return { ok: false, error: handlerFailure(finish.error, request) };
+    if ('dataframeSql' in finish) {
+      try {
+        const table = await this.options.executor.run({ runId, parentId: runId, sql: finish.dataframeSql, session });
+        return { ok: true, table };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return { ok: false, error: { kind: 'handler', message: `The returned DataFrame failed: ${message}` } };
+      }
+    }
+    return { ok: true, value: finish.value };
+  }
+
+  private async serve(
+    method: string,
+    params: unknown,
+    _connection: ChannelConnection,
+    run: { runId: string; request: RunRequest; spec: RunSpec; session: SessionState; onFinish: (finish: RunFinish) => void },
+  ): Promise<unknown> {
+    const executor = this.options.executor;
+    switch (method) {
+      case 'run.start':
+        return run.spec;
+      case 'query.execute': {
+        const { sql, params: binds, block } = params as { sql: string; params?: TaggedValue[]; block: boolean };
+        const submit = { runId: run.runId, parentId: run.runId, sql, binds, session: run.session };
+        if (block) return executor.run(submit);
+        return { queryId: executor.submit({ ...submit, async: true }) };
+      }
+      case 'query.status': {
+        const { queryId } = params as { queryId: string };
+        const status = executor.status(queryId);
+        if (!status) throw new ChannelFailure(new SqlError('000709', '02000', `Statement ${queryId} not found`, queryId).toChannelError());
+        return { status };
+      }
+      case 'query.result':
+        return executor.wait((params as { queryId: string }).queryId);
+      case 'query.cancel': {
+        const { queryId } = params as { queryId: string };
+        await executor.cancel(queryId);
+        return { status: executor.status(queryId) };
+      }
+      case 'proc.call': {
+        const { name, args, block } = params as { name: string; args: TaggedValue[]; block: boolean };
+        return this.callProcedure(name, args, block, run);
+      }
+      case 'run.finish':
+        run.onFinish(params as RunFinish);
+        return {};
+      default: {
+        for (const extension of this.options.extensions ?? []) {
+          const answer = extension(method, params, { runId: run.runId, request: run.request });
+          if (answer) return answer;
+        }
+        throw new ChannelFailure({ kind: 'usage', message: `unknown channel method ${method}` });
+      }
+    }
+  }
+
+  private async callProcedure(
+    name: string,
+    args: TaggedValue[],
+    block: boolean,
+    run: { runId: string; session: SessionState },
+  ): Promise<unknown> {
+    const executor = this.options.executor;
+    const sql = `CALL ${name}(${args.map(renderArgument).join(', ')})`;
+    const submit = { runId: run.runId, parentId: run.runId, sql, session: run.session };
+    if (block) return executor.run(submit);
+    return { queryId: executor.submit({ ...submit, async: true }) };
+  }
+}
+
+/** Renders a tagged argument as a SQL literal for a CALL statement. */
+export function renderArgument(value: TaggedValue): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+  if (Array.isArray(value)) return `PARSE_JSON('${JSON.stringify(untag(value)).replace(/'/g, "''")}')`;
+  switch (value.$t) {
+    case 'int':
+    case 'decimal':
+      return value.v;
+    case 'float':
+      return `'${value.v}'::FLOAT`;
+    case 'date':
+      return `'${value.v}'::DATE`;
+    case 'time':
+      return `'${value.v}'::TIME`;
+    case 'timestamp':
+      return `'${value.v}'::TIMESTAMP_NTZ`;
+    case 'timestamp_tz':
+      return `'${value.v}'::TIMESTAMP_TZ`;
+    case 'bytes':
+      return `TO_BINARY('${value.v}', 'BASE64')`;
+    case 'object':
+      return `PARSE_JSON('${JSON.stringify(untag(value)).replace(/'/g, "''")}')`;
+  }
+}
+
+/** A tagged value as plain JSON (dates and decimals as text): for display and --json. */
+export function untag(value: TaggedValue): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(untag);
+  if (value.$t === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value.v)) out[key] = untag(inner);
+    return out;
+  }
+  if (value.$t === 'float') return value.v;
+  return value.v;
+}
+
+function handlerFailure(error: HandlerError, request: RunRequest): RunFailure {
+  const location = userFacingLocation(error.frames, request.module.path);
+  return {
+    kind: 'handler',
+    errorType: error.type,
+    message: `${error.type}: ${error.message}`,
+    traceback: error.traceback,
+    location,
+  };
+}

@@ -1,0 +1,113 @@
+// The typed contract of the run channel. Its twin is src/python/snowpark_local/channel.py;
+// docs/channel-protocol.md explains both. Change all three together.
+
+export type WarehouseType = 'standard' | 'snowpark-optimized';
+
+/** JSON-native values carry themselves; the rest travel as `{ $t, v }` wrappers. */
+export type TaggedValue =
+  | null
+  | boolean
+  | number
+  | string
+  | TaggedValue[]
+  | { $t: 'decimal' | 'int' | 'float' | 'date' | 'time' | 'timestamp' | 'timestamp_tz' | 'bytes'; v: string }
+  | { $t: 'object'; v: { [key: string]: TaggedValue } };
+
+export interface ResultColumn {
+  name: string;
+  /** Snowflake type name: NUMBER(38,0), FLOAT, VARCHAR, BOOLEAN, DATE, TIMESTAMP_NTZ, VARIANT … */
+  type: string;
+}
+
+/** Columnar result: data[c][r] is row r of column c, encoded per column type. */
+export interface QueryResult {
+  queryId: string;
+  columns: ResultColumn[];
+  data: unknown[][];
+  rowCount: number;
+}
+
+export type ChannelErrorKind = 'sql' | 'usage' | 'cancelled' | 'internal';
+
+export interface ChannelError {
+  kind: ChannelErrorKind;
+  message: string;
+  errorCode?: string;
+  sqlState?: string;
+  queryId?: string;
+}
+
+export type HandlerModule =
+  | { kind: 'file'; path: string }
+  | { kind: 'inline'; path: string; source: string; firstLine: number; moduleName: string };
+
+export interface SessionContext {
+  database: string;
+  schema: string;
+  role: string;
+  warehouse: string;
+  queryTag: string | null;
+}
+
+export interface RunSpec {
+  runId: string;
+  handler: string;
+  module: HandlerModule;
+  args: TaggedValue[];
+  returnType: string | null;
+  packages: string[];
+  importPaths: string[];
+  warehouseType: WarehouseType;
+  workers: number;
+  session: SessionContext;
+}
+
+export interface StackFrame {
+  file: string;
+  line: number;
+  function: string;
+}
+
+export interface HandlerError {
+  type: string;
+  message: string;
+  traceback: string;
+  frames: StackFrame[];
+}
+
+export type RunFinish =
+  | { ok: true; value: TaggedValue }
+  | { ok: true; dataframeSql: string }
+  | { ok: false; error: HandlerError };
+
+/** Every method Python may call, with its params and its result. */
+export interface ChannelMethods {
+  'run.start': { params: { token: string; pid: number }; result: RunSpec };
+  'query.execute': {
+    params: { sql: string; params?: TaggedValue[]; block: boolean };
+    result: QueryResult | { queryId: string };
+  };
+  'query.status': { params: { queryId: string }; result: { status: string } };
+  'query.result': { params: { queryId: string }; result: QueryResult };
+  'query.cancel': { params: { queryId: string }; result: { status: string } };
+  'proc.call': {
+    params: { name: string; args: TaggedValue[]; block: boolean };
+    result: QueryResult | { queryId: string };
+  };
+  'run.finish': { params: RunFinish; result: Record<string, never> };
+}
+
+export type ChannelMethod = keyof ChannelMethods;
+
+export interface ChannelRequest {
+  id: number;
+  method: string;
+  params: unknown;
+}
+
+export type ChannelReply =
+  | { id: number; result: unknown }
+  | { id: number; error: ChannelError };
+
+export const CHANNEL_ENV = 'SNOWPARK_LOCAL_CHANNEL';
+export const RUN_TOKEN_ENV = 'SNOWPARK_LOCAL_RUN_TOKEN';

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { errorRuleCount, toSnowflakeError } from '../../../src/core/engine/duckdb/errorMapping';
+import { resultExpired } from '../../../src/core/engine/sqlError';
+
+describe('DuckDB → Snowflake error mapping', () => {
+  const cases: Array<[string, string, string, RegExp]> = [
+    ['Catalog Error: Table with name test_tb does not exist!\nDid you mean "x"?', '002003', '42S02', /Object 'TEST_TB' does not exist or not authorized/],
+    ['Catalog Error: Table with name t already exists!', '002002', '42710', /Object 'T' already exists/],
+    ['Catalog Error: Scalar Function with name foo does not exist!', '002140', '42601', /Unknown function FOO/],
+    ['Binder Error: Referenced column "nope" not found in FROM clause!', '000904', '42000', /invalid identifier 'NOPE'/],
+    ['Parser Error: syntax error at or near "selec"', '001003', '42000', /SQL compilation error:\nsyntax error at or near "selec"/],
+    ["Conversion Error: Could not convert string 'abc' to INT32", '100038', '22018', /Could not convert/],
+    ['Constraint Error: NOT NULL constraint failed: t.a', '100072', '22000', /NOT NULL/],
+    ['Out of Range Error: Overflow in multiplication', '100046', '22003', /Overflow/],
+    ['TransactionContext Error: Catalog write-write conflict', '000625', '57014', /conflicted/],
+    ['Binder Error: something else', '002003', '42000', /something else/],
+  ];
+
+  it('has a case for every rule', () => assert.equal(cases.length, errorRuleCount));
+
+  for (const [duck, code, state, message] of cases) {
+    it(`maps "${duck.split('\n')[0]}" to ${code}`, () => {
+      const error = toSnowflakeError(new Error(duck), 'qid-1');
+      assert.equal(error.errorCode, code);
+      assert.equal(error.sqlState, state);
+      assert.equal(error.queryId, 'qid-1');
+      assert.match(error.message, message);
+      assert.ok(error.message.startsWith(`${code} (${state}): `));
+    });
+  }
+
+  it('keeps an unknown error readable and marks it as local', () => {
+    const error = toSnowflakeError(new Error('IO Error: disk full\nmore'), 'q');
+    assert.equal(error.message, '100000 (XX000): Local engine error: IO Error: disk full');
+  });
+
+  it('says "Result for query <id> has expired" with 000710 / 02000', () => {
+    const error = resultExpired('01b2-x');
+    assert.equal(error.message, '000710 (02000): Result for query 01b2-x has expired');
+  });
+});
