@@ -1,0 +1,122 @@
+import { SequenceRule } from './ruleTypes';
+import { CallMatch, functionRule } from './functionCall';
+import { translateDateFormat } from './dateFormat';
+import { isTokenOf } from '../../../sql/nodes';
+import { unquoteStringLiteral } from '../../../sql/literals';
+
+// Snowflake scalar functions DuckDB does not have, rewritten into plain SQL DuckDB runs.
+// Operands are parenthesised where the rewrite puts them next to an operator, so that
+// `DIV0(a + 1, b)` stays `(a + 1) / (b)`.
+
+export const functionRules: SequenceRule<CallMatch>[] = [
+  functionRule({
+    name: 'IFF',
+    why: 'DuckDB has no IFF; CASE is the portable form.',
+    functions: ['IFF'],
+    arity: [3, 3],
+    rewrite: ([condition, whenTrue, whenFalse]) => `CASE WHEN ${condition} THEN ${whenTrue} ELSE ${whenFalse} END`,
+  }),
+  functionRule({
+    name: 'NVL',
+    why: 'DuckDB has no NVL.',
+    functions: ['NVL'],
+    arity: [2, 2],
+    rewrite: ([value, fallback]) => `COALESCE(${value}, ${fallback})`,
+  }),
+  functionRule({
+    name: 'NVL2',
+    why: 'DuckDB has no NVL2.',
+    functions: ['NVL2'],
+    arity: [3, 3],
+    rewrite: ([value, ifNotNull, ifNull]) => `CASE WHEN (${value}) IS NOT NULL THEN ${ifNotNull} ELSE ${ifNull} END`,
+  }),
+  functionRule({
+    name: 'ZEROIFNULL',
+    why: 'DuckDB has no ZEROIFNULL.',
+    functions: ['ZEROIFNULL'],
+    arity: [1, 1],
+    rewrite: ([value]) => `COALESCE(${value}, 0)`,
+  }),
+  functionRule({
+    name: 'DIV0',
+    why: 'DuckDB has no DIV0 (divide, but 0 when the divisor is 0).',
+    functions: ['DIV0'],
+    arity: [2, 2],
+    rewrite: ([dividend, divisor]) => `CASE WHEN (${divisor}) = 0 THEN 0 ELSE (${dividend}) / (${divisor}) END`,
+  }),
+  functionRule({
+    name: 'CURRENT_TIMESTAMP()',
+    why: 'DuckDB spells the current timestamp as the bare keyword, without parentheses.',
+    functions: ['CURRENT_TIMESTAMP', 'SYSDATE', 'LOCALTIMESTAMP', 'GETDATE'],
+    arity: [0, 1],
+    rewrite: () => 'CURRENT_TIMESTAMP',
+  }),
+  functionRule({
+    name: 'CURRENT_DATE()',
+    why: 'DuckDB spells the current date as the bare keyword.',
+    functions: ['CURRENT_DATE'],
+    arity: [0, 0],
+    rewrite: () => 'CURRENT_DATE',
+  }),
+  functionRule({
+    name: 'CURRENT_TIME()',
+    why: 'DuckDB spells the current time as the bare keyword.',
+    functions: ['CURRENT_TIME', 'LOCALTIME'],
+    arity: [0, 1],
+    rewrite: () => 'CURRENT_TIME',
+  }),
+  functionRule({
+    name: 'TO_VARCHAR',
+    why: 'DuckDB has no TO_VARCHAR/TO_CHAR; a cast, or strftime when a date format is given.',
+    functions: ['TO_VARCHAR', 'TO_CHAR'],
+    arity: [1, 2],
+    rewrite([value, format], call, translator) {
+      if (format === undefined) return `CAST(${value} AS VARCHAR)`;
+      const formatNode = call.args[1][0];
+      if (call.args[1].length !== 1 || !isTokenOf(formatNode, 'string')) {
+        return translator.fail(`${call.name} needs its format as a string literal in Snowpark Local`, formatNode);
+      }
+      const translated = translateDateFormat(unquoteStringLiteral(formatNode.token.text));
+      if ('unsupported' in translated) {
+        return translator.fail(
+          `${call.name} format '${unquoteStringLiteral(formatNode.token.text)}' is not supported in Snowpark Local: ` +
+            `${translated.unsupported}. Date/time formats (YYYY, MM, DD, HH24, MI, SS, FF…) are.`,
+          formatNode,
+        );
+      }
+      return `strftime(${value}, '${translated.strftime.replace(/'/g, "''")}')`;
+    },
+  }),
+  functionRule({
+    name: 'TO_NUMBER',
+    why: 'DuckDB has no TO_NUMBER/TO_DECIMAL/TO_NUMERIC; Snowflake defaults to NUMBER(38,0).',
+    functions: ['TO_NUMBER', 'TO_DECIMAL', 'TO_NUMERIC'],
+    arity: [1, 3],
+    rewrite([value, precision, scale], call, translator) {
+      const second = call.args[1]?.[0];
+      if (isTokenOf(second, 'string')) translator.fail(`${call.name} with a format model is not supported in Snowpark Local`, second);
+      return `CAST(${value} AS DECIMAL(${precision ?? '38'},${scale ?? '0'}))`;
+    },
+  }),
+  functionRule({
+    name: 'PARSE_JSON',
+    why: 'Snowflake VARIANT is DuckDB JSON; casting text to JSON parses it.',
+    functions: ['PARSE_JSON'],
+    arity: [1, 1],
+    rewrite: ([text]) => `CAST(${text} AS JSON)`,
+  }),
+  functionRule({
+    name: 'ARRAY_CONSTRUCT',
+    why: 'Snowflake ARRAY is DuckDB JSON; json_array builds one from values.',
+    functions: ['ARRAY_CONSTRUCT'],
+    arity: [0, Number.MAX_SAFE_INTEGER],
+    rewrite: (items) => `json_array(${items.join(', ')})`,
+  }),
+  functionRule({
+    name: 'OBJECT_CONSTRUCT',
+    why: 'Snowflake OBJECT is DuckDB JSON; json_object takes the same key, value pairs.',
+    functions: ['OBJECT_CONSTRUCT'],
+    arity: [0, Number.MAX_SAFE_INTEGER],
+    rewrite: (pairs) => `json_object(${pairs.join(', ')})`,
+  }),
+];

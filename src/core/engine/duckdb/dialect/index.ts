@@ -1,0 +1,7 @@
+// Snowflake SQL → DuckDB SQL. The engine imports from here and nowhere deeper.
+export { translateToDuckDb, fillDeferred } from './translateToDuckDb';
+export { DeferredCall, DeferredFunction, Translation } from './translation';
+export { DialectError } from './dialectError';
+export { dialectRules } from './rules';
+export { DialectRule } from './ruleTypes';
+export { translateDateFormat, DATE_FORMAT_ELEMENTS } from './dateFormat';

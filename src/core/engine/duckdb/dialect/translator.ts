@@ -1,0 +1,93 @@
+import { nodeStart, nodeText, nodesText, splitAtCommas, trimTrivia } from '../../../sql/nodes';
+import { SqlNode } from '../../../sql/tokenTree';
+import { TypeSpan } from '../../../sql/typeSpan';
+import { DialectError } from './dialectError';
+import { AnySequenceRule, SequenceContext, StatementRule, TypeReference, TypeRule } from './ruleTypes';
+import { DeferredCall, DeferredFunction } from './translation';
+
+export interface RuleSet {
+  statement: StatementRule[];
+  sequence: AnySequenceRule[];
+  type: TypeRule[];
+}
+
+/**
+ * Walks the bracket tree of one SQL text and applies the rule tables. Text no rule touches
+ * is copied exactly, comments and spacing included, so error offsets and messages from
+ * DuckDB still look like what the user wrote.
+ */
+export class Translator {
+  readonly deferred: DeferredCall[] = [];
+  readonly preserveCaseColumns: string[] = [];
+
+  constructor(
+    private readonly rules: RuleSet,
+    private readonly placeholderPrefix: string,
+  ) {}
+
+  /** One statement's top-level nodes (no `;`). */
+  translateStatement(nodes: SqlNode[], context: SequenceContext): string {
+    for (const rule of this.rules.statement) {
+      const rewritten = rule.apply(nodes, this, context);
+      if (rewritten !== undefined) return rewritten;
+    }
+    return this.translateSequence(nodes, context);
+  }
+
+  translateSequence(nodes: SqlNode[], context: SequenceContext): string {
+    let out = '';
+    let i = 0;
+    nodeLoop: while (i < nodes.length) {
+      for (const rule of this.rules.sequence) {
+        const match = rule.match(nodes, i, context);
+        if (match) {
+          out += rule.rewrite(match, this, context);
+          i = Math.max(match.end, i + 1);
+          continue nodeLoop;
+        }
+      }
+      out += this.translateNode(nodes[i], context);
+      i++;
+    }
+    return out;
+  }
+
+  translateNode(node: SqlNode, context: SequenceContext): string {
+    if (node.type === 'token') return node.token.text;
+    const inner = this.translateSequence(node.children, { ...context, depth: context.depth + 1 });
+    return node.open.text + inner + (node.close?.text ?? '');
+  }
+
+  /** Translates a call's argument list into one trimmed string per argument. */
+  translateArguments(children: SqlNode[], context: SequenceContext): string[] {
+    const inner = { ...context, depth: context.depth + 1 };
+    return splitAtCommas(children).map((part) => this.translateSequence(trimTrivia(part), inner));
+  }
+
+  /** A type written where a type belongs (CAST ... AS, `::`, column definitions). */
+  translateType(nodes: SqlNode[], span: TypeSpan): string {
+    const type: TypeReference = {
+      name: span.name,
+      params: span.params ? splitAtCommas(span.params.children).map((part) => nodesText(trimTrivia(part))) : [],
+      offset: nodeStart(nodes[span.start]),
+    };
+    const rule = this.rules.type.find((candidate) => candidate.match(type));
+    if (rule) return rule.rewrite(type);
+    return nodes.slice(span.start, span.end).map(nodeText).join('');
+  }
+
+  /** Registers a call the engine evaluates itself and returns the placeholder standing in for it. */
+  defer(fn: DeferredFunction, args: DeferredCall['args']): string {
+    const placeholder = `${this.placeholderPrefix}${this.deferred.length}__`;
+    this.deferred.push({ placeholder, fn, args });
+    return placeholder;
+  }
+
+  isPlaceholder(text: string): boolean {
+    return this.deferred.some((call) => call.placeholder === text);
+  }
+
+  fail(message: string, node: SqlNode | undefined): never {
+    throw new DialectError(message, node ? nodeStart(node) : 0);
+  }
+}

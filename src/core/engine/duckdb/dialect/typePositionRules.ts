@@ -1,0 +1,127 @@
+import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodeText, nodesText, previousSignificant, splitAtCommas, trimTrivia } from '../../../sql/nodes';
+import { SqlNode } from '../../../sql/tokenTree';
+import { readTypeSpan, TypeSpan } from '../../../sql/typeSpan';
+import { readQualifiedName } from '../../../sql/identifiers';
+import { CallMatch, matchCall } from './functionCall';
+import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
+import { Translator } from './translator';
+
+// The places a type is written. Each rule finds the type and hands it to the type rules;
+// everything around it is translated as usual.
+
+interface CastOperatorMatch extends SequenceMatch {
+  nodes: SqlNode[];
+  span: TypeSpan;
+}
+
+const castOperatorRule: SequenceRule<CastOperatorMatch> = {
+  kind: 'sequence',
+  name: ':: cast type',
+  why: '`x::VARIANT`, `x::NUMBER(10,2)`: the type after `::` needs the DuckDB spelling.',
+  match(nodes, index) {
+    if (!isPunct(nodes[index], '::')) return undefined;
+    const span = readTypeSpan(nodes, nextSignificant(nodes, index + 1));
+    return span ? { nodes, span, end: span.end } : undefined;
+  },
+  rewrite: ({ nodes, span }, translator) => '::' + translator.translateType(nodes, span),
+};
+
+const castFunctionRule: SequenceRule<CallMatch> = {
+  kind: 'sequence',
+  name: 'CAST type',
+  why: '`CAST(x AS NUMBER)`, `TRY_CAST(x AS STRING)`: the type after AS needs the DuckDB spelling.',
+  match: (nodes, index) => matchCall(nodes, index, ['CAST', 'TRY_CAST']),
+  rewrite(call, translator, context) {
+    const children = call.argList.children;
+    let asAt = -1;
+    children.forEach((node, i) => {
+      if (isWord(node, 'AS')) asAt = i;
+    });
+    const span = asAt >= 0 ? readTypeSpan(children, nextSignificant(children, asAt + 1)) : undefined;
+    if (!span) return nodeText(call.nameNode) + translator.translateNode(call.argList, context);
+    const inner = { ...context, depth: context.depth + 1 };
+    const value = translator.translateSequence(trimTrivia(children.slice(0, asAt)), inner);
+    const rest = translator.translateSequence(children.slice(span.end), inner);
+    return `${nodeText(call.nameNode)}(${value} AS ${translator.translateType(children, span)}${rest.trimEnd()})`;
+  },
+};
+
+/** Table constraints in a column list are not column definitions. */
+const CONSTRAINT_WORDS = ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'FOREIGN', 'CHECK'];
+
+/** `name TYPE rest...` with the type translated, or the element translated as-is. */
+function translateColumnDefinition(element: SqlNode[], translator: Translator, context: SequenceContext): string {
+  const nameAt = nextSignificant(element, 0);
+  const nameNode = element[nameAt];
+  const isColumn = (isTokenOf(nameNode, 'word') && !isWord(nameNode, ...CONSTRAINT_WORDS)) || isTokenOf(nameNode, 'quotedIdent');
+  const span = isColumn ? readTypeSpan(element, nextSignificant(element, nameAt + 1)) : undefined;
+  if (!span) return translator.translateSequence(element, context);
+  return (
+    nodesText(element.slice(0, span.start)) +
+    translator.translateType(element, span) +
+    translator.translateSequence(element.slice(span.end), context)
+  );
+}
+
+interface ColumnListMatch extends SequenceMatch {
+  before: SqlNode[];
+  columns: SqlNode[][];
+}
+
+const createTableColumnsRule: SequenceRule<ColumnListMatch> = {
+  kind: 'sequence',
+  name: 'CREATE TABLE column types',
+  why: 'Column definitions carry Snowflake types (NUMBER, STRING, VARIANT, TIMESTAMP_NTZ…).',
+  match(nodes, index, context) {
+    if (context.depth !== 0 || context.statementKeyword !== 'CREATE' || !isWord(nodes[index], 'TABLE')) return undefined;
+    let at = nextSignificant(nodes, index + 1);
+    if (isWord(nodes[at], 'IF')) at = nextSignificant(nodes, nextSignificant(nodes, nextSignificant(nodes, at + 1) + 1) + 1);
+    const name = readQualifiedName(nodes, at);
+    if (!name) return undefined;
+    const listAt = nextSignificant(nodes, name.end);
+    const list = nodes[listAt];
+    if (!isGroup(list)) return undefined;
+    return { before: nodes.slice(index, listAt), columns: splitAtCommas(list.children), end: listAt + 1 };
+  },
+  rewrite({ before, columns }, translator, context) {
+    const inner = { ...context, depth: 1 };
+    return `${nodesText(before)}(${columns.map((column) => translateColumnDefinition(column, translator, inner)).join(',')})`;
+  },
+};
+
+interface AlterTypeMatch extends SequenceMatch {
+  prefix: SqlNode[];
+  span: TypeSpan;
+  nodes: SqlNode[];
+}
+
+const alterTableTypeRule: SequenceRule<AlterTypeMatch> = {
+  kind: 'sequence',
+  name: 'ALTER TABLE column types',
+  why: '`ADD [COLUMN] c TYPE` and `ALTER [COLUMN] c [SET DATA] TYPE t` name Snowflake types.',
+  match(nodes, index, context) {
+    if (context.depth !== 0 || context.statementKeyword !== 'ALTER') return undefined;
+    if (isWord(nodes[index], 'ADD')) {
+      let at = nextSignificant(nodes, index + 1);
+      if (isWord(nodes[at], 'COLUMN')) at = nextSignificant(nodes, at + 1);
+      if (isWord(nodes[at], 'IF')) at = nextSignificant(nodes, nextSignificant(nodes, nextSignificant(nodes, at + 1) + 1) + 1);
+      if (!isTokenOf(nodes[at], 'word') && !isTokenOf(nodes[at], 'quotedIdent')) return undefined;
+      if (isWord(nodes[at], ...CONSTRAINT_WORDS)) return undefined;
+      const span = readTypeSpan(nodes, nextSignificant(nodes, at + 1));
+      return span ? { prefix: nodes.slice(index, span.start), span, nodes, end: span.end } : undefined;
+    }
+    if (isWord(nodes[index], 'TYPE') && !isPunct(nodes[previousSignificant(nodes, index - 1)], '.')) {
+      const span = readTypeSpan(nodes, nextSignificant(nodes, index + 1));
+      return span ? { prefix: nodes.slice(index, span.start), span, nodes, end: span.end } : undefined;
+    }
+    return undefined;
+  },
+  rewrite: ({ prefix, span, nodes }, translator) => nodesText(prefix) + translator.translateType(nodes, span),
+};
+
+export const typePositionRules: SequenceRule<SequenceMatch>[] = [
+  castOperatorRule,
+  castFunctionRule,
+  createTableColumnsRule,
+  alterTableTypeRule,
+] as SequenceRule<SequenceMatch>[];

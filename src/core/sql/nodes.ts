@@ -1,0 +1,88 @@
+import { GroupNode, SqlNode, TokenNode } from './tokenTree';
+import { SqlToken, SqlTokenKind, isTriviaToken } from './tokens';
+
+/** A token node known to be of kind K. A failed check does not narrow a node away from TokenNode. */
+export type TokenNodeOf<K extends SqlTokenKind> = TokenNode & { token: SqlToken & { kind: K } };
+
+// Small questions every parser asks about a node list.
+
+export function isTrivia(node: SqlNode | undefined): boolean {
+  return node?.type === 'token' && isTriviaToken(node.token);
+}
+
+export function isGroup(node: SqlNode | undefined, open = '('): node is GroupNode {
+  return node?.type === 'group' && node.open.text === open;
+}
+
+export function isTokenOf<K extends SqlTokenKind>(node: SqlNode | undefined, kind: K): node is TokenNodeOf<K> {
+  return node?.type === 'token' && node.token.kind === kind;
+}
+
+/** True for an unquoted word equal (case-insensitively) to one of `upperWords`. */
+export function isWord(node: SqlNode | undefined, ...upperWords: string[]): node is TokenNodeOf<'word'> {
+  if (!isTokenOf(node, 'word')) return false;
+  return upperWords.length === 0 || upperWords.includes(node.token.text.toUpperCase());
+}
+
+export function isPunct(node: SqlNode | undefined, ...texts: string[]): node is TokenNodeOf<'punct'> {
+  return isTokenOf(node, 'punct') && (texts.length === 0 || texts.includes(node.token.text));
+}
+
+/** Index of the first non-trivia node at or after `from`, or nodes.length. */
+export function nextSignificant(nodes: SqlNode[], from: number): number {
+  let i = from;
+  while (i < nodes.length && isTrivia(nodes[i])) i++;
+  return i;
+}
+
+/** Index of the last non-trivia node at or before `from`, or -1. */
+export function previousSignificant(nodes: SqlNode[], from: number): number {
+  let i = from;
+  while (i >= 0 && isTrivia(nodes[i])) i--;
+  return i;
+}
+
+export function significantNodes(nodes: SqlNode[]): SqlNode[] {
+  return nodes.filter((node) => !isTrivia(node));
+}
+
+/** Drops leading and trailing whitespace/comments. */
+export function trimTrivia(nodes: SqlNode[]): SqlNode[] {
+  let start = 0;
+  let end = nodes.length;
+  while (start < end && isTrivia(nodes[start])) start++;
+  while (end > start && isTrivia(nodes[end - 1])) end--;
+  return nodes.slice(start, end);
+}
+
+/** Splits at commas that are not inside any bracket. `()` gives `[]`; `(a,)` gives `[[a], []]`. */
+export function splitAtCommas(nodes: SqlNode[]): SqlNode[][] {
+  if (significantNodes(nodes).length === 0) return [];
+  const parts: SqlNode[][] = [[]];
+  for (const node of nodes) {
+    if (isPunct(node, ',')) parts.push([]);
+    else parts[parts.length - 1].push(node);
+  }
+  return parts;
+}
+
+/** The exact source text of the nodes, comments and all. */
+export function nodesText(nodes: SqlNode[]): string {
+  return nodes.map(nodeText).join('');
+}
+
+export function nodeText(node: SqlNode): string {
+  if (node.type === 'token') return node.token.text;
+  return node.open.text + nodesText(node.children) + (node.close?.text ?? '');
+}
+
+export function nodeStart(node: SqlNode): number {
+  return node.type === 'token' ? node.token.start : node.open.start;
+}
+
+export function nodeEnd(node: SqlNode): number {
+  if (node.type === 'token') return node.token.end;
+  if (node.close) return node.close.end;
+  const last = node.children[node.children.length - 1];
+  return last ? nodeEnd(last) : node.open.end;
+}

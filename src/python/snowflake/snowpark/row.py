@@ -1,0 +1,139 @@
+"""Snowpark's Row: a tuple whose items may also be reached by field name."""
+
+from functools import partial
+
+_ROW_CLASS_CACHE_LIMIT = 256
+_row_classes_by_fields = {}
+
+
+def _restore_row(values, fields):
+    if fields is None:
+        return Row(*values)
+    return row_class_for_fields(fields)._from_values(values)
+
+
+class Row(tuple):
+    """A row of a result, like ``snowflake.snowpark.Row``.
+
+    Named rows belong to a subclass per tuple of field names that carries the names on the
+    class, so making one is a bare ``tuple.__new__`` with no per-row setup or ``__dict__``:
+    that keeps turning a large result into Rows close to the cost of plain tuples.
+    """
+
+    __slots__ = ()
+    _is_snowpark_row = True
+    _fields = None
+    _field_index = None
+
+    def __new__(cls, *values, **named_values):
+        if values and named_values:
+            raise ValueError("A Row instance should have either values or named values but not both together.")
+        if named_values:
+            return tuple.__new__(row_class_for_fields(named_values), named_values.values())
+        return tuple.__new__(cls, values)
+
+    @classmethod
+    def _from_values(cls, values):
+        return tuple.__new__(cls, values)
+
+    def __getitem__(self, item):
+        if isinstance(item, str):
+            index = self._field_index
+            if index is None or item not in index:
+                raise KeyError(item)
+            return tuple.__getitem__(self, index[item])
+        return tuple.__getitem__(self, item)
+
+    def __getattr__(self, name):
+        # Only reached when normal lookup fails, so tuple methods (count, index) win as in Snowpark.
+        index = self._field_index
+        if index is not None and not name.startswith("__") and name in index:
+            return tuple.__getitem__(self, index[name])
+        raise AttributeError("Row object has no attribute {}".format(name))
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Can't set attribute to Row object")
+
+    def __contains__(self, item):
+        if self._fields is not None:
+            return item in self._field_index
+        return tuple.__contains__(self, item)
+
+    def __call__(self, *args, **kwargs):
+        """A Row of field names works as a factory: ``Employee = Row("name"); Employee("Ann")``."""
+        if self._fields is not None:
+            raise TypeError("Row with named fields is not callable; only a Row of field names is")
+        if kwargs or len(args) != len(self):
+            raise ValueError("expected {} values for fields {}, got {}".format(
+                len(self), tuple(self), len(args)))
+        return Row(**dict(zip(self, args)))
+
+    def __repr__(self):
+        if self._fields is not None:
+            return "Row({})".format(", ".join(
+                "{}={!r}".format(name, value) for name, value in zip(self._fields, self)))
+        return "Row({})".format(", ".join(repr(value) for value in self))
+
+    def __reduce__(self):
+        # Per-result subclasses cannot be found by name, so pickle (joblib workers) rebuilds them.
+        return (_restore_row, (tuple(self), self._fields))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        import copy
+        return _restore_row(copy.deepcopy(tuple(self), memo), self._fields)
+
+    def as_dict(self, recursive=False):
+        if self._fields is None or len(self._field_index) != len(self._fields):
+            raise TypeError("Cannot convert a Row without key values or duplicated keys to a dict.")
+        if not recursive:
+            return dict(zip(self._fields, self))
+        return {name: _as_plain(value) for name, value in zip(self._fields, self)}
+
+    asDict = as_dict
+
+
+def _as_plain(value):
+    if isinstance(value, Row) and value._fields is not None:
+        return value.as_dict(True)
+    if isinstance(value, list):
+        return [_as_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_plain(item) for key, item in value.items()}
+    return value
+
+
+def _index_of(fields):
+    index = {}
+    for position, name in enumerate(fields):
+        # With duplicate names (SELECT 1 AS A, 2 AS A) the first one wins a lookup by name.
+        index.setdefault(name, position)
+    return index
+
+
+def row_class_for_fields(fields):
+    """A Row subclass whose instances all have these field names (cached per field tuple)."""
+    fields = tuple(fields)
+    row_class = _row_classes_by_fields.get(fields)
+    if row_class is None:
+        if len(_row_classes_by_fields) >= _ROW_CLASS_CACHE_LIMIT:
+            _row_classes_by_fields.clear()
+        row_class = type("Row", (Row,), {
+            "__slots__": (),
+            "__module__": Row.__module__,
+            "__new__": tuple.__new__,
+            "_fields": fields,
+            "_field_index": _index_of(fields),
+        })
+        _row_classes_by_fields[fields] = row_class
+    return row_class
+
+
+def rows_from_columns(fields, columns, row_count=None):
+    """Build Rows from decoded columns (``columns[c][r]``) in one pass."""
+    make_row = partial(tuple.__new__, row_class_for_fields(fields))
+    if not columns:
+        return [make_row(()) for _ in range(row_count or 0)]
+    return list(map(make_row, zip(*columns)))

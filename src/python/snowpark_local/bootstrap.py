@@ -1,0 +1,100 @@
+"""One local run of a stored-procedure handler: ``python -m snowpark_local.bootstrap``.
+
+The Node side starts this with the shim first on PYTHONPATH, SNOWPARK_LOCAL_CHANNEL naming
+its socket and SNOWPARK_LOCAL_RUN_TOKEN proving which run this is (docs/channel-protocol.md).
+"""
+
+import os
+import sys
+
+
+def _make_output_live():
+    # The Node side shows prints as they happen; a pipe would otherwise buffer them in blocks.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(line_buffering=True)
+            except (ValueError, OSError):
+                pass
+
+
+def _flush_output():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (ValueError, OSError, AttributeError):
+            pass
+
+
+def _exit_because_channel_closed(error):
+    # Nobody is left to receive the result, so there is nothing to finish: stop at once.
+    try:
+        sys.stderr.write("snowpark-local: {}\n".format(error))
+    except (ValueError, OSError):
+        pass
+    _flush_output()
+    os._exit(3)
+
+
+def _extend_import_path(spec):
+    module_spec = spec.get("module") or {}
+    entries = []
+    if module_spec.get("path"):
+        entries.append(os.path.dirname(os.path.abspath(module_spec["path"])))
+    entries.extend(spec.get("importPaths") or [])
+    # In front, as Snowflake puts a procedure's IMPORTS ahead of its packages.
+    for entry in reversed(entries):
+        if entry in sys.path:
+            sys.path.remove(entry)
+        sys.path.insert(0, entry)
+
+
+def _handler_location(module_spec):
+    return module_spec.get("path") or "<handler module>"
+
+
+def run(channel, spec):
+    """Import and call the handler; return the RunFinish params to send back."""
+    from snowflake.snowpark.dataframe import DataFrame
+    from snowflake.snowpark.session import Session
+
+    from snowpark_local import handler_error, handler_loader
+    from snowpark_local.parallel_hook import install_parallel_backend
+    from snowpark_local.return_value import as_declared
+    from snowpark_local.values import decode, encode
+
+    try:
+        install_parallel_backend(spec)
+        module = handler_loader.load_module(spec["module"])
+        handler = handler_loader.find_handler(module, spec["handler"], _handler_location(spec["module"]))
+        session = Session(channel, spec.get("session"))
+        args = [decode(arg) for arg in spec.get("args") or []]
+        value = handler(session, *args)
+        if isinstance(value, DataFrame):
+            return {"ok": True, "dataframeSql": value._sql}
+        return {"ok": True, "value": encode(as_declared(value, spec.get("returnType")))}
+    except BaseException as error:  # noqa: B902 - SystemExit and KeyboardInterrupt end the handler too
+        return {"ok": False, "error": handler_error.describe(error)}
+
+
+def main():
+    _make_output_live()
+    from snowpark_local.channel import RUN_TOKEN_ENV, connect_from_environment
+    from snowpark_local.namespace import put_shim_snowpark_first
+
+    # Before anything can import snowflake.snowpark (even an error reply does), so it is ours.
+    put_shim_snowpark_first()
+    channel = connect_from_environment(on_closed=_exit_because_channel_closed)
+    spec = channel.call("run.start", {"token": os.environ.get(RUN_TOKEN_ENV, ""), "pid": os.getpid()})
+    _extend_import_path(spec)
+    finish = run(channel, spec)
+    _flush_output()
+    channel.call("run.finish", finish)
+    _flush_output()
+    # Like Snowflake, the procedure ends when the handler returns: stray threads do not keep it alive.
+    os._exit(0 if finish["ok"] else 1)
+
+
+if __name__ == "__main__":
+    main()

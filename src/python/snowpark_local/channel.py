@@ -1,0 +1,174 @@
+"""Client of the run channel: framed JSON-RPC over the socket named in SNOWPARK_LOCAL_CHANNEL.
+
+Twin of src/core/runner/protocol.ts; docs/channel-protocol.md is the contract.
+
+Several handler threads may call at once, and replies come back in any order. Instead of a
+dedicated reader thread, whichever caller finds nobody reading becomes the reader ("leader"):
+it reads frames until its own reply arrives, files the others' replies and wakes their owners.
+A lone caller therefore never hands off to another thread, which keeps a round trip cheap.
+"""
+
+import itertools
+import json
+import os
+import socket
+import struct
+import threading
+
+CHANNEL_ENV = "SNOWPARK_LOCAL_CHANNEL"
+RUN_TOKEN_ENV = "SNOWPARK_LOCAL_RUN_TOKEN"
+
+_HEADER = struct.Struct(">I")
+_BUFFER_SIZE = 64 * 1024
+_encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+_decode_json = json.loads
+
+
+class ChannelClosedError(RuntimeError):
+    """The Node side (VS Code extension or CLI) closed the channel; the run cannot go on."""
+
+
+class Channel:
+    def __init__(self, sock, on_closed=None):
+        self._socket = sock
+        self._on_closed = on_closed
+        self._request_ids = itertools.count(1)
+        self._send_lock = threading.Lock()
+        self._state = threading.Condition(threading.Lock())
+        self._reader_active = False
+        self._replies = {}
+        self._closed_error = None
+        # Received bytes not yet consumed live in _buffer[_start:_end].
+        self._buffer = bytearray(_BUFFER_SIZE)
+        self._view = memoryview(self._buffer)
+        self._start = 0
+        self._end = 0
+
+    # ------------------------------------------------------------------ public
+
+    def call(self, method, params, query=None):
+        """Send one request and return its ``result``; an ``error`` reply is raised.
+
+        ``query`` is the SQL text to attach to a SnowparkSQLException, when there is one.
+        """
+        request_id = next(self._request_ids)
+        payload = _encode_json({"id": request_id, "method": method, "params": params}).encode("utf-8")
+        try:
+            with self._send_lock:
+                self._socket.sendall(_HEADER.pack(len(payload)) + payload)
+        except OSError as error:
+            self._fail(ChannelClosedError(_closed_message("while sending " + method, error)))
+        reply = self._await_reply(request_id)
+        if "error" in reply:
+            from snowpark_local.errors import exception_from_channel_error
+            raise exception_from_channel_error(reply["error"] or {}, query)
+        return reply.get("result")
+
+    def close(self):
+        try:
+            self._socket.close()
+        except OSError:
+            pass
+
+    # ------------------------------------------------------------------ replies
+
+    def _await_reply(self, request_id):
+        with self._state:
+            while True:
+                reply = self._replies.pop(request_id, None)
+                if reply is not None:
+                    return reply
+                if self._closed_error is not None:
+                    raise self._closed_error
+                if not self._reader_active:
+                    self._reader_active = True
+                    break
+                self._state.wait()
+        try:
+            return self._read_until(request_id)
+        finally:
+            with self._state:
+                self._reader_active = False
+                # One of the waiters must take over reading, or its reply would never come.
+                self._state.notify_all()
+
+    def _read_until(self, request_id):
+        while True:
+            reply = self._read_frame()
+            reply_id = reply.get("id")
+            if reply_id == request_id:
+                return reply
+            with self._state:
+                self._replies[reply_id] = reply
+                self._state.notify_all()
+
+    def _fail(self, error):
+        with self._state:
+            if self._closed_error is None:
+                self._closed_error = error
+            self._state.notify_all()
+            error = self._closed_error
+        if self._on_closed is not None:
+            self._on_closed(error)
+        raise error
+
+    # ------------------------------------------------------------------ framing
+
+    def _read_frame(self):
+        (length,) = _HEADER.unpack(self._read_exact(4))
+        return _decode_json(self._read_exact(length))
+
+    def _read_exact(self, size):
+        available = self._end - self._start
+        if available >= size:
+            start = self._start
+            self._start = start + size
+            return bytes(self._view[start:start + size])
+        if size > len(self._buffer):
+            # A large result: read it straight into its own buffer rather than growing ours.
+            target = bytearray(size)
+            target[:available] = self._view[self._start:self._end]
+            self._start = self._end = 0
+            self._receive_into(memoryview(target), available, size)
+            return target
+        if self._start:
+            self._buffer[:available] = self._view[self._start:self._end]
+            self._start, self._end = 0, available
+        # Read as much as arrives (several frames at once is fine), at least what is needed.
+        self._end = self._receive_into(self._view, self._end, size, len(self._buffer))
+        self._start = size
+        return bytes(self._view[0:size])
+
+    def _receive_into(self, view, filled, needed, capacity=None):
+        capacity = capacity or needed
+        while filled < needed:
+            try:
+                count = self._socket.recv_into(view[filled:capacity])
+            except OSError as error:
+                self._fail(ChannelClosedError(_closed_message("while reading", error)))
+            if count == 0:
+                self._fail(ChannelClosedError(_closed_message("while reading", None)))
+            filled += count
+        return filled
+
+
+def _closed_message(when, cause):
+    detail = " ({})".format(cause) if cause else ""
+    return ("The Snowpark Local channel closed {}{}: the VS Code extension or CLI that started this "
+            "run has gone away, so the run stops here.".format(when, detail))
+
+
+def connect(path, on_closed=None):
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.connect(path)
+    return Channel(sock, on_closed=on_closed)
+
+
+def connect_from_environment(on_closed=None):
+    path = os.environ.get(CHANNEL_ENV)
+    if not path:
+        raise RuntimeError(
+            "{} is not set: this bootstrap is started by Snowpark Local (the VS Code extension or "
+            "the snowpark-local CLI), which passes the channel's address. Run the handler from "
+            "there.".format(CHANNEL_ENV))
+    return connect(path, on_closed=on_closed)

@@ -1,0 +1,275 @@
+"""joblib backends for the handler's process.
+
+``PoolBackend`` stands in for ``loky`` and ``multiprocessing``: each batch of calls joblib
+dispatches is pickled and sent to the Node side's TaskPool (warm Python workers), which
+records every batch and task as a job. ``LocalThreadingBackend`` is joblib's own threading
+backend with ``n_jobs=-1`` meaning the run's worker count. Which one is the default follows
+the warehouse type, as on Snowflake.
+"""
+
+import base64
+import functools
+import multiprocessing
+import os
+import pickle
+import sys
+import threading
+import time
+
+from joblib._parallel_backends import (
+    AutoBatchingMixin,
+    FallbackToBackend,
+    ParallelBackendBase,
+    SequentialBackend,
+    ThreadingBackend,
+)
+
+from snowpark_local.parallel.errors import (
+    RemoteTaskError,
+    TaskCancelledError,
+    remote_traceback,
+    terminated_worker_error,
+)
+from snowpark_local.parallel.serialization import TaskPicklingError, dumps_tasks
+from snowpark_local.parallel.task_channel import TaskChannel
+
+_settings = {"workers": os.cpu_count() or 1, "module_path": None}
+
+
+def configure(workers, module_path):
+    _settings["workers"] = max(1, int(workers or 1))
+    _settings["module_path"] = module_path
+
+
+def _effective(n_jobs):
+    if n_jobs == 0:
+        raise ValueError("n_jobs == 0 in Parallel has no meaning")
+    if n_jobs is None:
+        return 1
+    if n_jobs < 0:
+        return max(_settings["workers"] + 1 + n_jobs, 1)
+    return n_jobs
+
+
+def _function_name(function):
+    while isinstance(function, functools.partial):
+        function = function.func
+    return getattr(function, "__name__", None) or type(function).__name__
+
+
+def _handler_module_name():
+    """The name the bootstrap imported the handler's module under (pickles refer to it)."""
+    path = _settings["module_path"]
+    if not path:
+        return None
+    wanted = os.path.normcase(os.path.abspath(path))
+    for name, module in list(sys.modules.items()):
+        candidate = getattr(module, "__file__", None)
+        if candidate and os.path.normcase(os.path.abspath(candidate)) == wanted:
+            return name
+    return None
+
+
+def _run_context():
+    return {
+        "sysPath": [entry for entry in sys.path if isinstance(entry, str)],
+        "cwd": os.getcwd(),
+        "env": dict(os.environ),
+        "mainModule": _handler_module_name(),
+    }
+
+
+class _ChunkFuture:
+    """What apply_async returns: joblib calls ``get(timeout)`` in order."""
+
+    def __init__(self, names):
+        self._names = names
+        self._done = threading.Event()
+        self._reply = None
+
+    def _resolve(self, reply):
+        self._reply = reply
+        self._done.set()
+
+    def ready(self):
+        return self._done.is_set()
+
+    def get(self, timeout=None):
+        if not self._done.wait(timeout):
+            raise multiprocessing.TimeoutError()
+        reply = self._reply
+        if reply.get("ok"):
+            return pickle.loads(base64.b64decode(reply["payload"]))
+        raise self._failure(reply)
+
+    def _failure(self, reply):
+        kind = reply.get("kind")
+        message = reply.get("message") or "the task failed"
+        if kind == "exception":
+            error = None
+            if reply.get("payload"):
+                try:
+                    error = pickle.loads(base64.b64decode(reply["payload"]))
+                except Exception:  # noqa: B902 - any unpickling failure falls back to text
+                    error = None
+            if not isinstance(error, BaseException):
+                error = RemoteTaskError("{}: {}".format(reply.get("errorType", "Exception"), message))
+            error.__cause__ = remote_traceback(reply.get("traceback") or "")
+            return error
+        if kind == "cancelled":
+            return TaskCancelledError(message)
+        if kind == "crashed":
+            return terminated_worker_error(message)
+        if kind == "rejected" and reply.get("error") is not None:
+            return reply["error"]
+        return RuntimeError(message)
+
+
+class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
+    """Process-based joblib tasks, run by Snowpark Local's TaskPool."""
+
+    supports_timeout = True
+    supports_inner_max_num_threads = True
+    uses_threads = False
+    supports_sharedmem = False
+
+    def __init__(self, nesting_level=None, inner_max_num_threads=None, **_loky_options):
+        # parallel_backend('loky', idle_worker_timeout=…) passes loky's own options: the
+        # TaskPool manages its workers itself, so they are accepted and ignored.
+        super().__init__(nesting_level=nesting_level, inner_max_num_threads=inner_max_num_threads)
+        self._lock = threading.Lock()
+        self._batch_id = None
+        self._next_index = 0
+        self._failed = False
+
+    def effective_n_jobs(self, n_jobs):
+        n_jobs = _effective(n_jobs)
+        if n_jobs != 1 and not (self.in_main_thread() or self.nesting_level == 0):
+            # As loky: process pools are not started from below threads.
+            import warnings
+            warnings.warn("Loky-backed parallel loops cannot be nested below threads, setting n_jobs=1",
+                          stacklevel=3)
+            return 1
+        return n_jobs
+
+    def configure(self, n_jobs=1, parallel=None, prefer=None, require=None, **_backend_args):
+        n_jobs = self.effective_n_jobs(n_jobs)
+        if n_jobs == 1:
+            raise FallbackToBackend(SequentialBackend(nesting_level=self.nesting_level))
+        self.parallel = parallel
+        self._n_jobs = n_jobs
+        return n_jobs
+
+    def start_call(self):
+        with self._lock:
+            self._batch_id = None
+            self._next_index = 0
+            self._failed = False
+
+    def stop_call(self):
+        with self._lock:
+            batch_id, self._batch_id = self._batch_id, None
+            dispatched = self._next_index
+        if batch_id is None:
+            return
+        output = getattr(self.parallel, "_output", None)
+        ok = not self._failed and output is not None and len(output) == dispatched
+        try:
+            TaskChannel.get().call("tasks.batch.close", {"batchId": batch_id, "ok": ok})
+        except Exception:  # noqa: B902 - the run may be ending; the Node side cleans up then
+            pass
+
+    def abort_everything(self, ensure_ready=True):
+        self._failed = True
+        batch_id = self._batch_id
+        if batch_id is not None:
+            try:
+                TaskChannel.get().call("tasks.batch.abort", {"batchId": batch_id})
+            except Exception:  # noqa: B902
+                pass
+
+    def apply_async(self, func, callback=None):
+        items = list(getattr(func, "items", None) or [(func, (), {})])
+        names = [_function_name(function) for function, _args, _kwargs in items]
+        channel = TaskChannel.get()
+        with self._lock:
+            if self._batch_id is None:
+                opened = channel.call("tasks.batch.open", {
+                    "function": names[0],
+                    "nJobs": self._n_jobs,
+                    "backend": "loky",
+                    "context": _run_context(),
+                })
+                self._batch_id = opened["batchId"]
+            batch_id = self._batch_id
+            start = self._next_index
+            self._next_index += len(items)
+        future = _ChunkFuture(names)
+        request = {"batchId": batch_id, "start": start, "count": len(items)}
+        if len(set(names)) > 1:
+            request["functions"] = names
+        pickling_error = None
+        try:
+            request["payload"] = base64.b64encode(dumps_tasks(items)).decode("ascii")
+        except TaskPicklingError as error:
+            pickling_error = error
+            request["rejected"] = str(error)
+
+        def on_reply(result, error):
+            if error is not None:
+                reply = {"ok": False, "kind": error.get("kind"), "message": error.get("message")}
+            else:
+                reply = result
+            if pickling_error is not None:
+                reply = {"ok": False, "kind": "rejected", "message": str(pickling_error), "error": pickling_error}
+            future._resolve(reply)
+            if callback is not None and reply.get("ok"):
+                channel.run_callback(callback, future)
+
+        channel.call_async("tasks.submit", request, on_reply)
+        return future
+
+
+class LocalThreadingBackend(ThreadingBackend):
+    """joblib's threading backend, with n_jobs=-1 meaning the run's worker count."""
+
+    def effective_n_jobs(self, n_jobs):
+        return _effective(n_jobs)
+
+
+class WorkerThreadingBackend(ThreadingBackend):
+    """Inside a pool worker, process backends run as threads: nested Parallel calls never
+    wait for a pool worker that is busy waiting for them (loky runs nested calls this way)."""
+
+    def __init__(self, nesting_level=None, inner_max_num_threads=None, **_options):
+        super().__init__(nesting_level=nesting_level, inner_max_num_threads=inner_max_num_threads)
+
+    def effective_n_jobs(self, n_jobs):
+        return _effective(n_jobs)
+
+
+def install_in_handler(parallel_module, warehouse_type):
+    parallel_module.register_parallel_backend("loky", PoolBackend)
+    parallel_module.register_parallel_backend("multiprocessing", PoolBackend)
+    parallel_module.register_parallel_backend("snowpark-local", PoolBackend)
+    parallel_module.register_parallel_backend("threading", LocalThreadingBackend)
+    parallel_module.DEFAULT_BACKEND = "loky" if warehouse_type == "snowpark-optimized" else "threading"
+
+
+def install_in_worker(parallel_module):
+    parallel_module.register_parallel_backend("loky", WorkerThreadingBackend)
+    parallel_module.register_parallel_backend("multiprocessing", WorkerThreadingBackend)
+    parallel_module.register_parallel_backend("threading", WorkerThreadingBackend)
+    parallel_module.DEFAULT_BACKEND = "threading"
+
+
+def warm_pool(warehouse_type):
+    """Tell the Node side joblib is here, so its workers are started before the first batch."""
+    try:
+        TaskChannel.get().notify("tasks.warm", {
+            "workers": _settings["workers"],
+            "now": warehouse_type == "snowpark-optimized",
+            "at": time.time(),
+        })
+    except Exception:  # noqa: B902 - warming is an optimisation only
+        pass

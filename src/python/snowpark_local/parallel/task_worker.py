@@ -1,0 +1,174 @@
+"""A TaskPool worker process: ``python -m snowpark_local.parallel.task_worker``.
+
+One Node worker thread owns this process and talks to it over fd 3 (a socket pair) in
+binary frames (frames.py). It runs one chunk of joblib calls at a time, in order, and
+sends back the pickled results, or the first exception with its traceback as text, the way
+loky's workers do. stdout and stderr stay the tasks' own and reach the run's output.
+"""
+
+import os
+import pickle
+import socket
+import sys
+import threading
+import time
+import traceback
+
+from snowpark_local.parallel.frames import FrameSocket
+from snowpark_local.parallel.worker_context import WorkerContext
+
+_PROGRESS_EVERY_S = 0.05
+_OUR_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def _die_with_parent():
+    """Never outlive Node: the kernel kills us with the thread that started us (Linux), and a
+    watchdog notices a new parent (the old one died) everywhere else."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+        except Exception:  # noqa: B902 - best effort; the watchdog remains
+            pass
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="snowpark-local-parent-watch", daemon=True).start()
+
+
+def _format_remote(error):
+    summary = traceback.TracebackException(type(error), error, error.__traceback__)
+    summary.stack = traceback.StackSummary.from_list(
+        [frame for frame in summary.stack if os.path.dirname(os.path.abspath(frame.filename)) != _OUR_DIR])
+    return "".join(summary.format())
+
+
+def _pickled_error(error):
+    try:
+        payload = pickle.dumps(error, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.loads(payload)
+        return payload
+    except Exception:  # noqa: B902 - the handler gets the text instead
+        return b""
+
+
+def _install_joblib_patch():
+    from snowpark_local.parallel.joblib_hook import when_joblib_imported
+
+    def on_joblib(_module):
+        from joblib import parallel as parallel_module
+
+        from snowpark_local.parallel import joblib_backend
+
+        joblib_backend.install_in_worker(parallel_module)
+
+    when_joblib_imported(on_joblib)
+
+
+def _preload(modules):
+    def load():
+        for name in modules:
+            try:
+                __import__(name)
+            except Exception:  # noqa: B902 - only a warm-up
+                pass
+
+    threading.Thread(target=load, name="snowpark-local-preload", daemon=True).start()
+
+
+class Worker:
+    def __init__(self, frames):
+        self._frames = frames
+        self._context = WorkerContext()
+
+    def serve(self):
+        self._frames.write({"type": "ready", "pid": os.getpid(), "python": sys.executable})
+        while True:
+            message = self._frames.read()
+            if message is None:
+                return
+            header, payload = message
+            kind = header.get("type")
+            if kind == "run":
+                self._run(header, payload)
+            elif kind == "preload":
+                _preload(header.get("modules") or [])
+            elif kind == "exit":
+                return
+
+    def _run(self, header, payload):
+        chunk = header["chunk"]
+        durations = []
+        try:
+            self._context.enter(header["context"], header.get("contextData"))
+            items = pickle.loads(payload)
+        except BaseException as error:  # noqa: B902
+            self._fail(chunk, 0, durations, error)
+            return
+        last_report = time.monotonic()
+        reported = 0
+        results = []
+        for index, (function, args, kwargs) in enumerate(items):
+            started = time.perf_counter()
+            try:
+                results.append(function(*args, **kwargs))
+            except BaseException as error:  # noqa: B902 - SystemExit in a task is the task's failure
+                durations.append((time.perf_counter() - started) * 1000.0)
+                self._fail(chunk, index, durations[reported:], error)
+                return
+            durations.append((time.perf_counter() - started) * 1000.0)
+            now = time.monotonic()
+            if now - last_report >= _PROGRESS_EVERY_S and index + 1 < len(items):
+                self._frames.write({"type": "progress", "chunk": chunk, "completed": index + 1,
+                                    "durations": durations[reported:]})
+                reported = index + 1
+                last_report = now
+        try:
+            data = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as error:  # noqa: B902
+            index = max(_first_unpicklable(results), reported)
+            wrapped = TypeError("the result of {}() could not be pickled back to the handler: {}: {}".format(
+                getattr(items[index][0], "__name__", "a task"), type(error).__name__, error))
+            self._fail(chunk, index, durations[reported:index + 1], wrapped)
+            return
+        self._frames.write({"type": "done", "chunk": chunk, "durations": durations[reported:]}, data)
+
+    def _fail(self, chunk, index, durations, error):
+        self._frames.write({
+            "type": "error",
+            "chunk": chunk,
+            "failedAt": index,
+            "durations": durations,
+            "errorType": type(error).__name__,
+            "message": str(error),
+            "traceback": _format_remote(error),
+        }, _pickled_error(error))
+
+
+def _first_unpicklable(results):
+    for index, result in enumerate(results):
+        try:
+            pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: B902
+            return index
+    return len(results) - 1
+
+
+def main():
+    _die_with_parent()
+    fd = int(os.environ.get("SNOWPARK_LOCAL_TASK_FD", "3"))
+    sock = socket.socket(fileno=fd)
+    _install_joblib_patch()
+    Worker(FrameSocket(sock)).serve()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

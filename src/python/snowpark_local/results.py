@@ -1,0 +1,25 @@
+"""Turn a columnar QueryResult (docs/channel-protocol.md) into Snowpark Rows."""
+
+from snowflake.snowpark.row import rows_from_columns
+
+from snowpark_local.values import decode_columns
+
+
+def column_names(result):
+    return [column["name"] for column in result["columns"]]
+
+
+def decoded_columns(result):
+    return decode_columns(result["columns"], result["data"])
+
+
+def rows_from_result(result):
+    return rows_from_columns(column_names(result), decoded_columns(result), result.get("rowCount"))
+
+
+def first_value(result):
+    """The single value of a one-row, one-column result (a scalar procedure's return)."""
+    columns = decoded_columns(result)
+    if not columns or not columns[0]:
+        return None
+    return columns[0][0]

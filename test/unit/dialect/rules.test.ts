@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { dialectRules, DialectError, translateToDuckDb } from '../../../src/core/engine/duckdb/dialect';
+
+// One table: each rule name with Snowflake inputs and the DuckDB SQL they must become.
+// Expressions sit in a WHERE clause so the select-list naming rule stays out of the way.
+const where = (expression: string): string => `select a from t where ${expression}`;
+
+const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: string]> }> = [
+  {
+    rule: 'IFF',
+    cases: [
+      [where('iff(c, 1, 2)'), where('CASE WHEN c THEN 1 ELSE 2 END')],
+      [where('IFF(NVL(a,0) > 1, DIV0(x,y), 0)'), where('CASE WHEN COALESCE(a, 0) > 1 THEN CASE WHEN (y) = 0 THEN 0 ELSE (x) / (y) END ELSE 0 END')],
+    ],
+  },
+  { rule: 'NVL', cases: [[where('nvl(a, b)'), where('COALESCE(a, b)')]] },
+  { rule: 'NVL2', cases: [[where('NVL2(a, b, c)'), where('CASE WHEN (a) IS NOT NULL THEN b ELSE c END')]] },
+  { rule: 'ZEROIFNULL', cases: [[where('zeroifnull(a + 1)'), where('COALESCE(a + 1, 0)')]] },
+  { rule: 'DIV0', cases: [[where('div0(a + 1, b - 1)'), where('CASE WHEN (b - 1) = 0 THEN 0 ELSE (a + 1) / (b - 1) END')]] },
+  {
+    rule: 'CURRENT_TIMESTAMP()',
+    cases: [
+      [where('x < current_timestamp()'), where('x < CURRENT_TIMESTAMP')],
+      [where('x < SYSDATE()'), where('x < CURRENT_TIMESTAMP')],
+      [where('x < localtimestamp()'), where('x < CURRENT_TIMESTAMP')],
+      [where('x < current_timestamp'), where('x < current_timestamp')],
+    ],
+  },
+  { rule: 'LOCALTIMESTAMP', cases: [[where('x < localtimestamp'), where('x < CURRENT_TIMESTAMP')]] },
+  { rule: 'CURRENT_DATE()', cases: [[where('d = current_date()'), where('d = CURRENT_DATE')]] },
+  { rule: 'CURRENT_TIME()', cases: [[where('d = current_time()'), where('d = CURRENT_TIME')]] },
+  {
+    rule: 'TO_VARCHAR',
+    cases: [
+      [where('to_varchar(x) = y'), where('CAST(x AS VARCHAR) = y')],
+      [where('to_char(x) = y'), where('CAST(x AS VARCHAR) = y')],
+      [where("to_varchar(d, 'YYYY-MM-DD HH24:MI:SS') = y"), where("strftime(d, '%Y-%m-%d %H:%M:%S') = y")],
+    ],
+  },
+  {
+    rule: 'TO_NUMBER',
+    cases: [
+      [where("to_number('12') = y"), where("CAST('12' AS DECIMAL(38,0)) = y")],
+      [where('to_decimal(x, 10) = y'), where('CAST(x AS DECIMAL(10,0)) = y')],
+      [where('to_numeric(x, 10, 2) = y'), where('CAST(x AS DECIMAL(10,2)) = y')],
+    ],
+  },
+  { rule: 'PARSE_JSON', cases: [[where(`parse_json('{"a": 1}') is not null`), where(`CAST('{"a": 1}' AS JSON) is not null`)]] },
+  { rule: 'ARRAY_CONSTRUCT', cases: [[where('array_construct(1, b) is not null'), where('json_array(1, b) is not null')]] },
+  { rule: 'OBJECT_CONSTRUCT', cases: [[where("object_construct('k', b) is not null"), where("json_object('k', b) is not null")]] },
+  {
+    rule: 'TRANSIENT TABLE',
+    cases: [
+      ['create or replace transient table t as select 1 as a', 'create or replace table t as select 1 as a'],
+      ['CREATE TRANSIENT TABLE t (a INT)', 'CREATE TABLE t (a BIGINT)'],
+      ['create transient schema s', 'create schema s'],
+    ],
+  },
+  {
+    rule: ':: cast type',
+    cases: [
+      [where('x::variant is not null'), where('x::JSON is not null')],
+      [where('x::number(10, 2) > 0'), where('x::DECIMAL(10,2) > 0')],
+      [where('x::double precision > 0'), where('x::DOUBLE > 0')],
+    ],
+  },
+  {
+    rule: 'CAST type',
+    cases: [
+      [where('cast(x as number) > 0'), where('cast(x AS DECIMAL(38,0)) > 0')],
+      [where('TRY_CAST(x AS STRING) = y'), where('TRY_CAST(x AS VARCHAR) = y')],
+      [where('cast(iff(a, 1, 2) as float) > 0'), where('cast(CASE WHEN a THEN 1 ELSE 2 END AS DOUBLE) > 0')],
+    ],
+  },
+  {
+    rule: 'CREATE TABLE column types',
+    cases: [
+      [
+        'create table if not exists s.t (id number not null, "Name" string default \'x\', v variant, primary key (id))',
+        'create table if not exists s.t (id DECIMAL(38,0) not null, "Name" VARCHAR default \'x\', v JSON, primary key (id))',
+      ],
+    ],
+  },
+  {
+    rule: 'ALTER TABLE column types',
+    cases: [
+      ['alter table t add column c number(5)', 'alter table t add column c DECIMAL(5,0)'],
+      ['alter table t alter column c set data type string', 'alter table t alter column c set data type VARCHAR'],
+    ],
+  },
+  { rule: 'NUMBER', cases: [['create table t (a NUMBER, b numeric, c decimal)', 'create table t (a DECIMAL(38,0), b DECIMAL(38,0), c DECIMAL(38,0))']] },
+  { rule: 'NUMBER(p)', cases: [['create table t (a number(10))', 'create table t (a DECIMAL(10,0))']] },
+  { rule: 'NUMBER(p,s)', cases: [['create table t (a number(10,2))', 'create table t (a DECIMAL(10,2))']] },
+  { rule: 'INT', cases: [['create table t (a int, b integer, c byteint)', 'create table t (a BIGINT, b BIGINT, c BIGINT)']] },
+  {
+    rule: 'VARCHAR',
+    cases: [['create table t (a string, b text, c varchar(16777216), d char(3))', 'create table t (a VARCHAR, b VARCHAR, c VARCHAR, d VARCHAR)']],
+  },
+  { rule: 'VARIANT', cases: [['create table t (a variant, b object, c array)', 'create table t (a JSON, b JSON, c JSON)']] },
+  { rule: 'TIMESTAMP_NTZ', cases: [['create table t (a timestamp_ntz, b timestamp_ntz(9), c datetime)', 'create table t (a TIMESTAMP, b TIMESTAMP, c TIMESTAMP)']] },
+  { rule: 'TIMESTAMP_TZ', cases: [['create table t (a timestamp_ltz, b timestamp_tz(3))', 'create table t (a TIMESTAMPTZ, b TIMESTAMPTZ)']] },
+  { rule: 'TIME', cases: [['create table t (a time(9))', 'create table t (a TIME)']] },
+  { rule: 'BINARY', cases: [['create table t (a binary, b varbinary(10))', 'create table t (a BLOB, b BLOB)']] },
+  {
+    rule: 'FLOAT',
+    cases: [['create table t (a float, b float4, c float8, d double precision, e real)', 'create table t (a DOUBLE, b DOUBLE, c DOUBLE, d DOUBLE, e DOUBLE)']],
+  },
+  {
+    rule: 'outermost select column names',
+    cases: [
+      ['select iff(a,1,2) from t', 'select CASE WHEN a THEN 1 ELSE 2 END AS "IFF(A,1,2)" from t'],
+      ['select count(*) from t', 'select count(*) AS "COUNT(*)" from t'],
+    ],
+  },
+  {
+    rule: 'deferred scalar calls',
+    cases: [['insert into t (select system$wait(10))', 'insert into t (select __snowpark_local_deferred_0__)']],
+  },
+  {
+    rule: 'RESULT_SCAN',
+    cases: [["select * from table(result_scan('01b2')) r", 'select * from __snowpark_local_deferred_0__ r']],
+  },
+];
+
+describe('DuckDB dialect rules', () => {
+  for (const { rule, cases } of ruleCases) {
+    describe(rule, () => {
+      for (const [snowflake, duckdb] of cases) {
+        it(snowflake, () => assert.equal(translateToDuckDb(snowflake).sql, duckdb));
+      }
+    });
+  }
+
+  it('has a test for every rule in the table', () => {
+    const covered = new Set(ruleCases.map((entry) => entry.rule));
+    const untested = dialectRules.filter((rule) => rule.name !== 'GEOGRAPHY' && !covered.has(rule.name)).map((rule) => rule.name);
+    assert.deepEqual(untested, []);
+  });
+
+  it('GEOGRAPHY: rejects geospatial types with the offset of the type', () => {
+    const sql = 'create table t (g geography)';
+    assert.throws(() => translateToDuckDb(sql), (error: unknown) => error instanceof DialectError && /GEOGRAPHY is not supported/.test(error.message) && error.offset === sql.indexOf('geography'));
+  });
+
+  it('gives every rule a unique name and a reason', () => {
+    const names = dialectRules.map((rule) => rule.name);
+    assert.equal(new Set(names).size, names.length);
+    for (const rule of dialectRules) assert.ok(rule.why.length > 10, rule.name);
+  });
+
+  describe('leaves alone', () => {
+    const untouched = [
+      'select number from t',
+      "select a from t where b = 'iff(a, b, c)'",
+      'select a from t where "NVL"(b) = 1 -- nvl(a, b)\n',
+      'select a from t /* div0(a, b) */',
+      'select a from t where s.iff(a, b, c)',
+      'create table t (number int) ',
+    ];
+    for (const sql of untouched) {
+      it(sql, () => assert.equal(translateToDuckDb(sql).sql, sql.replace(' (number int)', ' (number BIGINT)')));
+    }
+  });
+
+  it('reports a wrong argument count', () => {
+    assert.throws(() => translateToDuckDb('select a from t where iff(a, b)'), /IFF takes 3 arguments \(got 2\)/);
+  });
+
+  it('rejects TO_VARCHAR formats it cannot translate', () => {
+    assert.throws(() => translateToDuckDb("select a from t where to_varchar(x, '999.99') = y"), /format '999\.99' is not supported/);
+    assert.throws(() => translateToDuckDb('select a from t where to_varchar(x, fmt) = y'), /format as a string literal/);
+    assert.throws(() => translateToDuckDb("select a from t where to_number(x, '999') = y"), /format model is not supported/);
+  });
+
+  it('translates each statement of a multi-statement text', () => {
+    assert.equal(translateToDuckDb('select a from t where nvl(a, 1); create transient table u (x number);').sql, 'select a from t where COALESCE(a, 1); create table u (x DECIMAL(38,0));');
+  });
+});
