@@ -1,0 +1,35 @@
+import { parseArguments, USAGE, UsageError } from './cli/cliArguments';
+import { CliIo, processIo } from './cli/cliIo';
+import { runCommand } from './cli/runCommand';
+import { sqlCommand } from './cli/sqlCommand';
+
+/** The same core as the extension, from a terminal or CI. Exit: 0 ok, 1 failed, 2 usage. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    const parsed = parseArguments(argv);
+    const command = parsed.positionals[0];
+    if (parsed.flags.has('help') || command === 'help' || command === undefined) {
+      (command === undefined && !parsed.flags.has('help') ? io.stderr : io.stdout)(`${USAGE}\n`);
+      return command === undefined && !parsed.flags.has('help') ? 2 : 0;
+    }
+    switch (command) {
+      case 'run':
+        return await runCommand(parsed, io);
+      case 'sql':
+        return await sqlCommand(parsed, io);
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`snowpark-local: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    io.stderr(`snowpark-local: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

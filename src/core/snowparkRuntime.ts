@@ -1,0 +1,81 @@
+import { dirname, join } from 'node:path';
+import { DuckDbEngine } from './engine/duckdb/duckdbEngine';
+import { SqlEngine } from './engine/sqlEngine';
+import { JobManager } from './jobs/jobManager';
+import { QueryExecutor } from './jobs/queryExecutor';
+import { ParallelTasks } from './parallel/parallelTasks';
+import { ProcedureCatalog } from './procedures/procedureCatalog';
+import { ProcedureRouter } from './procedures/procedureRouter';
+import { ChannelExtension, LocalRunner } from './runner/localRun';
+import { SessionContext, WarehouseType } from './runner/protocol';
+
+export interface RuntimeOptions {
+  /** DuckDB file (default per workspace: .snowpark-local/local.duckdb) or ':memory:'. */
+  dbPath: string;
+  python?: string;
+  warehouseType?: WarehouseType;
+  workers?: number;
+  session?: Partial<SessionContext>;
+  /** Use another engine (Snowflake) instead of opening DuckDB. */
+  engine?: SqlEngine;
+  extensions?: ChannelExtension[];
+  onRunEnded?: Array<(runId: string) => Promise<void>>;
+  /** Idle joblib pool workers stop after this many ms (default 5 minutes). */
+  taskPoolIdleMs?: number;
+}
+
+export const DEFAULT_DB_RELATIVE_PATH = join('.snowpark-local', 'local.duckdb');
+
+/**
+ * Everything one workspace needs to run handlers and worksheets, built once and disposed
+ * once: the extension and the CLI both start here.
+ */
+export class SnowparkRuntime {
+  private constructor(
+    readonly jobs: JobManager,
+    readonly executor: QueryExecutor,
+    readonly runner: LocalRunner,
+    readonly catalog: ProcedureCatalog,
+    private readonly engine: SqlEngine,
+    /** joblib batches and tasks: the warm worker pools, cancel(jobId), task output. */
+    readonly parallel: ParallelTasks,
+  ) {}
+
+  static async open(options: RuntimeOptions): Promise<SnowparkRuntime> {
+    const inner = options.engine ?? (await DuckDbEngine.open({ path: options.dbPath }));
+    const catalog = new ProcedureCatalog(options.dbPath === ':memory:' ? undefined : join(dirname(options.dbPath), 'procedures.json'));
+    const router = new ProcedureRouter(inner, catalog);
+    const jobs = new JobManager();
+    const executor = new QueryExecutor(router, jobs);
+    const parallel = new ParallelTasks({ jobs, idleMs: options.taskPoolIdleMs });
+    const runner = new LocalRunner({
+      executor,
+      jobs,
+      defaults: { python: options.python, warehouseType: options.warehouseType, workers: options.workers, session: options.session },
+      extensions: [parallel.extension, ...(options.extensions ?? [])],
+      onRunEnded: [parallel.onRunEnded, ...(options.onRunEnded ?? [])],
+    });
+    router.attachRunner(async (request, signal) => {
+      const handle = runner.start(request);
+      const cancel = (): void => void handle.cancel();
+      signal.addEventListener('abort', cancel, { once: true });
+      try {
+        return await handle.outcome;
+      } finally {
+        signal.removeEventListener('abort', cancel);
+      }
+    });
+    return new SnowparkRuntime(jobs, executor, runner, catalog, router, parallel);
+  }
+
+  get engineDescription(): string {
+    return this.engine.description;
+  }
+
+  async dispose(): Promise<void> {
+    await this.runner.cancelAll();
+    await this.parallel.dispose();
+    await this.engine.close();
+    this.jobs.dispose();
+  }
+}
