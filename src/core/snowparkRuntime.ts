@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { DuckDbEngine } from './engine/duckdb/duckdbEngine';
+import { LazyEngine } from './engine/lazyEngine';
 import { SqlEngine } from './engine/sqlEngine';
 import { JobManager } from './jobs/jobManager';
 import { QueryExecutor } from './jobs/queryExecutor';
@@ -42,7 +42,13 @@ export class SnowparkRuntime {
   ) {}
 
   static async open(options: RuntimeOptions): Promise<SnowparkRuntime> {
-    const inner = options.engine ?? (await DuckDbEngine.open({ path: options.dbPath }));
+    const inner =
+      options.engine ??
+      new LazyEngine('duckdb', options.dbPath === ':memory:' ? 'DuckDB (in memory)' : `DuckDB ${options.dbPath}`, async () => {
+        // Required here, not imported at the top, so the native module loads on first use.
+        const { DuckDbEngine } = await import('./engine/duckdb/duckdbEngine');
+        return DuckDbEngine.open({ path: options.dbPath });
+      });
     const catalog = new ProcedureCatalog(options.dbPath === ':memory:' ? undefined : join(dirname(options.dbPath), 'procedures.json'));
     const router = new ProcedureRouter(inner, catalog);
     const jobs = new JobManager();

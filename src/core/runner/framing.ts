@@ -4,7 +4,12 @@
 export const MAX_FRAME_BYTES = 1024 * 1024 * 1024;
 
 export function encodeFrame(message: unknown): Buffer {
-  const body = Buffer.from(JSON.stringify(message), 'utf8');
+  return frameText(JSON.stringify(message));
+}
+
+/** Frames JSON text that is already serialised (large results are built as text). */
+export function frameText(json: string): Buffer {
+  const body = Buffer.from(json, 'utf8');
   const header = Buffer.allocUnsafe(4);
   header.writeUInt32BE(body.length, 0);
   return Buffer.concat([header, body]);

@@ -161,7 +161,7 @@ export class LocalRunner {
         return { ...result, runId, durationMs: Date.now() - startedAt, cancelledChildren };
       };
       try {
-        const python = await resolvePython(request.python ?? this.options.defaults?.python);
+        const python = await resolvePython(request.python ?? this.options.defaults?.python, request.cwd);
         if (cancelRequested) return await conclude({ ok: false, error: { kind: 'cancelled', message: 'Run cancelled before it started.' } });
         const spec = this.specFor(runId, request, session);
         server = new ChannelServer((method, params, connection) =>

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { interpreterCache } from './interpreterCache';
 
 // Resolving `python3` through a pyenv-style shim costs ~300 ms per start on these machines;
 // the interpreter behind it starts in ~30–70 ms. So we ask once for sys.executable and
@@ -26,12 +27,20 @@ export function defaultPythonCommand(): string {
   return process.platform === 'win32' ? 'python' : 'python3';
 }
 
-export function resolvePython(command: string = defaultPythonCommand()): Promise<ResolvedPython> {
-  let resolved = cache.get(command);
+export function resolvePython(command: string = defaultPythonCommand(), cwd: string = process.cwd()): Promise<ResolvedPython> {
+  const key = `${command}\0${cwd}`;
+  let resolved = cache.get(key);
   if (!resolved) {
-    resolved = probe(command);
-    cache.set(command, resolved);
-    resolved.catch(() => cache.delete(command));
+    // A CLI call is a fresh process: the disk cache saves it the probe, too.
+    const remembered = interpreterCache.lookup(command, cwd);
+    resolved = remembered
+      ? Promise.resolve(remembered)
+      : probe(command).then((found) => {
+          interpreterCache.remember(command, cwd, found);
+          return found;
+        });
+    cache.set(key, resolved);
+    resolved.catch(() => cache.delete(key));
   }
   return resolved;
 }

@@ -5,14 +5,14 @@ import {
   DuckDBDataChunk,
   DuckDBInstance,
   DuckDBMaterializedResult,
-  DuckDBPreparedStatement,
   DuckDBValue,
   StatementType,
 } from '@duckdb/node-api';
 import { QueryResult, TaggedValue } from '../../runner/protocol';
 import { compilationError, executionCancelled, SqlError } from '../sqlError';
 import { ExecuteRequest, SqlEngine } from '../sqlEngine';
-import { encodeColumns } from './columnEncoding';
+import { encodeColumnsAsJson } from './columnEncoding';
+import { columnarResult } from '../columnarResult';
 import { evaluateDeferred } from './deferredCalls';
 import { fillDeferred, translateToDuckDb } from './dialect';
 import { toSnowflakeError } from './errorMapping';
@@ -26,16 +26,6 @@ export interface DuckDbEngineOptions {
   database?: string;
   schema?: string;
 }
-
-const WRITES_NEED_TRANSACTION = new Set<StatementType>([
-  StatementType.INSERT,
-  StatementType.UPDATE,
-  StatementType.DELETE,
-  StatementType.CREATE,
-  StatementType.ALTER,
-  StatementType.DROP,
-  StatementType.COPY,
-]);
 
 /**
  * The embedded engine. Every statement gets its own pooled connection, so async child jobs
@@ -97,16 +87,18 @@ export class DuckDbEngine implements SqlEngine {
       });
       const sql = fillDeferred(translation, fragments);
       if (signal.aborted) throw executionCancelled(queryId);
-      const prepared = await connection.prepare(sql);
-      if (request.binds?.length) prepared.bind(request.binds.map(toDuckDbValue));
-      const statementType = prepared.statementType;
-      if (WRITES_NEED_TRANSACTION.has(statementType)) {
+      if (!isReadOnly(sql)) {
+        // Writes run in their own transaction so a cancel that lands just as DuckDB
+        // finishes can still roll them back, and nothing half-done is ever visible.
         await connection.run('BEGIN TRANSACTION');
         inTransaction = true;
       }
       signal.addEventListener('abort', interrupt, { once: true });
-      const result = await runPrepared(prepared);
-      const chunks = await readAllChunks(result);
+      const result = request.binds?.length ? await connection.run(sql, request.binds.map(toDuckDbValue)) : await connection.run(sql);
+      const statementType = result.statementType;
+      // A materialized result holds every chunk already: reading them is synchronous.
+      const chunks: DuckDBDataChunk[] = [];
+      for (let i = 0; i < result.chunkCount; i++) chunks.push(result.getChunk(i));
       if (signal.aborted) throw executionCancelled(queryId);
       if (inTransaction) {
         await connection.run('COMMIT');
@@ -144,8 +136,8 @@ export class DuckDbEngine implements SqlEngine {
         name: keep.has(name) ? name : name.toUpperCase(),
         type: snowflakeTypeOf(types[i]),
       }));
-      const data = encodeColumns(types, chunks);
-      encoded = { queryId, columns, data, rowCount: data[0]?.length ?? 0 };
+      const rowCount = chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0);
+      encoded = columnarResult(queryId, columns, rowCount, encodeColumnsAsJson(types, chunks));
       this.retention.keep(queryId, encoded, types, chunks);
     } else {
       encoded = statusResult(originalSql, queryId);
@@ -177,17 +169,11 @@ export class DuckDbEngine implements SqlEngine {
   }
 }
 
-async function runPrepared(prepared: DuckDBPreparedStatement): Promise<DuckDBMaterializedResult> {
-  return prepared.run();
-}
+const READ_ONLY_START = /^\s*(\(\s*)*(select|with|show|describe|desc|explain|values|from|table|pragma|summarize)\b/i;
 
-async function readAllChunks(result: DuckDBMaterializedResult): Promise<DuckDBDataChunk[]> {
-  const chunks: DuckDBDataChunk[] = [];
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) return chunks;
-    chunks.push(chunk);
-  }
+/** Statements that cannot write skip the explicit transaction (two fewer round trips). */
+function isReadOnly(sql: string): boolean {
+  return READ_ONLY_START.test(sql) && !/^\s*with\b[\s\S]*\b(insert|update|delete|merge)\b/i.test(sql);
 }
 
 function dmlKind(type: StatementType): 'insert' | 'update' | 'delete' | undefined {

@@ -1,0 +1,71 @@
+import { SdkConnectionOptions } from '../../connections/sdkOptions';
+
+// The narrow slice of snowflake-sdk this engine uses, typed here so the rest of the engine
+// does not depend on the SDK's (large, partly `any`) declarations, and loaded on first use:
+// the SDK pulls in the AWS, Azure and Google clients (~1 s), which a local run must never pay.
+
+export interface SdkColumn {
+  getName(): string;
+  /** Snowflake's internal type name: fixed, real, text, boolean, date, time, timestamp_ntz … */
+  getType(): string;
+  getScale(): number;
+  getPrecision(): number;
+}
+
+export interface SdkStatement {
+  getQueryId(): string | undefined;
+  getColumns(): SdkColumn[] | undefined;
+}
+
+export interface SdkError extends Error {
+  code?: string | number;
+  sqlState?: string;
+  data?: { queryId?: string; sqlState?: string; [key: string]: unknown };
+}
+
+export type SdkBind = string | number | boolean | null;
+
+export interface SdkStatementOptions {
+  sqlText?: string;
+  queryId?: string;
+  binds?: SdkBind[];
+  asyncExec?: boolean;
+  rowMode?: 'array' | 'object';
+  fetchAsString?: Array<'String' | 'Boolean' | 'Number' | 'Date' | 'JSON' | 'Buffer'>;
+  parameters?: Record<string, unknown>;
+  complete?: (error: SdkError | undefined, statement: SdkStatement, rows?: unknown) => void;
+}
+
+export interface SdkConnection {
+  connect(callback: (error: SdkError | undefined) => void): unknown;
+  execute(options: SdkStatementOptions & { sqlText: string }): SdkStatement;
+  fetchResult(options: SdkStatementOptions & { queryId: string }): SdkStatement;
+  getQueryStatus(queryId: string): Promise<string>;
+  getResultsFromQueryId(options: SdkStatementOptions & { queryId: string }): Promise<SdkStatement>;
+  destroy(callback: (error: SdkError | undefined) => void): void;
+}
+
+export interface SdkModule {
+  createConnection(options: SdkConnectionOptions): SdkConnection;
+  configure(options: Record<string, unknown>): void;
+}
+
+let loaded: SdkModule | undefined;
+
+export async function loadSnowflakeSdk(): Promise<SdkModule> {
+  if (loaded) return loaded;
+  let sdk: SdkModule;
+  try {
+    sdk = (await import('snowflake-sdk')) as unknown as SdkModule;
+  } catch (error) {
+    throw new Error(
+      `The Snowflake engine needs the snowflake-sdk package, which could not be loaded (${(error as Error).message.split('\n')[0]}). ` +
+        'Run `npm install` in the Snowpark Local folder.',
+    );
+  }
+  // The SDK's own logger writes snowflake.log into the working directory and can include
+  // request details; nothing of it is needed here, and nothing of it may leak a secret.
+  sdk.configure({ logLevel: 'OFF', additionalLogToConsole: false });
+  loaded = sdk;
+  return sdk;
+}

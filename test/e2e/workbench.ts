@@ -1,0 +1,57 @@
+// Small, readable steps on the VS Code web workbench for the UI tests. Selectors are
+// VS Code's own DOM classes (stable across 1.9x); keep them all in this one file.
+import * as fs from 'fs';
+import * as path from 'path';
+import { Locator, Page } from 'playwright-core';
+import { REPO_ROOT } from '../integration/codeServer';
+
+export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
+
+export const SELECTORS = {
+  workbench: '.monaco-workbench',
+  quickInput: '.quick-input-widget input[role="combobox"]',
+  activeTab: '.tab.active',
+  codeLens: '.codelens-decoration a',
+  notification: '.notification-list-item-message',
+  // VS Code adds notification-fade-in-done when the slide-in transition has ended.
+  settledToast: '.notification-toast.notification-fade-in-done .notification-list-item-message',
+} as const;
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator(SELECTORS.workbench).waitFor({ state: 'visible', timeout: 60_000 });
+  // The explorer lists the folder once the remote file system is connected.
+  await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** Opens a workspace file through Quick Open, as a user would. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.locator(SELECTORS.workbench).click({ position: { x: 700, y: 400 } });
+  await page.keyboard.press('Control+P');
+  const input = page.locator(SELECTORS.quickInput);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  // Wait for the match to be listed before accepting it.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(SELECTORS.activeTab, { hasText: name }).waitFor();
+}
+
+export function codeLens(page: Page, title: string): Locator {
+  return page.locator(SELECTORS.codeLens, { hasText: title });
+}
+
+export function notification(page: Page, text: string | RegExp): Locator {
+  return page.locator(SELECTORS.notification, { hasText: text });
+}
+
+/** Waits until the toast has finished sliding in, so a screenshot shows it. */
+export async function waitForToast(page: Page, text: string | RegExp, timeout = 15_000): Promise<void> {
+  await page.locator(SELECTORS.settledToast, { hasText: text }).waitFor({ timeout });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
