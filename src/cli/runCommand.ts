@@ -108,7 +108,7 @@ function extraSummaries(runtime: SnowparkRuntime): Record<string, unknown> {
     function: task.label,
     worker: task.detail.worker,
     status: task.status,
-    durationMs: task.endedMs !== undefined && isTerminal(task.status) ? task.endedMs - task.startedMs : null,
+    durationMs: (task.detail.durationMs as number | undefined) ?? (task.endedMs !== undefined && isTerminal(task.status) ? task.endedMs - task.startedMs : null),
   }));
   return tasks.length ? { tasks } : {};
 }

@@ -61,6 +61,8 @@ export class SnowparkRuntime {
       extensions: [parallel.extension, ...(options.extensions ?? [])],
       onRunEnded: [parallel.onRunEnded, ...(options.onRunEnded ?? [])],
     });
+    // Prints of a run's pool tasks belong in the run's own output, wherever it is shown.
+    parallel.onOutput((output) => output.runId && runner.publishOutput({ runId: output.runId, stream: output.stream, text: output.text }));
     router.attachRunner(async (request, signal) => {
       const handle = runner.start(request);
       const cancel = (): void => void handle.cancel();

@@ -235,6 +235,11 @@ export class LocalRunner {
     return handle;
   }
 
+  /** Output produced on a run's behalf elsewhere (its parallel tasks' prints). */
+  publishOutput(output: RunOutput): void {
+    this.outputEmitter.fire(output);
+  }
+
   /** Cancels every active run (extension deactivation, "Cancel All"). */
   async cancelAll(): Promise<void> {
     await Promise.all([...this.active.values()].map((handle) => handle.cancel()));

@@ -65,6 +65,11 @@ def run(channel, spec):
     from snowpark_local.values import decode, encode
 
     try:
+        # Snowflake refuses to create a procedure whose PACKAGES it cannot provide; locally
+        # the nearest thing is to stop before the handler runs, naming what to install.
+        from snowpark_local.packages_check import check_packages
+
+        check_packages(spec.get("packages") or [])
         install_parallel_backend(spec)
         module = handler_loader.load_module(spec["module"])
         handler = handler_loader.find_handler(module, spec["handler"], _handler_location(spec["module"]))

@@ -63,6 +63,12 @@ def _handler_module_name():
     if not path:
         return None
     wanted = os.path.normcase(os.path.abspath(path))
+    # The bootstrap names a file's module after its stem; look there before scanning.
+    stem = os.path.splitext(os.path.basename(path))[0]
+    module = sys.modules.get(stem)
+    candidate = getattr(module, "__file__", None)
+    if candidate and os.path.normcase(os.path.abspath(candidate)) == wanted:
+        return stem
     for name, module in list(sys.modules.items()):
         candidate = getattr(module, "__file__", None)
         if candidate and os.path.normcase(os.path.abspath(candidate)) == wanted:
@@ -82,10 +88,12 @@ def _run_context():
 class _ChunkFuture:
     """What apply_async returns: joblib calls ``get(timeout)`` in order."""
 
-    def __init__(self, names):
+    def __init__(self, names, on_delivered):
         self._names = names
+        self._on_delivered = on_delivered
         self._done = threading.Event()
         self._reply = None
+        self._delivered = False
 
     def _resolve(self, reply):
         self._reply = reply
@@ -99,7 +107,11 @@ class _ChunkFuture:
             raise multiprocessing.TimeoutError()
         reply = self._reply
         if reply.get("ok"):
-            return pickle.loads(base64.b64decode(reply["payload"]))
+            results = pickle.loads(base64.b64decode(reply["payload"]))
+            if not self._delivered:
+                self._delivered = True
+                self._on_delivered(len(results))
+            return results
         raise self._failure(reply)
 
     def _failure(self, reply):
@@ -140,6 +152,7 @@ class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
         self._lock = threading.Lock()
         self._batch_id = None
         self._next_index = 0
+        self._delivered = 0
         self._failed = False
 
     def effective_n_jobs(self, n_jobs):
@@ -164,6 +177,7 @@ class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
         with self._lock:
             self._batch_id = None
             self._next_index = 0
+            self._delivered = 0
             self._failed = False
 
     def stop_call(self):
@@ -172,12 +186,16 @@ class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
             dispatched = self._next_index
         if batch_id is None:
             return
-        output = getattr(self.parallel, "_output", None)
-        ok = not self._failed and output is not None and len(output) == dispatched
+        # Every dispatched call's result reached joblib: whatever joblib version, that is success.
+        ok = not self._failed and self._delivered == dispatched
         try:
             TaskChannel.get().call("tasks.batch.close", {"batchId": batch_id, "ok": ok})
         except Exception:  # noqa: B902 - the run may be ending; the Node side cleans up then
             pass
+
+    def _count_delivered(self, count):
+        with self._lock:
+            self._delivered += count
 
     def abort_everything(self, ensure_ready=True):
         self._failed = True
@@ -204,7 +222,7 @@ class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
             batch_id = self._batch_id
             start = self._next_index
             self._next_index += len(items)
-        future = _ChunkFuture(names)
+        future = _ChunkFuture(names, self._count_delivered)
         request = {"batchId": batch_id, "start": start, "count": len(items)}
         if len(set(names)) > 1:
             request["functions"] = names

@@ -66,6 +66,7 @@ class WorkerContext:
     def __init__(self):
         self._baseline = set(sys.modules)
         self._kept = _kept_roots()
+        self._kept_names = set()
         self._current = None
         self._finder = None
 
@@ -107,9 +108,13 @@ class WorkerContext:
             if self._finder is not None and (name == self._finder.name or name.startswith(self._finder.name + ".")):
                 del sys.modules[name]
                 continue
+            if name in self._kept_names:
+                continue
             path = getattr(module, "__file__", None)
             if not path:
                 continue
             real = os.path.normcase(os.path.realpath(path))
-            if not real.startswith(self._kept):
+            if real.startswith(self._kept):
+                self._kept_names.add(name)  # library modules stay; no need to look again
+            else:
                 del sys.modules[name]

@@ -1,0 +1,172 @@
+// Benchmarks of joblib tasks in Snowpark Local's TaskPool against real joblib `loky`
+// (Debian's /usr/bin/python3, a fresh process), measured in the same run.
+//
+//   npx tsc -p tsconfig.json && node out/bench/joblibPool.bench.js
+//
+// Times are taken inside Python around the Parallel call itself, for both sides, so handler
+// start-up and `import joblib` are left out of both. Ours runs with a WARM pool (workers
+// started and joblib preloaded by an earlier run of the same interpreter): that is the point
+// of the pool. loky's first call includes starting its workers: that is what a handler pays
+// on every call to a fresh procedure.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SnowparkRuntime } from '../src/core/snowparkRuntime';
+
+const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
+const WORKERS = 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+const WORKLOADS = `
+import time
+from math import sqrt
+import joblib
+
+
+def spin(n):
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+
+CPU_TASKS = 8
+CPU_N = 1_500_000
+
+
+def first_call():
+    started = time.perf_counter()
+    result = joblib.Parallel(n_jobs=-1)(joblib.delayed(sqrt)(i ** 2) for i in range(10))
+    assert result == [float(i) for i in range(10)]
+    return (time.perf_counter() - started) * 1000
+
+
+def tiny_tasks():
+    started = time.perf_counter()
+    result = joblib.Parallel(n_jobs=-1)(joblib.delayed(sqrt)(i) for i in range(10_000))
+    assert len(result) == 10_000
+    return (time.perf_counter() - started) * 1000
+
+
+def cpu_bound():
+    started = time.perf_counter()
+    joblib.Parallel(n_jobs=-1)(joblib.delayed(spin)(CPU_N) for _ in range(CPU_TASKS))
+    return (time.perf_counter() - started) * 1000
+
+
+def sequential():
+    started = time.perf_counter()
+    for _ in range(CPU_TASKS):
+        spin(CPU_N)
+    return (time.perf_counter() - started) * 1000
+`;
+
+const HANDLER = `
+from bench_workloads import first_call, tiny_tasks, cpu_bound, sequential
+
+
+def bench(session, what):
+    return {"first": first_call, "tiny": tiny_tasks, "cpu": cpu_bound, "sequential": sequential}[what]()
+`;
+
+const LOKY_SCRIPT = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import joblib
+from bench_workloads import first_call, tiny_tasks, cpu_bound
+what = sys.argv[2]
+assert joblib.parallel.DEFAULT_BACKEND == 'loky' and joblib.cpu_count() == ${WORKERS}
+# As a handler calls it: Parallel(n_jobs=-1) on the default (loky) backend, nothing reused
+# but loky's executor; the second call shows loky with its workers already started.
+cold = {"first": first_call, "tiny": tiny_tasks, "cpu": cpu_bound}[what]()
+warm = {"first": first_call, "tiny": tiny_tasks, "cpu": cpu_bound}[what]()
+print(json.dumps({"cold": cold, "warm": warm}))
+`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function loky(dir: string, what: string): { cold: number; warm: number } {
+  const out = execFileSync(PYTHON, ['-c', LOKY_SCRIPT, dir, what], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as { cold: number; warm: number };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'snowpark-bench-'));
+  writeFileSync(join(dir, 'bench_workloads.py'), WORKLOADS);
+  writeFileSync(join(dir, 'bench_handler.py'), HANDLER);
+  const runtime = await SnowparkRuntime.open({ dbPath: ':memory:', python: PYTHON, workers: WORKERS });
+  const ours = async (what: string): Promise<number> => {
+    const outcome = await runtime.runner.start({
+      handler: 'bench',
+      module: { kind: 'file', path: join(dir, 'bench_handler.py') },
+      args: [what],
+      returnType: null,
+      warehouseType: 'snowpark-optimized',
+      workers: WORKERS,
+      python: PYTHON,
+    }).outcome;
+    if (!outcome.ok) throw new Error(`${what}: ${outcome.error?.message}\n${outcome.error?.traceback ?? ''}`);
+    return outcome.value as number;
+  };
+  try {
+    // Warm the pool the way a developer's second run finds it.
+    await ours('first');
+    await ours('cpu');
+    await Promise.all(runtime.parallel.poolList.map((pool) => pool.whenWarm(WORKERS)));
+
+    const results: Record<string, { ours: number[]; cold: number[]; warm: number[] }> = {};
+    for (const what of ['first', 'tiny', 'cpu']) {
+      results[what] = { ours: [], cold: [], warm: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        results[what].ours.push(await ours(what));
+        const baseline = loky(dir, what);
+        results[what].cold.push(baseline.cold);
+        results[what].warm.push(baseline.warm);
+      }
+    }
+    const sequential: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) sequential.push(await ours('sequential'));
+
+    const fmt = (ms: number): string => `${ms.toFixed(ms < 100 ? 1 : 0)} ms`;
+    const first = results.first;
+    const firstRatio = median(first.ours) / median(first.cold);
+    console.log(
+      `first-call: ours ${fmt(median(first.ours))} (warm pool), loky ${fmt(median(first.cold))} (fresh process), ` +
+        `ratio ${firstRatio.toFixed(2)} (goal ≤ 0.5) ${firstRatio <= 0.5 ? 'MET' : 'MISSED'}`,
+    );
+    const tiny = results.tiny;
+    const throughputCold = median(tiny.cold) / median(tiny.ours);
+    const throughputWarm = median(tiny.warm) / median(tiny.ours);
+    console.log(
+      `throughput (10,000 tiny tasks): ours ${fmt(median(tiny.ours))}, loky ${fmt(median(tiny.cold))} first call / ` +
+        `${fmt(median(tiny.warm))} warm second call, ratio ${throughputCold.toFixed(2)} vs first call, ` +
+        `${throughputWarm.toFixed(2)} vs warm (goal ≥ 1.0) ${throughputCold >= 1 ? 'MET' : 'MISSED'}`,
+    );
+    const cpu = results.cpu;
+    const seq = median(sequential);
+    const oursSpeedup = seq / median(cpu.ours);
+    const lokySpeedup = seq / median(cpu.warm);
+    const lokyColdSpeedup = seq / median(cpu.cold);
+    const gap = Math.abs(oursSpeedup - lokySpeedup) / lokySpeedup;
+    console.log(
+      `cpu speedup (8 tasks, ${WORKERS} workers): sequential ${fmt(seq)}; ours ${fmt(median(cpu.ours))} = ${oursSpeedup.toFixed(2)}×, ` +
+        `loky ${fmt(median(cpu.warm))} = ${lokySpeedup.toFixed(2)}× warm (${lokyColdSpeedup.toFixed(2)}× first call), ` +
+        `gap ${(gap * 100).toFixed(1)}% (goal within 10%) ${gap <= 0.1 || oursSpeedup > lokySpeedup ? 'MET' : 'MISSED'}`,
+    );
+    console.log(`(medians of ${ROUNDS} rounds; ${PYTHON}; ${WORKERS} workers)`);
+  } finally {
+    await runtime.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,367 @@
+import { cpus } from 'node:os';
+import { JobManager } from '../jobs/jobManager';
+import { isTerminal } from '../jobs/jobStatus';
+import { ChannelExtension, RunRequest } from '../runner/localRun';
+import { shimDirectory } from '../runner/shimLocation';
+import { Emitter } from '../util/emitter';
+import { Chunk, ChunkOutcome, TaskPool } from './taskPool';
+import { ChunkRecords } from './taskRecords';
+
+// The Node side of joblib tasks: the `tasks.*` channel methods, one JobManager record per
+// batch and per task, cancellation, and one warm TaskPool per interpreter.
+//
+//   handler (joblib PoolBackend) ──tasks.submit──▶ ParallelTasks ──chunk──▶ TaskPool
+//        ▲                                           (records)               │ worker thread
+//        └────────── reply: pickled results ◀────────────────────────────────┘ ⇄ Python worker
+
+export interface ParallelTasksOptions {
+  jobs: JobManager;
+  /** Idle pool workers stop after this long; default 5 minutes. */
+  idleMs?: number;
+  /** Upper bound on workers per interpreter, whatever n_jobs asks; default 4 × CPUs. */
+  maxWorkersPerPool?: number;
+  /** Override the shim location (tests). */
+  shimDirectory?: string;
+}
+
+export interface TaskOutput {
+  runId: string | undefined;
+  pid: number | undefined;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+interface RunTasks {
+  runId: string;
+  request: RunRequest;
+  python?: string;
+  contextJson?: string;
+  contextId?: string;
+  context?: Record<string, unknown>;
+  contextCount: number;
+  batches: Map<string, Batch>;
+  batchCount: number;
+  ended: boolean;
+}
+
+interface Batch {
+  id: string;
+  run: RunTasks;
+  label: string;
+  nJobs: number;
+  chunks: Set<Chunk>;
+  /** A person (or the run's end) cancelled it or one of its tasks. */
+  cancelled?: string;
+  firstError?: string;
+  taskCount: number;
+}
+
+type SubmitReply =
+  | { ok: true; payload: string; worker: number }
+  | { ok: false; kind: 'exception'; errorType: string; message: string; traceback: string; payload: string; index: number; worker: number }
+  | { ok: false; kind: 'cancelled' | 'crashed' | 'rejected'; message: string };
+
+export class ParallelTasks {
+  private readonly pools = new Map<string, TaskPool>();
+  private readonly runs = new Map<string, RunTasks>();
+  private readonly endedRuns = new Set<string>();
+  private readonly chunkTasks = new WeakMap<Chunk, ChunkRecords>();
+  private readonly outputEmitter = new Emitter<TaskOutput>();
+  /** Prints of tasks running in pool workers. */
+  readonly onOutput = this.outputEmitter.event;
+  private disposed = false;
+
+  constructor(private readonly options: ParallelTasksOptions) {}
+
+  /** Plug into LocalRunnerOptions.extensions. */
+  readonly extension: ChannelExtension = (method, params, run) => {
+    if (method === 'worker.hello' || method.startsWith('tasks.')) return this.serve(method, params as Record<string, unknown>, run);
+    return undefined;
+  };
+
+  /** Plug into LocalRunnerOptions.onRunEnded: a run's outstanding tasks end with it. */
+  readonly onRunEnded = async (runId: string): Promise<void> => {
+    const run = this.runs.get(runId);
+    this.endedRuns.add(runId);
+    if (!run) return;
+    run.ended = true;
+    for (const batch of run.batches.values()) {
+      this.cancelBatch(batch, 'The run ended before its joblib tasks finished, so they were cancelled.');
+    }
+    this.runs.delete(runId);
+  };
+
+  /** The warm pool for an interpreter (sys.executable), created on first use. */
+  poolFor(python: string): TaskPool {
+    let pool = this.pools.get(python);
+    if (!pool) {
+      pool = new TaskPool({
+        python,
+        shimDirectory: this.options.shimDirectory ?? shimDirectory(),
+        idleMs: this.options.idleMs ?? 5 * 60_000,
+        maxWorkers: this.options.maxWorkersPerPool ?? Math.max(4, 4 * cpus().length),
+      });
+      pool.onOutput((output) => {
+        const owner = output.chunk ? this.chunkTasks.get(output.chunk) : undefined;
+        this.outputEmitter.fire({ runId: owner?.runId, pid: output.pid, stream: output.stream, text: output.text });
+      });
+      this.pools.set(python, pool);
+    }
+    return pool;
+  }
+
+  get poolList(): TaskPool[] {
+    return [...this.pools.values()];
+  }
+
+  /**
+   * Cancels a batch or a task by its job id (tree view, CLI). Queued tasks are dropped; a
+   * running one has its worker killed, and the pool starts a fresh one. False if the id is
+   * not a batch or task of a live run.
+   */
+  cancel(jobId: string): boolean {
+    for (const run of this.runs.values()) {
+      const batch = run.batches.get(jobId);
+      if (batch) {
+        this.cancelBatch(batch, `The joblib batch ${batch.label}() was cancelled.`);
+        return true;
+      }
+      for (const candidate of run.batches.values()) {
+        for (const chunk of candidate.chunks) {
+          const tasks = this.chunkTasks.get(chunk)!;
+          const at = tasks.ids.indexOf(jobId);
+          if (at < 0) continue;
+          if (isTerminal(tasks.status(at))) return false;
+          const message = `joblib task ${tasks.start + at} of ${candidate.label}() was cancelled.`;
+          candidate.cancelled ??= message;
+          this.poolFor(run.python!).cancel(chunk, message);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const runId of [...this.runs.keys()]) await this.onRunEnded(runId);
+    await Promise.all([...this.pools.values()].map((pool) => pool.dispose()));
+    this.pools.clear();
+    this.outputEmitter.dispose();
+  }
+
+  // ---------------------------------------------------------------- channel methods
+
+  private async serve(method: string, params: Record<string, unknown>, channelRun: { runId: string; request: RunRequest }): Promise<unknown> {
+    const run = this.runFor(channelRun);
+    switch (method) {
+      case 'worker.hello':
+        run.python = String(params.executable ?? run.request.python ?? 'python3');
+        return {};
+      case 'tasks.warm': {
+        const pool = this.poolFor(this.pythonOf(run));
+        pool.setPreload(['joblib']);
+        if (params.now) pool.warm(Number(params.workers) || 1);
+        return {};
+      }
+      case 'tasks.batch.open':
+        return { batchId: this.openBatch(run, params) };
+      case 'tasks.submit':
+        return this.submit(run, params);
+      case 'tasks.batch.abort': {
+        const batch = run.batches.get(String(params.batchId));
+        if (batch) this.abortPending(batch, batch.cancelled ?? 'Cancelled: another task of the batch failed.');
+        return {};
+      }
+      case 'tasks.batch.close': {
+        const batch = run.batches.get(String(params.batchId));
+        if (batch) this.closeBatch(batch, params.ok === true);
+        return {};
+      }
+      default:
+        return Promise.reject(new Error(`unknown task method ${method}`));
+    }
+  }
+
+  private runFor(channelRun: { runId: string; request: RunRequest }): RunTasks {
+    let run = this.runs.get(channelRun.runId);
+    if (!run) {
+      run = {
+        runId: channelRun.runId,
+        request: channelRun.request,
+        contextCount: 0,
+        batches: new Map(),
+        batchCount: 0,
+        ended: this.endedRuns.has(channelRun.runId),
+      };
+      this.runs.set(run.runId, run);
+    }
+    return run;
+  }
+
+  private pythonOf(run: RunTasks): string {
+    return run.python ?? run.request.python ?? 'python3';
+  }
+
+  private openBatch(run: RunTasks, params: Record<string, unknown>): string {
+    if (this.disposed || run.ended) throw new Error('the run has ended; no new joblib batches');
+    const id = `${run.runId}/b${++run.batchCount}`;
+    const label = String(params.function ?? 'task');
+    const nJobs = Math.max(1, Number(params.nJobs) || 1);
+    this.updateContext(run, (params.context as Record<string, unknown> | undefined) ?? {});
+    const batch: Batch = { id, run, label, nJobs, chunks: new Set(), taskCount: 0 };
+    run.batches.set(id, batch);
+    this.options.jobs.add({
+      id,
+      kind: 'batch',
+      runId: run.runId,
+      parentId: run.runId,
+      label,
+      status: 'RUNNING',
+      detail: { backend: String(params.backend ?? 'loky'), nJobs, tasks: 0, python: this.pythonOf(run) },
+    });
+    return id;
+  }
+
+  /** The worker context (sys.path, cwd, environment, handler module) changes rarely: an id per version. */
+  private updateContext(run: RunTasks, context: Record<string, unknown>): void {
+    const json = JSON.stringify(context);
+    if (json === run.contextJson) return;
+    const module = run.request.module;
+    const name = context.mainModule;
+    const mainModule =
+      typeof name === 'string'
+        ? module.kind === 'inline'
+          ? { name, kind: 'inline', path: module.path, source: module.source, firstLine: module.firstLine }
+          : { name, kind: 'file', path: module.path }
+        : null;
+    run.contextJson = json;
+    run.contextId = `${run.runId}#${++run.contextCount}`;
+    run.context = { ...context, mainModule };
+  }
+
+  private async submit(run: RunTasks, params: Record<string, unknown>): Promise<SubmitReply> {
+    const batch = run.batches.get(String(params.batchId));
+    if (!batch) throw new Error(`no joblib batch ${String(params.batchId)}`);
+    const start = Number(params.start) || 0;
+    const count = Number(params.count) || 0;
+    const functions = Array.isArray(params.functions) ? (params.functions as string[]) : undefined;
+    const ids = Array.from({ length: count }, (_, offset) => `${batch.id}/${start + offset}`);
+    const records = new ChunkRecords(this.options.jobs, { runId: run.runId, id: batch.id, label: batch.label }, ids, start, functions);
+    batch.taskCount += count;
+    this.options.jobs.update(batch.id, { tasks: batch.taskCount });
+    if (typeof params.rejected === 'string') {
+      records.finishRest('FAILED_WITH_ERROR', { error: { message: params.rejected } });
+      records.materialize();
+      batch.firstError ??= params.rejected;
+      return { ok: false, kind: 'rejected', message: params.rejected };
+    }
+    if (batch.cancelled || run.ended) {
+      const message = batch.cancelled ?? 'The run has ended.';
+      records.finishRest('ABORTED');
+      records.materialize();
+      return { ok: false, kind: 'cancelled', message };
+    }
+    const pool = this.poolFor(this.pythonOf(run));
+    const payload = Buffer.from(String(params.payload ?? ''), 'base64');
+    const chunk = pool.submit({
+      group: batch.id,
+      limit: batch.nJobs,
+      contextId: run.contextId ?? `${run.runId}#0`,
+      context: run.context ?? {},
+      payload: new Uint8Array(payload.buffer, payload.byteOffset, payload.length),
+      count,
+      onStart: (pid) => records.set(0, 'RUNNING', { detail: { worker: pid } }),
+      onProgress: (completed, durations, pid) => {
+        const from = completed - durations.length;
+        durations.forEach((ms, offset) => records.set(from + offset, 'SUCCESS', { detail: { worker: pid, durationMs: round(ms) } }));
+        if (completed < count) records.set(completed, 'RUNNING', { detail: { worker: pid } });
+      },
+    });
+    batch.chunks.add(chunk);
+    this.chunkTasks.set(chunk, records);
+    const outcome = await chunk.outcome;
+    batch.chunks.delete(chunk);
+    const reply = this.settleTasks(batch, records, outcome);
+    records.materialize();
+    return reply;
+  }
+
+  private settleTasks(batch: Batch, records: ChunkRecords, outcome: ChunkOutcome): SubmitReply {
+    const count = records.ids.length;
+    switch (outcome.kind) {
+      case 'done': {
+        const from = count - outcome.durations.length;
+        for (let at = 0; at < count; at++) {
+          const ms = at >= from ? outcome.durations[at - from] : undefined;
+          records.set(at, 'SUCCESS', { detail: { worker: outcome.pid, ...(ms !== undefined ? { durationMs: round(ms) } : {}) } });
+        }
+        return { ok: true, payload: Buffer.from(outcome.payload).toString('base64'), worker: outcome.pid };
+      }
+      case 'error': {
+        const from = outcome.failedAt + 1 - outcome.durations.length;
+        const message = `${outcome.errorType}: ${outcome.message}`;
+        for (let at = 0; at <= outcome.failedAt && at < count; at++) {
+          const ms = at >= from ? outcome.durations[at - from] : undefined;
+          const detail = { worker: outcome.pid, ...(ms !== undefined ? { durationMs: round(ms) } : {}) };
+          if (at < outcome.failedAt) records.set(at, 'SUCCESS', { detail });
+          else records.set(at, 'FAILED_WITH_ERROR', { error: { message }, detail: { ...detail, traceback: outcome.traceback } });
+        }
+        records.finishRest('ABORTED');
+        batch.firstError ??= message;
+        return {
+          ok: false,
+          kind: 'exception',
+          errorType: outcome.errorType,
+          message: outcome.message,
+          traceback: outcome.traceback,
+          payload: Buffer.from(outcome.payload).toString('base64'),
+          index: records.start + outcome.failedAt,
+          worker: outcome.pid,
+        };
+      }
+      case 'cancelled':
+        records.finishRest('ABORTED');
+        return { ok: false, kind: 'cancelled', message: outcome.message };
+      case 'crashed': {
+        const running = records.ids.findIndex((_, at) => records.status(at) === 'RUNNING');
+        if (running >= 0) records.set(running, 'FAILED_WITH_ERROR', { error: { message: outcome.message } });
+        records.finishRest('ABORTED');
+        batch.firstError ??= outcome.message;
+        return { ok: false, kind: 'crashed', message: outcome.message };
+      }
+    }
+  }
+
+  /** Drops the batch's queued chunks and kills the workers running its chunks. */
+  private abortPending(batch: Batch, message: string): void {
+    const pool = batch.run.python !== undefined || batch.chunks.size ? this.poolFor(this.pythonOf(batch.run)) : undefined;
+    for (const chunk of [...batch.chunks]) pool?.cancel(chunk, message);
+  }
+
+  private cancelBatch(batch: Batch, message: string): void {
+    const job = this.options.jobs.get(batch.id);
+    if (!job || isTerminal(job.status)) return;
+    batch.cancelled ??= message;
+    this.options.jobs.move(batch.id, 'ABORTING');
+    this.abortPending(batch, message);
+    // Tasks Python has not sent yet never start (submit answers `cancelled`); the batch is
+    // over as far as anyone watching is concerned.
+    this.options.jobs.move(batch.id, 'ABORTED', { error: { message } });
+  }
+
+  private closeBatch(batch: Batch, ok: boolean): void {
+    this.abortPending(batch, batch.cancelled ?? 'The joblib batch ended.');
+    const jobs = this.options.jobs;
+    const job = jobs.get(batch.id);
+    batch.run.batches.delete(batch.id);
+    if (!job || isTerminal(job.status)) return;
+    if (ok) jobs.move(batch.id, 'SUCCESS');
+    else if (batch.cancelled) jobs.move(batch.id, 'ABORTED', { error: { message: batch.cancelled } });
+    else jobs.move(batch.id, 'FAILED_WITH_ERROR', { error: { message: batch.firstError ?? 'The joblib batch stopped before all its tasks ran.' } });
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

@@ -1,0 +1,347 @@
+import { delimiter } from 'node:path';
+import { Emitter } from '../util/emitter';
+import { PoolWorker } from './poolWorker';
+
+/** What one run's Python workers must look like before its tasks run (sys.path, cwd, module). */
+export type WorkerContextData = Record<string, unknown>;
+
+export type ChunkOutcome =
+  | { kind: 'done'; payload: Uint8Array; durations: number[]; pid: number }
+  | {
+      kind: 'error';
+      failedAt: number;
+      durations: number[];
+      errorType: string;
+      message: string;
+      traceback: string;
+      payload: Uint8Array;
+      pid: number;
+    }
+  | { kind: 'cancelled'; message: string }
+  | { kind: 'crashed'; message: string; pid: number | undefined };
+
+export interface ChunkRequest {
+  /** Chunks of one group (a joblib batch) never run on more than `limit` workers at once. */
+  group: string;
+  limit: number;
+  contextId: string;
+  context: WorkerContextData;
+  payload: Uint8Array;
+  count: number;
+  onStart?: (pid: number) => void;
+  /** `completed` calls are done; `durations` are theirs, in ms. */
+  onProgress?: (completed: number, durations: number[], pid: number) => void;
+}
+
+export interface Chunk extends ChunkRequest {
+  readonly id: number;
+  state: 'queued' | 'running' | 'settled';
+  worker?: PoolWorker;
+  cancelMessage?: string;
+  completed: number;
+  readonly outcome: Promise<ChunkOutcome>;
+  settle(outcome: ChunkOutcome): void;
+}
+
+export interface TaskPoolOptions {
+  python: string;
+  shimDirectory: string;
+  /** Idle workers stop after this long (the pool shrinks to nothing when unused). */
+  idleMs: number;
+  maxWorkers: number;
+  /** Modules the workers import as soon as they start (joblib, when the handler uses it). */
+  preload?: string[];
+}
+
+export interface WorkerOutput {
+  pid: number | undefined;
+  chunk: Chunk | undefined;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/**
+ * Warm Python workers for one interpreter, each owned by a Node worker thread. Chunks of
+ * joblib calls queue here and run on the first free worker, in order; a cancelled chunk
+ * that is running kills its worker (it may be stuck), and a worker that dies is replaced.
+ */
+export class TaskPool {
+  private readonly workers = new Set<PoolWorker>();
+  private readonly queue: Chunk[] = [];
+  private readonly runningByGroup = new Map<string, number>();
+  private readonly outputEmitter = new Emitter<WorkerOutput>();
+  readonly onOutput = this.outputEmitter.event;
+  /** How many workers to keep (the largest batch lately), until they go idle. */
+  private target = 0;
+  private nextChunkId = 1;
+  private startFailures = 0;
+  private disposed = false;
+
+  constructor(private readonly options: TaskPoolOptions) {}
+
+  get python(): string {
+    return this.options.python;
+  }
+
+  /** Live workers: pid (once known) and state. */
+  get workerList(): Array<{ pid: number | undefined; state: string }> {
+    return [...this.workers].map((worker) => ({ pid: worker.pid, state: worker.state }));
+  }
+
+  /** Starts workers ahead of the first batch. */
+  warm(count: number): void {
+    this.target = Math.max(this.target, Math.min(count, this.options.maxWorkers));
+    this.fill();
+  }
+
+  /** Resolves once `count` workers are ready (tests and benchmarks measure a warm pool). */
+  async whenWarm(count: number, timeoutMs = 30_000): Promise<void> {
+    this.warm(count);
+    const deadline = Date.now() + timeoutMs;
+    while ([...this.workers].filter((worker) => worker.state === 'idle' || worker.state === 'busy').length < Math.min(count, this.options.maxWorkers)) {
+      if (Date.now() > deadline) throw new Error(`the task pool did not start ${count} workers within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  submit(request: ChunkRequest): Chunk {
+    if (this.disposed) throw new Error('the task pool is closed');
+    let settle: (outcome: ChunkOutcome) => void = () => undefined;
+    const outcome = new Promise<ChunkOutcome>((resolve) => (settle = resolve));
+    const chunk: Chunk = {
+      ...request,
+      id: this.nextChunkId++,
+      state: 'queued',
+      completed: 0,
+      outcome,
+      settle: (result) => {
+        if (chunk.state === 'settled') return;
+        if (chunk.state === 'running') this.release(chunk);
+        chunk.state = 'settled';
+        settle(result);
+      },
+    };
+    this.queue.push(chunk);
+    this.target = Math.max(this.target, Math.min(request.limit, this.options.maxWorkers));
+    this.pump();
+    return chunk;
+  }
+
+  /** Cancels a chunk: dropped when queued; when running, its worker is killed and replaced. */
+  cancel(chunk: Chunk, message: string): void {
+    if (chunk.state === 'settled') return;
+    chunk.cancelMessage = message;
+    if (chunk.state === 'queued') {
+      const at = this.queue.indexOf(chunk);
+      if (at >= 0) this.queue.splice(at, 1);
+      chunk.settle({ kind: 'cancelled', message });
+      return;
+    }
+    const worker = chunk.worker;
+    if (worker) worker.state = 'stopping';
+    chunk.settle({ kind: 'cancelled', message });
+    worker?.kill();
+    this.pump();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const chunk of [...this.queue]) this.cancel(chunk, 'Snowpark Local is shutting down.');
+    const ending = [...this.workers].map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          const check = setInterval(() => {
+            if (!worker.alive) {
+              clearInterval(check);
+              resolve();
+            }
+          }, 10);
+          setTimeout(() => {
+            worker.kill();
+          }, 1500).unref();
+        }),
+    );
+    for (const worker of this.workers) {
+      if (worker.chunk) this.cancel(worker.chunk, 'Snowpark Local is shutting down.');
+      worker.stop(500);
+    }
+    await Promise.all(ending);
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  private pump(): void {
+    if (this.disposed) return;
+    for (const worker of this.workers) {
+      if (worker.state !== 'idle') continue;
+      const chunk = this.nextRunnable();
+      if (!chunk) break;
+      this.start(worker, chunk);
+    }
+    this.fill();
+  }
+
+  private nextRunnable(): Chunk | undefined {
+    const at = this.queue.findIndex((chunk) => (this.runningByGroup.get(chunk.group) ?? 0) < chunk.limit);
+    if (at < 0) return undefined;
+    return this.queue.splice(at, 1)[0];
+  }
+
+  /** Starts workers up to the target, and beyond idle ones only when work waits for them. */
+  private fill(): void {
+    if (this.disposed) return;
+    const usable = [...this.workers].filter((worker) => worker.state !== 'stopping' && worker.alive);
+    // Chunks that could start now: per batch, no more than its n_jobs minus those running.
+    const room = new Map<string, number>();
+    let waiting = 0;
+    for (const chunk of this.queue) {
+      const left = room.get(chunk.group) ?? chunk.limit - (this.runningByGroup.get(chunk.group) ?? 0);
+      if (left > 0) waiting++;
+      room.set(chunk.group, left - 1);
+    }
+    const free = usable.filter((worker) => worker.state === 'idle' || worker.state === 'starting').length;
+    let wanted = Math.max(this.target - usable.length, waiting - free);
+    wanted = Math.min(wanted, this.options.maxWorkers - usable.length);
+    for (let i = 0; i < wanted; i++) this.spawn();
+  }
+
+  private spawn(): void {
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      PYTHONPATH: [this.options.shimDirectory, process.env.PYTHONPATH].filter(Boolean).join(delimiter),
+      PYTHONUNBUFFERED: '1',
+      PYTHONDONTWRITEBYTECODE: '1',
+      SNOWPARK_LOCAL_TASK_FD: '3',
+    };
+    delete env.SNOWPARK_LOCAL_CHANNEL;
+    delete env.SNOWPARK_LOCAL_RUN_TOKEN;
+    const worker: PoolWorker = new PoolWorker(
+      { python: this.options.python, args: ['-m', 'snowpark_local.parallel.task_worker'], env },
+      {
+        onReady: (ready) => {
+          if (this.options.preload?.length) ready.send({ type: 'preload', modules: this.options.preload });
+          this.becameIdle(ready);
+          this.pump();
+        },
+        onFrame: (from, header, payload) => this.frame(from, header, payload),
+        onOutput: (from, stream, text) => this.outputEmitter.fire({ pid: from.pid, chunk: from.chunk, stream, text }),
+        onExit: (gone, how) => this.exited(gone, how),
+      },
+    );
+    this.workers.add(worker);
+  }
+
+  setPreload(modules: string[]): void {
+    const fresh = modules.filter((name) => !(this.options.preload ?? []).includes(name));
+    if (!fresh.length) return;
+    this.options.preload = [...(this.options.preload ?? []), ...fresh];
+    for (const worker of this.workers) {
+      if (worker.state === 'idle' || worker.state === 'busy') worker.send({ type: 'preload', modules: fresh });
+    }
+  }
+
+  private start(worker: PoolWorker, chunk: Chunk): void {
+    if (worker.idleTimer) clearTimeout(worker.idleTimer);
+    worker.idleTimer = undefined;
+    worker.state = 'busy';
+    worker.chunk = chunk;
+    worker.setHoldsProcess(true);
+    chunk.state = 'running';
+    chunk.worker = worker;
+    this.runningByGroup.set(chunk.group, (this.runningByGroup.get(chunk.group) ?? 0) + 1);
+    const header: Record<string, unknown> = { type: 'run', chunk: chunk.id, context: chunk.contextId };
+    if (worker.context !== chunk.contextId) header.contextData = chunk.context;
+    worker.context = chunk.contextId;
+    worker.send(header, chunk.payload);
+    chunk.onStart?.(worker.pid ?? 0);
+  }
+
+  /** A settled running chunk gives its worker back. */
+  private release(chunk: Chunk): void {
+    const count = (this.runningByGroup.get(chunk.group) ?? 1) - 1;
+    if (count <= 0) this.runningByGroup.delete(chunk.group);
+    else this.runningByGroup.set(chunk.group, count);
+    const worker = chunk.worker;
+    if (worker && worker.chunk === chunk) {
+      worker.chunk = undefined;
+      if (worker.state === 'busy') this.becameIdle(worker);
+    }
+    queueMicrotask(() => this.pump());
+  }
+
+  private becameIdle(worker: PoolWorker): void {
+    worker.state = 'idle';
+    worker.idleSince = Date.now();
+    worker.setHoldsProcess(false);
+    if (worker.idleTimer) clearTimeout(worker.idleTimer);
+    worker.idleTimer = setTimeout(() => {
+      if (worker.state !== 'idle') return;
+      this.target = Math.min(this.target, [...this.workers].filter((other) => other.alive).length - 1);
+      worker.stop();
+    }, this.options.idleMs);
+    worker.idleTimer.unref();
+  }
+
+  private frame(worker: PoolWorker, header: Record<string, unknown>, payload: Uint8Array): void {
+    const chunk = worker.chunk;
+    if (!chunk || header.chunk !== chunk.id || chunk.state !== 'running') return;
+    const pid = worker.pid ?? 0;
+    const durations = (header.durations as number[] | undefined) ?? [];
+    switch (header.type) {
+      case 'progress': {
+        chunk.completed = header.completed as number;
+        chunk.onProgress?.(chunk.completed, durations, pid);
+        return;
+      }
+      case 'done':
+        chunk.settle({ kind: 'done', payload, durations, pid });
+        return;
+      case 'error':
+        chunk.settle({
+          kind: 'error',
+          failedAt: header.failedAt as number,
+          durations,
+          errorType: String(header.errorType ?? 'Exception'),
+          message: String(header.message ?? ''),
+          traceback: String(header.traceback ?? ''),
+          payload,
+          pid,
+        });
+        return;
+    }
+  }
+
+  private exited(worker: PoolWorker, how: string): void {
+    this.workers.delete(worker);
+    if (worker.wasReady) this.startFailures = 0;
+    else if (!this.disposed && ++this.startFailures >= 2) {
+      // The interpreter cannot run our worker at all: say so instead of retrying forever.
+      this.target = 0;
+      for (const waiting of this.queue.splice(0)) {
+        waiting.settle({
+          kind: 'crashed',
+          pid: undefined,
+          message: `Task workers could not start with ${this.options.python}: the worker ${how}.`,
+        });
+      }
+      return;
+    }
+    const chunk = worker.chunk;
+    worker.chunk = undefined;
+    if (chunk && chunk.state === 'running') {
+      chunk.settle(
+        chunk.cancelMessage
+          ? { kind: 'cancelled', message: chunk.cancelMessage }
+          : {
+              kind: 'crashed',
+              pid: worker.pid,
+              message:
+                `A task worker process (pid ${worker.pid ?? '?'}, ${this.options.python}) was unexpectedly terminated ` +
+                `while running tasks: it ${how}. The pool replaced it; the batch's remaining tasks were cancelled.`,
+            },
+      );
+    }
+    // A killed worker is replaced so the pool stays as warm as it was.
+    this.pump();
+  }
+}

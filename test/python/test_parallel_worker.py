@@ -1,0 +1,155 @@
+"""The TaskPool's Python worker and the handler-side pickling, without Node."""
+
+import os
+import pickle
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+SHIM_ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "src", "python")
+if SHIM_ROOT not in sys.path:
+    sys.path.insert(0, SHIM_ROOT)
+
+from snowpark_local.parallel import serialization  # noqa: E402
+from snowpark_local.parallel.frames import FrameSocket  # noqa: E402
+
+
+class WorkerProcess:
+    """Starts ``python -m snowpark_local.parallel.task_worker`` on one end of a socket pair."""
+
+    def __init__(self):
+        ours, theirs = socket.socketpair()
+        env = dict(os.environ, PYTHONPATH=SHIM_ROOT, SNOWPARK_LOCAL_TASK_FD=str(theirs.fileno()))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "snowpark_local.parallel.task_worker"],
+            env=env, pass_fds=(theirs.fileno(),), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        theirs.close()
+        self.frames = FrameSocket(ours)
+        self.socket = ours
+        header, _ = self.frames.read()
+        assert header["type"] == "ready", header
+        self.pid = header["pid"]
+
+    def run(self, chunk, items, context="ctx-1", context_data=None):
+        header = {"type": "run", "chunk": chunk, "context": context,
+                  "contextData": context_data if context_data is not None else {"sysPath": sys.path, "cwd": os.getcwd()}}
+        self.frames.write(header, pickle.dumps(items))
+        while True:
+            reply, payload = self.frames.read()
+            if reply["type"] != "progress":
+                return reply, payload
+
+    def close(self):
+        self.socket.close()
+        try:
+            self.process.wait(timeout=10)
+        finally:
+            self.process.stdout.close()
+            self.process.stderr.close()
+
+
+def _fail(x):
+    return 1 / x
+
+
+class TaskWorkerTest(unittest.TestCase):
+    def setUp(self):
+        self.worker = WorkerProcess()
+
+    def tearDown(self):
+        self.worker.close()
+
+    def test_runs_a_chunk_in_order_in_its_own_process(self):
+        header, payload = self.worker.run(1, [(os.getpid, (), {}), (abs, (-3,), {}), (max, (1, 5), {})])
+        self.assertEqual(header["type"], "done")
+        results = pickle.loads(payload)
+        self.assertEqual(results[1:], [3, 5])
+        self.assertEqual(results[0], self.worker.pid)
+        self.assertNotEqual(results[0], os.getpid())
+        self.assertEqual(len(header["durations"]), 3)
+
+    def test_first_exception_comes_back_with_its_traceback(self):
+        header, payload = self.worker.run(2, [(abs, (1,), {}), (_fail, (0,), {}), (abs, (2,), {})])
+        self.assertEqual(header["type"], "error")
+        self.assertEqual(header["failedAt"], 1)
+        self.assertEqual(header["errorType"], "ZeroDivisionError")
+        self.assertIn("in _fail", header["traceback"])
+        self.assertIn("return 1 / x", header["traceback"])
+        self.assertNotIn("task_worker.py", header["traceback"], "the worker's own frames are left out")
+        self.assertIsInstance(pickle.loads(payload), ZeroDivisionError)
+
+    def test_a_new_context_forgets_the_previous_runs_user_modules(self):
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "user_mod_for_worker.py")
+            with open(path, "w") as handle:
+                handle.write("VALUE = 1\ndef value():\n    return VALUE\n")
+            context = {"sysPath": [directory] + sys.path, "cwd": directory}
+            sys.path.insert(0, directory)
+            try:
+                import user_mod_for_worker
+                items = [(user_mod_for_worker.value, (), {})]
+                first, payload = self.worker.run(3, items, "run-a", context)
+                self.assertEqual(pickle.loads(payload), [1])
+                with open(path, "w") as handle:
+                    handle.write("VALUE = 2\ndef value():\n    return VALUE\n")
+                _, payload = self.worker.run(4, items, "run-b", context)
+                self.assertEqual(pickle.loads(payload), [2], "the edited module was imported afresh")
+            finally:
+                sys.path.remove(directory)
+                sys.modules.pop("user_mod_for_worker", None)
+
+    def test_inline_handler_module_is_importable_by_its_name(self):
+        source = "def triple(x):\n    return 3 * x\n"
+        module_name = "worksheet_inline_mod"
+        import types
+        module = types.ModuleType(module_name)
+        exec(compile(source, "/tmp/worksheet.sql", "exec"), module.__dict__)
+        sys.modules[module_name] = module
+        try:
+            context = {"sysPath": sys.path, "cwd": os.getcwd(),
+                       "mainModule": {"name": module_name, "kind": "inline", "path": "/tmp/worksheet.sql",
+                                      "source": source, "firstLine": 1}}
+            header, payload = self.worker.run(5, [(module.triple, (4,), {})], "inline", context)
+            self.assertEqual(header["type"], "done", header)
+            self.assertEqual(pickle.loads(payload), [12])
+        finally:
+            sys.modules.pop(module_name, None)
+
+    def test_worker_exits_when_its_channel_closes(self):
+        self.worker.socket.close()
+        self.assertEqual(self.worker.process.wait(timeout=10), 0)
+
+
+class PicklingTest(unittest.TestCase):
+    def test_lambda_without_cloudpickle_names_cloudpickle_and_the_interpreter(self):
+        saved = sys.modules.get("cloudpickle", "absent")
+        sys.modules["cloudpickle"] = None
+        try:
+            with self.assertRaises(serialization.TaskPicklingError) as caught:
+                serialization.dumps_tasks([(lambda x: x, (1,), {})])
+        finally:
+            if saved == "absent":
+                sys.modules.pop("cloudpickle", None)
+            else:
+                sys.modules["cloudpickle"] = saved
+        message = str(caught.exception)
+        self.assertIn("cloudpickle", message)
+        self.assertIn("{} -m pip install cloudpickle".format(sys.executable), message)
+        self.assertIn("<lambda>", message)
+
+    def test_closures_travel_with_cloudpickle_when_installed(self):
+        try:
+            import cloudpickle  # noqa: F401
+        except ImportError:
+            self.skipTest("cloudpickle is not installed in this interpreter")
+        factor = 7
+        items = pickle.loads(serialization.dumps_tasks([(lambda x: x * factor, (6,), {})]))
+        function, args, _ = items[0]
+        self.assertEqual(function(*args), 42)
+
+
+if __name__ == "__main__":
+    unittest.main()
