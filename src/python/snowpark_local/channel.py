@@ -10,6 +10,8 @@ A lone caller therefore never hands off to another thread, which keeps a round t
 
 import itertools
 import json
+
+from snowpark_local.gc_pause import paused_gc
 import os
 import socket
 import struct
@@ -22,6 +24,8 @@ _HEADER = struct.Struct(">I")
 _BUFFER_SIZE = 64 * 1024
 _encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 _decode_json = json.loads
+# Frames above this are results worth decoding with the collector paused (gc_pause.py).
+_LARGE_FRAME = 64 * 1024
 
 
 class ChannelClosedError(RuntimeError):
@@ -116,7 +120,10 @@ class Channel:
 
     def _read_frame(self):
         (length,) = _HEADER.unpack(self._read_exact(4))
-        return _decode_json(self._read_exact(length))
+        if length < _LARGE_FRAME:
+            return _decode_json(self._read_exact(length))
+        with paused_gc():
+            return _decode_json(self._read_exact(length))
 
     def _read_exact(self, size):
         available = self._end - self._start

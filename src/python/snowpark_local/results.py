@@ -2,6 +2,7 @@
 
 from snowflake.snowpark.row import rows_from_columns
 
+from snowpark_local.gc_pause import paused_gc
 from snowpark_local.values import decode_columns
 
 
@@ -14,7 +15,8 @@ def decoded_columns(result):
 
 
 def rows_from_result(result):
-    return rows_from_columns(column_names(result), decoded_columns(result), result.get("rowCount"))
+    with paused_gc():
+        return rows_from_columns(column_names(result), decoded_columns(result), result.get("rowCount"))
 
 
 def first_value(result):

@@ -72,7 +72,13 @@ const bigIntegers = (unsigned: boolean): ChunkWriter => (vector) => {
     const high = halves[2 * i + 1];
     allSafe = unsigned ? high >= 0 && high < HIGH_WORD_SAFE : high >= -HIGH_WORD_SAFE && high < HIGH_WORD_SAFE;
   }
-  if (!words && allSafe) return items.join(',');
+  if (!words && allSafe) {
+    // Rebuilt as doubles from the two halves: exact below 2^53, and joining a Float64Array
+    // makes no BigInt per cell (BigInt64Array.join did, and the GC paid for it).
+    const values = new Float64Array(items.length);
+    for (let i = 0; i < items.length; i++) values[i] = halves[2 * i + 1] * 4294967296 + (halves[2 * i] >>> 0);
+    return values.join(',');
+  }
   return itemsWithNulls(items.length, words, (i) => {
     const high = halves[2 * i + 1];
     const safe = unsigned ? high >= 0 && high < HIGH_WORD_SAFE : high >= -HIGH_WORD_SAFE && high < HIGH_WORD_SAFE;
