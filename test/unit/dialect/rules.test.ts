@@ -26,6 +26,7 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
       [where('x < current_timestamp'), where('x < current_timestamp')],
     ],
   },
+  { rule: "X'hex' binary literal", cases: [[where("b = X'6162'"), where("b = from_hex('6162')")], [where("x'zz' = 1"), where("x'zz' = 1")]] },
   { rule: 'LOCALTIMESTAMP', cases: [[where('x < localtimestamp'), where('x < CURRENT_TIMESTAMP')]] },
   { rule: 'CURRENT_DATE()', cases: [[where('d = current_date()'), where('d = CURRENT_DATE')]] },
   { rule: 'CURRENT_TIME()', cases: [[where('d = current_time()'), where('d = CURRENT_TIME')]] },

@@ -1,4 +1,4 @@
-import { isGroup, isPunct, isTrivia, isWord, nextSignificant, previousSignificant } from '../../../sql/nodes';
+import { isGroup, isPunct, isTokenOf, isTrivia, isWord, nextSignificant, previousSignificant } from '../../../sql/nodes';
 import { SequenceMatch, SequenceRule } from './ruleTypes';
 
 // Single keywords Snowflake accepts and DuckDB does not.
@@ -30,4 +30,21 @@ const bareLocalTimestampRule: SequenceRule<SequenceMatch> = {
   rewrite: () => 'CURRENT_TIMESTAMP',
 };
 
-export const keywordRules: SequenceRule<SequenceMatch>[] = [transientTableRule, bareLocalTimestampRule];
+interface BinaryLiteralMatch extends SequenceMatch {
+  hex: string;
+}
+
+const binaryLiteralRule: SequenceRule<BinaryLiteralMatch> = {
+  kind: 'sequence',
+  name: "X'hex' binary literal",
+  why: "Snowflake reads X'6162' as BINARY; DuckDB reads it as the text x6162. Snowpark writes bytes this way.",
+  match(nodes, index) {
+    const prefix = nodes[index];
+    const literal = nodes[index + 1]; // no space allowed between X and the quote
+    if (!isWord(prefix, 'X') || !isTokenOf(literal, 'string') || !/^'[0-9a-fA-F]*'$/.test(literal.token.text)) return undefined;
+    return { end: index + 2, hex: literal.token.text };
+  },
+  rewrite: (match) => `from_hex(${match.hex})`,
+};
+
+export const keywordRules: SequenceRule<SequenceMatch>[] = [transientTableRule, bareLocalTimestampRule, binaryLiteralRule];
