@@ -150,3 +150,41 @@ describe('DuckDB engine with a workspace file', function () {
     }
   });
 });
+
+describe('result columns as raw bytes', function () {
+  this.timeout(30_000);
+  it('numeric columns of 256+ rows travel as binary and decode exactly, nulls included', async () => {
+    const engine = await DuckDbEngine.open({ path: ':memory:' });
+    try {
+      const executor = new QueryExecutor(engine, new JobManager());
+      const session = new SessionState(context);
+      const result = await executor.run({
+        runId: 'r',
+        parentId: 'r',
+        session,
+        sql: `select range::tinyint % 100 as t, range::smallint as s, range::int as i,
+                     case when range = 7 then null else range * 4294967296 end as big,
+                     case when range = 1 then 9223372036854775807 else 0 end as huge,
+                     range::double / 4 as d, range::float as f,
+                     case when range = 2 then 'nan'::double else 1.0 end as special
+              from range(300)`,
+      });
+      const { preEncodedColumns } = await import('../../../src/core/engine/columnarResult');
+      const encoded = preEncodedColumns(result)!;
+      assert.ok(encoded.every((text) => text.startsWith('{"$b":')), 'all numeric columns are binary');
+      const [t, s, i, big, huge, d, f, special] = result.data;
+      assert.equal(t[99], 99);
+      assert.equal(s[299], 299);
+      assert.equal(i[150], 150);
+      assert.equal(big[7], null);
+      assert.equal(big[3], 3 * 4294967296);
+      assert.equal(huge[1], '9223372036854775807', 'exact beyond 2^53 for JS readers');
+      assert.equal(d[3], 0.75);
+      assert.equal(f[5], 5);
+      assert.equal(special[2], 'NaN');
+      assert.equal(result.rowCount, 300);
+    } finally {
+      await engine.close();
+    }
+  });
+});
