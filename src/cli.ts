@@ -1,5 +1,7 @@
 import { parseArguments, USAGE, UsageError } from './cli/cliArguments';
 import { CliIo, processIo } from './cli/cliIo';
+import { connectionsCommand } from './cli/connectionsCommand';
+import { deployCommand } from './cli/deployCommand';
 import { runCommand } from './cli/runCommand';
 import { sqlCommand } from './cli/sqlCommand';
 
@@ -17,6 +19,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await runCommand(parsed, io);
       case 'sql':
         return await sqlCommand(parsed, io);
+      case 'connections':
+        return await connectionsCommand(parsed, io);
+      case 'deploy':
+        return await deployCommand(parsed, io);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

@@ -52,11 +52,19 @@ export function stringFlag(parsed: ParsedArguments, name: string): string | unde
 export const USAGE = `Usage:
   snowpark-local run FILE [--handler NAME | --procedure NAME] [--args JSON_ARRAY]
                      [--warehouse standard|snowpark-optimized] [--workers N]
-                     [--db PATH] [--python PATH] [--json]
-  snowpark-local sql FILE | -e "SQL" [--db PATH] [--python PATH] [--json] [--continue-on-error]
+                     [--db PATH] [--python PATH] [--connection NAME] [--json]
+  snowpark-local sql FILE | -e "SQL" [--db PATH] [--python PATH] [--connection NAME] [--json] [--continue-on-error]
+  snowpark-local connections list [--json]
+  snowpark-local connections test [NAME] [--json]
+  snowpark-local deploy FILE --procedure NAME [--handler NAME] (--connection NAME | --dry-run) [--json]
 
-  run   runs a handler from a .py file, or a procedure defined in a .sql file
-  sql   runs a worksheet statement by statement
+  run          runs a handler from a .py file, or a procedure defined in a .sql file
+  sql          runs a worksheet statement by statement
+  connections  lists the connections in connections.toml (never a secret), or tests one by logging in
+  deploy       emits CREATE OR REPLACE PROCEDURE … AS $$ … $$ for a handler and runs it on the account
+
+  --connection NAME  run / sql: run the SQL on Snowflake with this connections.toml entry
+                     ($SNOWFLAKE_HOME, default ~/.snowflake) instead of the local engine
 
   --db PATH     the local DuckDB database (default .snowpark-local/local.duckdb; ':memory:' allowed)
   --json        machine-readable output (run: one object; sql: one object per statement per line)

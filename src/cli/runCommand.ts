@@ -7,6 +7,7 @@ import { DEFAULT_DB_RELATIVE_PATH, SnowparkRuntime } from '../core/snowparkRunti
 import { resolveTarget, TargetError } from '../core/targets/runTarget';
 import { ParsedArguments, stringFlag, UsageError } from './cliArguments';
 import { CliIo } from './cliIo';
+import { engineFromConnectionFlag } from './connectionsCommand';
 import { formatTable, rowsAsObjects } from './formatTable';
 import { jobsSummary } from './jobsSummary';
 
@@ -45,11 +46,15 @@ export async function runCommand(parsed: ParsedArguments, io: CliIo): Promise<nu
   const workers = workersFlag === undefined ? undefined : Number(workersFlag);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError('--workers must be a whole number ≥ 1');
 
+  const snowflake = await engineFromConnectionFlag(parsed, io);
+  io = snowflake.io;
   const runtime = await SnowparkRuntime.open({
     dbPath: dbPathFrom(parsed, io),
     python: stringFlag(parsed, 'python'),
     warehouseType,
     workers,
+    engine: snowflake.engine,
+    session: snowflake.engine?.sessionContext,
   });
   try {
     let target;

@@ -4,6 +4,7 @@ import { SnowparkRuntime } from '../core/snowparkRuntime';
 import { runWorksheet } from '../core/worksheet/worksheetRunner';
 import { ParsedArguments, stringFlag, UsageError } from './cliArguments';
 import { CliIo } from './cliIo';
+import { engineFromConnectionFlag } from './connectionsCommand';
 import { formatTable, rowsAsObjects } from './formatTable';
 import { dbPathFrom } from './runCommand';
 
@@ -22,7 +23,9 @@ export async function sqlCommand(parsed: ParsedArguments, io: CliIo): Promise<nu
     }
   }
   const asJson = parsed.flags.has('json');
-  const runtime = await SnowparkRuntime.open({ dbPath: dbPathFrom(parsed, io), python: stringFlag(parsed, 'python') });
+  const snowflake = await engineFromConnectionFlag(parsed, io);
+  io = snowflake.io;
+  const runtime = await SnowparkRuntime.open({ dbPath: dbPathFrom(parsed, io), python: stringFlag(parsed, 'python'), engine: snowflake.engine, session: snowflake.engine?.sessionContext });
   runtime.runner.onOutput((output) => (output.stream === 'stdout' && !asJson ? io.stdout(output.text) : io.stderr(output.text)));
   const abort = new AbortController();
   io.onInterrupt(() => abort.abort());
@@ -34,7 +37,7 @@ export async function sqlCommand(parsed: ParsedArguments, io: CliIo): Promise<nu
         io.stdout(
           JSON.stringify({
             statement: outcome.statement,
-            queryId: outcome.queryId ?? null,
+            queryId: outcome.queryId ? runtime.executor.engineQueryId(outcome.queryId) : null,
             columns: outcome.result?.columns ?? [],
             rows: outcome.result ? rowsAsObjects(outcome.result) : [],
             error: outcome.error ?? null,
@@ -43,7 +46,7 @@ export async function sqlCommand(parsed: ParsedArguments, io: CliIo): Promise<nu
         );
       } else if (outcome.error) {
         const where = path ? `${path}:${outcome.line + 1}` : `statement at line ${outcome.line + 1}`;
-        io.stderr(`error in ${where} (query id ${outcome.queryId}):\n${outcome.error.message}\n`);
+        io.stderr(`error in ${where} (query id ${outcome.queryId && runtime.executor.engineQueryId(outcome.queryId)}):\n${outcome.error.message}\n`);
       } else if (outcome.result) {
         io.stdout(`${formatTable(outcome.result)}\n`);
       }

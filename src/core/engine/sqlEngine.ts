@@ -23,6 +23,13 @@ export interface ExecuteRequest {
   signal: AbortSignal;
   /** Who asked: the run (for nested CALLs) and, for worksheets, where the statement sits. */
   origin?: StatementOrigin;
+  /**
+   * For engines that name their own queries (Snowflake assigns the query id on submission):
+   * called once with that id, so the job, the tree and RESULT_SCAN use the real one.
+   * `requestQueryId` is the request's own queryId: wrappers that run helper statements
+   * with a derived request (a CALL's argument SELECT) must not rename the job.
+   */
+  onQueryId?: (engineQueryId: string, requestQueryId: string) => void;
 }
 
 export interface StatementOrigin {
@@ -36,6 +43,8 @@ export interface SqlEngine {
   readonly kind: 'duckdb' | 'snowflake';
   /** A short, secret-free description for the status bar and logs. */
   readonly description: string;
+  /** True when execute() reports the service's own query id through request.onQueryId. */
+  readonly reportsQueryIds?: boolean;
   /** Runs one statement. Rejects with SqlError (cancelled === true when aborted). */
   execute(request: ExecuteRequest): Promise<QueryResult>;
   close(): Promise<void>;

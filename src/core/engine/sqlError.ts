@@ -24,7 +24,8 @@ export class SqlError extends Error {
   toChannelError(): ChannelError {
     return {
       kind: this.cancelled ? 'cancelled' : 'sql',
-      message: this.message,
+      // The server's text alone: the shim puts "code (state): " in front, as the connector does.
+      message: this.detail,
       errorCode: this.errorCode,
       sqlState: this.sqlState,
       queryId: this.queryId,

@@ -70,6 +70,23 @@ export class JobManager {
     return job;
   }
 
+  /**
+   * Gives a job the id its engine assigned (Snowflake names its own queries after
+   * submission). The job keeps its place; listeners see it removed under the old id and
+   * added under the new one, and detail.provisionalId remembers the old id.
+   */
+  rename(oldId: string, newId: string): JobRecord | undefined {
+    const job = this.jobs.get(oldId);
+    if (!job || oldId === newId || this.jobs.has(newId)) return job;
+    const renamed: JobRecord = { ...job, id: newId, detail: { ...job.detail, provisionalId: oldId } };
+    const entries = [...this.jobs.entries()].map(([id, record]): [string, JobRecord] => (id === oldId ? [newId, renamed] : [id, record]));
+    this.jobs.clear();
+    for (const [id, record] of entries) this.jobs.set(id, record);
+    this.emitter.fire({ type: 'removed', job });
+    this.emitter.fire({ type: 'added', job: renamed });
+    return renamed;
+  }
+
   update(id: string, detail: Record<string, unknown>): void {
     const job = this.jobs.get(id);
     if (!job) return;

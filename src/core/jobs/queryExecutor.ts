@@ -28,7 +28,12 @@ interface InFlight {
   controller: AbortController;
   settled: Promise<QueryResult>;
   error?: SqlError;
+  /** The id the engine gave the statement, or its provisional id once it has settled without one. */
+  identified: Promise<string>;
 }
+
+// Query ids inside SQL text (RESULT_SCAN('…'), SYSTEM$CANCEL_QUERY('…')).
+const QUERY_ID_IN_SQL = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /**
  * Runs statements on an engine and keeps their job records true: QUEUED → RUNNING →
@@ -37,22 +42,28 @@ interface InFlight {
  */
 export class QueryExecutor {
   private readonly inFlight = new Map<string, InFlight>();
+  /** Provisional id → the id the engine assigned (engines that name their own queries). */
+  private readonly aliases = new Map<string, string>();
+  private readonly reportsIds: boolean;
 
   constructor(
     private readonly engine: SqlEngine,
     private readonly jobs: JobManager,
-  ) {}
+  ) {
+    // Wrappers such as ProcedureRouter forward `kind`; Snowflake always names its queries.
+    this.reportsIds = engine.reportsQueryIds ?? engine.kind === 'snowflake';
+  }
 
   get engineDescription(): string {
     return this.engine.description;
   }
 
   submit(request: SubmitRequest): string {
-    const queryId = newQueryId();
+    const provisionalId = newQueryId();
     const previous = [...request.session.history];
-    request.session.history.push(queryId);
+    request.session.history.push(provisionalId);
     this.jobs.add({
-      id: queryId,
+      id: provisionalId,
       kind: 'query',
       runId: request.runId,
       parentId: request.parentId,
@@ -67,40 +78,89 @@ export class QueryExecutor {
       cancelQuery: (id) => this.cancel(id),
       queryState: (id) => this.stateOf(id),
     };
-    const entry: InFlight = { controller, settled: Promise.resolve(undefined as never) };
-    entry.settled = this.engine
-      .execute({
-        queryId,
-        sql: request.sql,
+    let identify: (id: string) => void = () => undefined;
+    const entry: InFlight = {
+      controller,
+      settled: Promise.resolve(undefined as never),
+      identified: new Promise((resolve) => (identify = resolve)),
+    };
+    const current = (): string => this.aliases.get(provisionalId) ?? provisionalId;
+    // Engines that name their own queries report the real id; the job, the session's
+    // history and this table move to it, and the provisional id stays an alias.
+    const onQueryId = (engineQueryId: string, requestQueryId: string): void => {
+      if (requestQueryId !== provisionalId || this.aliases.has(provisionalId) || engineQueryId === provisionalId) return;
+      this.aliases.set(provisionalId, engineQueryId);
+      this.jobs.rename(provisionalId, engineQueryId);
+      this.inFlight.delete(provisionalId);
+      this.inFlight.set(engineQueryId, entry);
+      const at = request.session.history.indexOf(provisionalId);
+      if (at >= 0) request.session.history[at] = engineQueryId;
+      identify(engineQueryId);
+    };
+    const execute = (sql: string): Promise<QueryResult> =>
+      this.engine.execute({
+        queryId: provisionalId,
+        sql,
         binds: request.binds,
         context,
         signal: controller.signal,
         origin: { runId: request.runId, file: request.file, line: request.line },
-      })
-      .then(
-        (result) => {
-          this.jobs.move(queryId, controller.signal.aborted ? 'ABORTED' : 'SUCCESS', { detail: { rowCount: result.rowCount } });
-          return result;
-        },
-        (error: unknown) => {
-          const sqlError = error instanceof SqlError ? error : new SqlError('100000', 'XX000', String(error), queryId);
-          entry.error = sqlError;
-          const aborted = sqlError.cancelled || controller.signal.aborted;
-          this.jobs.move(queryId, aborted ? 'ABORTED' : 'FAILED_WITH_ERROR', {
-            error: { message: sqlError.message, errorCode: sqlError.errorCode, sqlState: sqlError.sqlState },
-          });
-          throw sqlError;
-        },
-      );
+        onQueryId,
+      });
+    const started = this.reportsIds ? this.withEngineIds(request.sql).then(execute) : execute(request.sql);
+    entry.settled = started.then(
+      (result) => {
+        this.jobs.move(current(), controller.signal.aborted ? 'ABORTED' : 'SUCCESS', { detail: { rowCount: result.rowCount } });
+        return result;
+      },
+      (error: unknown) => {
+        const sqlError = error instanceof SqlError ? error : new SqlError('100000', 'XX000', String(error), current());
+        entry.error = sqlError;
+        const aborted = sqlError.cancelled || controller.signal.aborted;
+        this.jobs.move(current(), aborted ? 'ABORTED' : 'FAILED_WITH_ERROR', {
+          error: { message: sqlError.message, errorCode: sqlError.errorCode, sqlState: sqlError.sqlState },
+        });
+        throw sqlError;
+      },
+    );
+    entry.settled.then(
+      () => identify(current()),
+      () => identify(current()),
+    );
     // Nobody may ever await a fire-and-forget job; its failure is recorded, not thrown.
     entry.settled.catch(() => undefined);
-    this.inFlight.set(queryId, entry);
-    return queryId;
+    this.inFlight.set(provisionalId, entry);
+    return provisionalId;
+  }
+
+  /**
+   * The handler may name a query by its provisional id inside SQL (to_df() is
+   * RESULT_SCAN('<id>')) before the engine has reported the real one: wait for it, and
+   * send the id the service knows.
+   */
+  private async withEngineIds(sql: string): Promise<string> {
+    const mentioned = new Set(sql.match(QUERY_ID_IN_SQL) ?? []);
+    let out = sql;
+    for (const id of mentioned) {
+      const entry = this.aliases.has(id) ? undefined : this.inFlight.get(id);
+      const real = this.aliases.get(id) ?? (entry ? await entry.identified : undefined);
+      if (real && real !== id) out = out.split(id).join(real);
+    }
+    return out;
+  }
+
+  private resolve(queryId: string): string {
+    return this.aliases.get(queryId) ?? queryId;
+  }
+
+  /** The id the engine knows a query by (the service's own for Snowflake), given either id. */
+  engineQueryId(queryId: string): string {
+    return this.resolve(queryId);
   }
 
   /** Waits for the end; resolves with the result or rejects with the query's SqlError. */
   wait(queryId: string): Promise<QueryResult> {
-    const entry = this.inFlight.get(queryId);
+    const entry = this.inFlight.get(this.resolve(queryId));
     if (!entry) return Promise.reject(statementNotFound(queryId));
     return entry.settled;
   }
@@ -110,14 +170,15 @@ export class QueryExecutor {
   }
 
   status(queryId: string): string | undefined {
-    return this.jobs.get(queryId)?.status;
+    return this.jobs.get(this.resolve(queryId))?.status;
   }
 
   /** Cancels a running statement and resolves once it has stopped (its writes rolled back). */
-  async cancel(queryId: string): Promise<void> {
+  async cancel(requestedId: string): Promise<void> {
+    const queryId = this.resolve(requestedId);
     const job = this.jobs.get(queryId);
     const entry = this.inFlight.get(queryId);
-    if (!job || !entry) throw statementNotFound(queryId);
+    if (!job || !entry) throw statementNotFound(requestedId);
     if (isTerminal(job.status)) return;
     this.jobs.move(queryId, 'ABORTING');
     entry.controller.abort(executionCancelled(queryId));
@@ -132,7 +193,7 @@ export class QueryExecutor {
   }
 
   private stateOf(queryId: string): 'done' | 'pending' | 'failed' | 'unknown' {
-    const job = this.jobs.get(queryId);
+    const job = this.jobs.get(this.resolve(queryId));
     if (!job || job.kind !== 'query') return 'unknown';
     if (job.status === 'SUCCESS') return 'done';
     return isTerminal(job.status) ? 'failed' : 'pending';
@@ -141,7 +202,10 @@ export class QueryExecutor {
   /** Drops finished entries of a run so memory does not grow with long sessions. */
   forgetRun(runId: string): void {
     for (const job of this.jobs.list({ runId, kind: 'query' })) {
-      if (isTerminal(job.status)) this.inFlight.delete(job.id);
+      if (!isTerminal(job.status)) continue;
+      this.inFlight.delete(job.id);
+      const provisional = job.detail.provisionalId;
+      if (typeof provisional === 'string') this.aliases.delete(provisional);
     }
   }
 }

@@ -54,6 +54,9 @@ let loaded: SdkModule | undefined;
 
 export async function loadSnowflakeSdk(): Promise<SdkModule> {
   if (loaded) return loaded;
+  // snowflake-sdk loads the AWS S3 client (for stage PUT/GET, unused here), whose
+  // Node-version notice would otherwise print on every run. A user's own setting wins.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let sdk: SdkModule;
   try {
     sdk = (await import('snowflake-sdk')) as unknown as SdkModule;
