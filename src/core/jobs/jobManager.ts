@@ -43,7 +43,8 @@ export class JobManager {
   add(job: Omit<JobRecord, 'startedMs' | 'detail'> & { startedMs?: number; detail?: Record<string, unknown> }): JobRecord {
     if (this.jobs.has(job.id)) throw new Error(`job ${job.id} is already registered`);
     const record: JobRecord = { ...job, startedMs: job.startedMs ?? Date.now(), detail: job.detail ?? {} };
-    if (isTerminal(record.status)) record.endedMs = record.startedMs;
+    // A job reported after the fact (a finished thread task) keeps the end it was given.
+    if (isTerminal(record.status)) record.endedMs = job.endedMs ?? record.startedMs;
     this.jobs.set(record.id, record);
     this.emitter.fire({ type: 'added', job: record });
     return record;

@@ -5,6 +5,7 @@ import { ChannelExtension, RunRequest } from '../runner/localRun';
 import { shimDirectory } from '../runner/shimLocation';
 import { Emitter } from '../util/emitter';
 import { Chunk, ChunkOutcome, TaskPool } from './taskPool';
+import { ThreadBatches } from './threadBatches';
 import { ChunkRecords } from './taskRecords';
 
 // The Node side of joblib tasks: the `tasks.*` channel methods, one JobManager record per
@@ -70,8 +71,11 @@ export class ParallelTasks {
   /** Prints of tasks running in pool workers. */
   readonly onOutput = this.outputEmitter.event;
   private disposed = false;
+  private readonly threadBatches: ThreadBatches;
 
-  constructor(private readonly options: ParallelTasksOptions) {}
+  constructor(private readonly options: ParallelTasksOptions) {
+    this.threadBatches = new ThreadBatches(options.jobs);
+  }
 
   /** Plug into LocalRunnerOptions.extensions. */
   readonly extension: ChannelExtension = (method, params, run) => {
@@ -81,6 +85,7 @@ export class ParallelTasks {
 
   /** Plug into LocalRunnerOptions.onRunEnded: a run's outstanding tasks end with it. */
   readonly onRunEnded = async (runId: string): Promise<void> => {
+    this.threadBatches.runEnded(runId);
     const run = this.runs.get(runId);
     this.endedRuns.add(runId);
     if (!run) return;
@@ -173,6 +178,12 @@ export class ParallelTasks {
         if (batch) this.abortPending(batch, batch.cancelled ?? 'Cancelled: another task of the batch failed.');
         return {};
       }
+      case 'tasks.threads.open':
+        return this.threadBatches.open(run.runId, params);
+      case 'tasks.threads.report':
+        return this.threadBatches.report(params);
+      case 'tasks.threads.close':
+        return this.threadBatches.close(params);
       case 'tasks.batch.close': {
         const batch = run.batches.get(String(params.batchId));
         if (batch) this.closeBatch(batch, params.ok === true);

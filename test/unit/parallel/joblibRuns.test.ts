@@ -57,6 +57,10 @@ def divide(i):
     return 10 / (i - 3)
 
 
+def failing_on_threads(session):
+    return joblib.Parallel(n_jobs=2)(joblib.delayed(divide)(i) for i in range(6))
+
+
 def failing(session):
     with joblib.parallel_backend('loky'):
         return joblib.Parallel(n_jobs=2)(joblib.delayed(divide)(i) for i in range(6))
@@ -222,11 +226,32 @@ describe('joblib tasks in the TaskPool (real runs)', function () {
     });
   }
 
-  it('keeps tasks on threads of the handler process on a standard warehouse', async () => {
+  it('keeps tasks on threads of the handler process on a standard warehouse, and records them', async () => {
     const handle = run('where', 'standard');
     const value = valueOf(await handle.outcome) as { handler: number; tasks: number[] };
     assert.deepEqual(value.tasks, [value.handler]);
-    assert.equal(jobsOf(handle.runId, 'task').length, 0, 'threading tasks are not pool tasks');
+    const [batch] = jobsOf(handle.runId, 'batch');
+    assert.equal(batch.label, 'getpid');
+    assert.equal(batch.detail.backend, 'threading');
+    assert.equal(batch.status, 'SUCCESS');
+    const tasks = jobsOf(handle.runId, 'task');
+    assert.deepEqual(tasks.map((task) => task.detail.index).sort((a, b) => Number(a) - Number(b)), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    for (const task of tasks) {
+      assert.equal(task.parentId, batch.id);
+      assert.equal(task.status, 'SUCCESS');
+      assert.match(String(task.detail.worker), /Thread|Worker|Dummy/i, 'a thread of the handler, not a pool worker pid');
+    }
+  });
+
+  it('records a failing task on the threading backend as FAILED_WITH_ERROR', async () => {
+    const handle = run('failing_on_threads', 'standard');
+    const outcome = await handle.outcome;
+    assert.equal(outcome.ok, false);
+    assert.match(outcome.error?.message ?? '', /ZeroDivisionError/);
+    const [batch] = jobsOf(handle.runId, 'batch');
+    assert.equal(batch.detail.backend, 'threading');
+    assert.equal(batch.status, 'FAILED_WITH_ERROR');
+    assert.ok(jobsOf(handle.runId, 'task').some((task) => task.status === 'FAILED_WITH_ERROR' && /ZeroDivisionError/.test(task.error?.message ?? '')));
   });
 
   it('runs tasks in pool workers on a Snowpark-optimized warehouse, and records batch and tasks', async () => {

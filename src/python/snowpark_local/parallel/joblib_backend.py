@@ -31,6 +31,7 @@ from snowpark_local.parallel.errors import (
     terminated_worker_error,
 )
 from snowpark_local.parallel.serialization import TaskPicklingError, dumps_tasks
+from snowpark_local.parallel.thread_records import ThreadBatchRecorder
 from snowpark_local.parallel.task_channel import TaskChannel
 
 _settings = {"workers": os.cpu_count() or 1, "module_path": None}
@@ -249,10 +250,40 @@ class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
 
 
 class LocalThreadingBackend(ThreadingBackend):
-    """joblib's threading backend, with n_jobs=-1 meaning the run's worker count."""
+    """joblib's threading backend, with n_jobs=-1 meaning the run's worker count, whose
+    batches and tasks are reported to the Jobs tree (thread_records.py)."""
+
+    _recorder = None
 
     def effective_n_jobs(self, n_jobs):
         return _effective(n_jobs)
+
+    def start_call(self):
+        self._recorder = None
+        return super().start_call()
+
+    def apply_async(self, func, callback=None):
+        items = list(getattr(func, "items", None) or [(func, (), {})])
+        names = [_function_name(function) for function, _args, _kwargs in items]
+        if self._recorder is None:
+            try:
+                self._recorder = ThreadBatchRecorder(names[0], getattr(self, "_n_jobs", None))
+            except Exception:  # noqa: B902 - without a channel the tasks still run, unrecorded
+                self._recorder = False
+        if self._recorder:
+            func = self._recorder.wrap(func, names)
+        return super().apply_async(func, callback=callback)
+
+    def abort_everything(self, ensure_ready=True):
+        if self._recorder:
+            self._recorder.failed = True
+        return super().abort_everything(ensure_ready=ensure_ready)
+
+    def stop_call(self):
+        recorder, self._recorder = self._recorder, None
+        if recorder:
+            recorder.close(ok=True)
+        return super().stop_call()
 
 
 class WorkerThreadingBackend(ThreadingBackend):
