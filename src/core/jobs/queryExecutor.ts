@@ -153,6 +153,20 @@ export class QueryExecutor {
     return this.aliases.get(queryId) ?? queryId;
   }
 
+  /** Whether the engine names its own queries (Snowflake): ids change once it has. */
+  get engineNamesQueries(): boolean {
+    return this.reportsIds;
+  }
+
+  /**
+   * Resolves with the id the engine gave a query as soon as it has given one (or when the
+   * query ends, for engines that never do), so a handler sees the id the service knows.
+   */
+  identifiedId(queryId: string): Promise<string> {
+    const entry = this.inFlight.get(queryId);
+    return this.aliases.has(queryId) || !entry ? Promise.resolve(this.resolve(queryId)) : entry.identified;
+  }
+
   /** The id the engine knows a query by (the service's own for Snowflake), given either id. */
   engineQueryId(queryId: string): string {
     return this.resolve(queryId);

@@ -43,7 +43,29 @@ export interface RunRequest {
   session?: Partial<SessionContext>;
   /** Extra environment for the Python process (tests, debugger). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Starts the bootstrap some other way (the editor's Python debugger) instead of spawning
+   * it: the runner still owns the channel, the job records and the outcome.
+   */
+  launch?: ExternalLaunch;
 }
+
+/** What an external launcher gets: the command the runner would have spawned. */
+export interface LaunchCommand {
+  python: string;
+  args: string[];
+  /** Only the variables the bootstrap needs (PYTHONPATH, channel address, run token, …). */
+  env: Record<string, string>;
+  cwd?: string;
+}
+
+export interface LaunchedProcess {
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Stops the process (cancel); `exited` resolves once it has gone. */
+  stop(): void;
+}
+
+export type ExternalLaunch = (command: LaunchCommand) => Promise<LaunchedProcess>;
 
 export type RunFailureKind = 'handler' | 'startup' | 'cancelled' | 'crashed';
 
@@ -174,15 +196,24 @@ export class LocalRunner {
         );
         await server.listen();
         const shim = shimDirectory();
-        const env = {
-          ...process.env,
-          ...request.env,
+        const runEnv: Record<string, string> = {
           PYTHONPATH: [shim, process.env.PYTHONPATH].filter(Boolean).join(delimiter),
           PYTHONUNBUFFERED: '1',
           PYTHONDONTWRITEBYTECODE: '1',
           [CHANNEL_ENV]: server.address,
           [RUN_TOKEN_ENV]: server.token,
         };
+        const env = { ...process.env, ...request.env, ...runEnv };
+        if (request.launch) {
+          const launched = await request.launch({ python: python.executable, args: ['-m', 'snowpark_local.bootstrap'], env: { ...(request.env as Record<string, string>), ...runEnv }, cwd: request.cwd });
+          const end = await Promise.race([launched.exited.then((exit) => ({ kind: 'exit' as const, exit })), cancelled.then(() => ({ kind: 'cancel' as const }))]);
+          if (end.kind === 'cancel') {
+            launched.stop();
+            await launched.exited;
+            return await conclude({ ok: false, error: { kind: 'cancelled', message: 'Run cancelled; its child jobs were cancelled and rolled back.' } });
+          }
+          return await conclude(await this.interpretFinish(finish, end.exit, [], runId, request, session));
+        }
         const stderrTail: string[] = [];
         child = spawnGroupLeader(python.executable, ['-m', 'snowpark_local.bootstrap'], {
           cwd: request.cwd,
@@ -315,7 +346,12 @@ export class LocalRunner {
         const { sql, params: binds, block } = params as { sql: string; params?: TaggedValue[]; block: boolean };
         const submit = { runId: run.runId, parentId: run.runId, sql, binds, session: run.session };
         if (block) return executor.run(submit);
-        return { queryId: executor.submit({ ...submit, async: true }) };
+        const queryId = executor.submit({ ...submit, async: true });
+        // On Snowflake the handler must see the service's own id (to pass it to
+        // RESULT_SCAN, or look it up in Snowsight). A CALL may be a local procedure that
+        // never gets one, and call_nowait must not wait for it to end.
+        if (executor.engineNamesQueries && !/^\s*call\b/i.test(sql)) return { queryId: await executor.identifiedId(queryId) };
+        return { queryId };
       }
       case 'query.status': {
         const { queryId } = params as { queryId: string };
