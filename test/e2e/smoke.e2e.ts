@@ -1,5 +1,5 @@
 // UI smoke test: the real workbench in Chromium shows the extension's CodeLens, and
-// clicking it runs the command (which, for now, only shows a notification).
+// clicking it runs the handler and shows its return value in a notification.
 import { CodeServer, FIXTURE_WORKSPACE, Workbench, openWorkbench, startCodeServer } from '../integration/codeServer';
 import { codeLens, notification, openFile, screenshot, waitForToast, waitForWorkbench } from './workbench';
 
@@ -32,7 +32,8 @@ describe('workbench UI (code-server + Chromium)', function () {
     const lens = codeLens(page, 'Run locally').first();
     await lens.waitFor({ state: 'visible', timeout: 30_000 });
     await lens.click();
-    const message = 'Snowpark Local: run handler in handlers.py';
+    // handlers.py's handler() returns session.sql("select 'hello'")…[0][0].
+    const message = 'handlers.py: handler() returned: hello';
     await notification(page, message).waitFor({ timeout: 15_000 });
     await waitForToast(page, message);
     const file = await screenshot(page, 'codelens-notification');

@@ -55,3 +55,44 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Opens the Snowpark Local container from the activity bar and returns its tree. (The
+ * view's own header is hidden while it is the container's only view: wait on the tree.)
+ */
+export async function openJobsView(page: Page): Promise<Locator> {
+  const container = page.locator('.sidebar [id="workbench.view.extension.snowparkLocal"]');
+  if (!(await container.isVisible())) {
+    await page.locator('.activitybar .action-item a[aria-label^="Snowpark Local"]').click();
+  }
+  await container.waitFor({ state: 'visible', timeout: 15_000 });
+  return container;
+}
+
+/** A row of the Snowpark Jobs tree whose text (label + description) matches. */
+export function treeRow(view: Locator, text: string | RegExp): Locator {
+  return view.locator('.monaco-list-row', { hasText: text });
+}
+
+/** Hovers a tree row (inline actions only show on hover or selection) and clicks one. */
+export async function clickInlineAction(row: Locator, title: string): Promise<void> {
+  await row.hover();
+  const action = row.locator(`.actions .action-label[aria-label="${title}"]`);
+  await action.waitFor({ state: 'visible', timeout: 10_000 });
+  await action.click();
+}
+
+/** Runs a command from the palette by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator(SELECTORS.quickInput);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The content of the result webview (two nested iframes deep). */
+export function resultView(page: Page): import('playwright-core').FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}

@@ -33,7 +33,9 @@ export async function openWorkbench(server: CodeServer, headless = true): Promis
   };
   const unregister = onInterrupt(close);
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Clipboard permissions: "Copy Query ID" writes through the browser's clipboard API,
+    // which otherwise waits for a permission prompt no one answers.
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const browserLog = path.join(server.tempDir, 'browser-console.log');
     page.on('console', (msg) => {
       if (msg.type() !== 'error') return;

@@ -33,3 +33,26 @@ export async function codeLensesOf(uri: vscode.Uri, atLeast = 1, timeoutMs = 10_
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** The object activate() returns: the tests read the extension's state through it. */
+export async function extensionApi(): Promise<import('../../../src/vscode/testApi').SnowparkLocalApi> {
+  const extension = await activeExtension();
+  return extension.exports as import('../../../src/vscode/testApi').SnowparkLocalApi;
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Lens titles by 0-based line, sorted: a compact picture to compare. */
+export function lensMap(lenses: vscode.CodeLens[]): Array<[number, string]> {
+  return lenses
+    .map((lens): [number, string] => [lens.range.start.line, lens.command?.title ?? ''])
+    .sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
+}

@@ -1,0 +1,27 @@
+import type { JobsTreeProvider } from './jobs/jobsTreeProvider';
+import type { RunOutput } from './output/runOutput';
+import type { RunDiagnostics } from './output/runDiagnostics';
+import type { ResultPanel } from './results/resultPanel';
+import type { RunController } from './runs/runController';
+import type { WorkspaceRuntimes } from './runtime/workspaceRuntimes';
+import type { SnowparkStatusBar } from './statusBar';
+
+/**
+ * What activate() returns. The integration tests read the extension's state through it
+ * (the tree's children, the output, the last result shown) instead of scraping the UI.
+ */
+export interface SnowparkLocalApi {
+  readonly jobsTree: JobsTreeProvider;
+  readonly runtimes: WorkspaceRuntimes;
+  readonly runs: RunController;
+  readonly output: RunOutput;
+  readonly diagnostics: RunDiagnostics;
+  readonly results: ResultPanel;
+  readonly statusBar: SnowparkStatusBar;
+  /** Messages of failed commands, newest last (what the person was shown). */
+  readonly commandFailures: Array<{ command: string; message: string }>;
+  /** Cumulative ms at each step of activate(), to see where its time goes. */
+  readonly activationSteps: Array<[string, number]>;
+  /** How long activate() took, in ms. */
+  readonly activationMs: number;
+}
