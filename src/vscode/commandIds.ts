@@ -19,6 +19,7 @@ export const COMMANDS = {
   openDatabase: 'snowparkLocal.openLocalDatabase',
   resetDatabase: 'snowparkLocal.resetLocalDatabase',
   showOutput: 'snowparkLocal.showOutput',
+  deployProcedure: 'snowparkLocal.deployProcedure',
 } as const;
 
 export const JOBS_VIEW_ID = 'snowparkLocal.jobs';

@@ -4,6 +4,7 @@ import { databaseCommands } from './commands/databaseCommands';
 import { jobCommands } from './commands/jobCommands';
 import { runCommands } from './commands/runCommands';
 import { targetCommands } from './commands/targetCommands';
+import { deployCommands } from './commands/deployCommands';
 import { COMMANDS, JOBS_VIEW_ID } from './commandIds';
 import { SnowparkCodeLensProvider } from './codeLens/snowparkCodeLensProvider';
 import { WorkspaceHandlerNames } from './codeLens/workspaceHandlerNames';
@@ -61,6 +62,7 @@ export class SnowparkLocalExtension implements vscode.Disposable {
       ...jobCommands(runtimes, runs, results, panel),
       ...targetCommands(runtimes),
       ...databaseCommands(runtimes, runs),
+      ...deployCommands(context.secrets),
     };
     for (const disposable of registerCommandTable(table, (command, error) => {
       commandFailures.push({ command, message: error instanceof Error ? error.message : String(error) });
