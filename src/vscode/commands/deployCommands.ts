@@ -18,13 +18,22 @@ import { CommandTable } from './commandTable';
 
 export interface DeployRequest {
   uri?: vscode.Uri;
+  /** .py only: the handler function, when the file has more than one. */
+  handler?: string;
   procedure?: string;
   connection?: string;
   /** Tests and scripts: skip the confirmation and only return the SQL. */
   dryRun?: boolean;
 }
 
-async function chooseProcedure(document: vscode.TextDocument): Promise<string | undefined> {
+async function chooseHandler(document: vscode.TextDocument): Promise<string | undefined> {
+  const handlers = findPythonHandlers(document.getText());
+  if (handlers.length === 0) throw new UserFacingError(`${basename(document.fileName)} has no handler: no top-level def takes \`session\` first.`);
+  if (handlers.length === 1) return handlers[0].name;
+  return vscode.window.showQuickPick(handlers.map((handler) => handler.name), { title: 'Snowpark Local: deploy which handler?' });
+}
+
+async function chooseProcedure(document: vscode.TextDocument, handler: string | undefined): Promise<string | undefined> {
   const text = document.getText();
   if (document.fileName.toLowerCase().endsWith('.sql')) {
     const names = splitStatements(text)
@@ -34,12 +43,10 @@ async function chooseProcedure(document: vscode.TextDocument): Promise<string | 
     if (names.length === 0) throw new UserFacingError(`${basename(document.fileName)} has no CREATE PROCEDURE … LANGUAGE PYTHON to deploy.`);
     return names.length === 1 ? names[0] : vscode.window.showQuickPick(names, { title: 'Snowpark Local: deploy which procedure?' });
   }
-  const handlers = findPythonHandlers(text);
-  const suggested = handlers.length === 1 ? handlers[0].name.toUpperCase() : undefined;
   return vscode.window.showInputBox({
-    title: `Snowpark Local: deploy ${basename(document.fileName)} as procedure…`,
+    title: `Snowpark Local: deploy ${handler}() from ${basename(document.fileName)} as procedure…`,
     prompt: 'The procedure name on Snowflake (CREATE OR REPLACE PROCEDURE <name>)',
-    value: suggested,
+    value: handler?.toUpperCase(),
     validateInput: (value) => (/^[A-Za-z_][\w$.]*$|^"[^"]+"$/.test(value.trim()) ? undefined : 'A Snowflake identifier, e.g. MY_PROC or db.schema.MY_PROC'),
   });
 }
@@ -64,11 +71,14 @@ export function deployCommands(secrets: vscode.SecretStorage): CommandTable {
       const uri = request.uri ?? vscode.window.activeTextEditor?.document.uri;
       if (!uri) throw new UserFacingError('Open a .py handler or a .sql file with CREATE PROCEDURE, then run Deploy Procedure.');
       const document = await vscode.workspace.openTextDocument(uri);
-      const procedure = request.procedure ?? (await chooseProcedure(document));
+      const isPython = document.fileName.toLowerCase().endsWith('.py');
+      const handler = isPython ? request.handler ?? (await chooseHandler(document)) : undefined;
+      if (isPython && !handler) return undefined;
+      const procedure = request.procedure ?? (await chooseProcedure(document, handler));
       if (!procedure) return undefined;
       let plan: DeployPlan;
       try {
-        plan = buildDeploySql({ file: document.fileName, text: document.getText() }, { procedure });
+        plan = buildDeploySql({ file: document.fileName, text: document.getText() }, { procedure, handler });
       } catch (error) {
         if (error instanceof DeployError) throw new UserFacingError(error.message);
         throw error;

@@ -22,6 +22,7 @@ describe('Deploy Procedure (trusted workspace)', function () {
   it('builds one from a .py handler, with its signature and snowflake-snowpark-python', async () => {
     const plan = await vscode.commands.executeCommand<DeployPlan>('snowparkLocal.deployProcedure', {
       uri: fixtureUri('jobs.py'),
+      handler: 'many_jobs',
       procedure: 'MANY_JOBS',
       dryRun: true,
     });
