@@ -2,36 +2,15 @@
 // RUNNING in the Snowpark Jobs tree, its inline Cancel → ABORTED with nothing inserted,
 // then Await on another run's child job → its result table in the webview.
 import * as assert from 'assert';
-import { CodeServer, FIXTURE_WORKSPACE, Workbench, openWorkbench, startCodeServer } from '../integration/codeServer';
 import {
-  clickInlineAction, codeLens, notification, openFile, openJobsView, resultView, runCommand, screenshot, SELECTORS, treeRow, waitForWorkbench,
+  clickInlineAction, codeLens, notification, openFile, openJobsView, resultView, runCommand, screenshot, SELECTORS, treeRow, useWorkbench,
 } from './workbench';
 
 describe('Snowpark Jobs UI (code-server + Chromium)', function () {
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-
-  before(async function () {
-    server = await startCodeServer({ workspace: FIXTURE_WORKSPACE, trusted: true });
-    workbench = await openWorkbench(server);
-    await waitForWorkbench(workbench.page);
-  });
-
-  after(async function () {
-    await workbench?.close();
-    await server?.stop();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      const file = await screenshot(workbench.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-      console.log(`    screenshot: ${file}`);
-      if (server) console.log(server.logTail(30));
-    }
-  });
+  const currentPage = useWorkbench(30);
 
   it('cancels a running handler from its inline Cancel button; the table stays empty', async function () {
-    const page = workbench!.page;
+    const page = currentPage();
     await openFile(page, 'jobs.py');
     const run = codeLens(page, 'Run locally').first(); // slow_insert
     await run.waitFor({ state: 'visible', timeout: 30_000 });
@@ -61,7 +40,7 @@ describe('Snowpark Jobs UI (code-server + Chromium)', function () {
   });
 
   it('awaits a running child job from its inline Await button and shows the result table', async function () {
-    const page = workbench!.page;
+    const page = currentPage();
     await openFile(page, 'jobs.py');
     const run = codeLens(page, 'Run locally').nth(1); // await_child
     await run.waitFor({ state: 'visible', timeout: 30_000 });
@@ -80,7 +59,7 @@ describe('Snowpark Jobs UI (code-server + Chromium)', function () {
   });
 
   it('prompts for declared arguments with their types, and remembers them', async function () {
-    const page = workbench!.page;
+    const page = currentPage();
     await openFile(page, 'jobs.py');
     const lens = codeLens(page, 'Run with arguments…').nth(4); // many_jobs(session, n: int)
     await lens.waitFor({ state: 'visible', timeout: 30_000 });
@@ -99,7 +78,7 @@ describe('Snowpark Jobs UI (code-server + Chromium)', function () {
   });
 
   it('shows a failing handler\'s traceback with a file:line link and a squiggle on the line', async function () {
-    const page = workbench!.page;
+    const page = currentPage();
     await openFile(page, 'jobs.py');
     const lens = codeLens(page, 'Run locally').nth(2); // fail_here
     await lens.waitFor({ state: 'visible', timeout: 30_000 });
@@ -121,22 +100,10 @@ interface BrowserGlobals {
 }
 
 describe('SQL worksheet look (code-server + Chromium)', function () {
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-
-  before(async function () {
-    server = await startCodeServer({ workspace: FIXTURE_WORKSPACE, trusted: true });
-    workbench = await openWorkbench(server);
-    await waitForWorkbench(workbench.page);
-  });
-
-  after(async function () {
-    await workbench?.close();
-    await server?.stop();
-  });
+  const currentPage = useWorkbench();
 
   it('highlights Python inside $$ … $$ and shows the SQL lenses', async function () {
-    const page = workbench!.page;
+    const page = currentPage();
     await openFile(page, 'async_child_jobs.sql');
     await codeLens(page, 'Run CALL').first().waitFor({ state: 'visible', timeout: 30_000 });
     // The injection grammar gives `def` inside the body Python's keyword token, not SQL text.

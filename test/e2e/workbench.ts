@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Locator, Page } from 'playwright-core';
-import { REPO_ROOT } from '../integration/codeServer';
+import { CodeServer, FIXTURE_WORKSPACE, openWorkbench, REPO_ROOT, startCodeServer, Workbench } from '../integration/codeServer';
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
@@ -95,4 +95,35 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** The content of the result webview (two nested iframes deep). */
 export function resultView(page: Page): import('playwright-core').FrameLocator {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+/**
+ * A real workbench for the enclosing `describe`: code-server on the fixture workspace and
+ * Chromium on it, both stopped afterwards; a failed test leaves a screenshot and the tail
+ * of code-server's log. Returns the page getter the tests use.
+ */
+export function useWorkbench(logLines = 30): () => Page {
+  let server: CodeServer | undefined;
+  let workbench: Workbench | undefined;
+
+  before(async function () {
+    server = await startCodeServer({ workspace: FIXTURE_WORKSPACE, trusted: true });
+    workbench = await openWorkbench(server);
+    await waitForWorkbench(workbench.page);
+  });
+
+  after(async function () {
+    await workbench?.close();
+    await server?.stop();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      const file = await screenshot(workbench.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+      console.log(`    screenshot: ${file}`);
+      if (server) console.log(server.logTail(logLines));
+    }
+  });
+
+  return () => workbench!.page;
 }
