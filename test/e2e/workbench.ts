@@ -76,10 +76,23 @@ export function treeRow(view: Locator, text: string | RegExp): Locator {
 
 /** Hovers a tree row (inline actions only show on hover or selection) and clicks one. */
 export async function clickInlineAction(row: Locator, title: string): Promise<void> {
+  await dismissHovers(row.page());
   await row.hover();
   const action = row.locator(`.actions .action-label[aria-label="${title}"]`);
   await action.waitFor({ state: 'visible', timeout: 10_000 });
   await action.click();
+}
+
+/**
+ * Closes a tooltip left open by an earlier hover: VS Code keeps a row's hover widget up
+ * while the mouse rests near it, and that widget then sits over the next row we aim at.
+ */
+export async function dismissHovers(page: Page): Promise<void> {
+  const hovers = page.locator('.context-view, .monaco-hover, .workbench-hover-container');
+  if ((await hovers.count()) === 0) return;
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  await hovers.first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
 /** Runs a command from the palette by its title. */
