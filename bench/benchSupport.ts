@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolvePython } from '../src/core/runner/pythonInterpreter';
-import { untag } from '../src/core/runner/localRun';
+import { untag } from '../src/core/runner/taggedValues';
 import { SnowparkRuntime } from '../src/core/snowparkRuntime';
 
 // Shared by the benchmarks: percentiles, a one-line report format, and running a handler

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { isTerminal } from '../core/jobs/jobStatus';
 import { resultForReturnValue } from '../core/procedures/procedureValues';
-import { RunOutcome, untag } from '../core/runner/localRun';
+import { RunOutcome } from '../core/runner/runTypes';
+import { untag } from '../core/runner/taggedValues';
 import { QueryResult, WarehouseType } from '../core/runner/protocol';
 import { DEFAULT_DB_RELATIVE_PATH, SnowparkRuntime } from '../core/snowparkRuntime';
 import { resolveTarget, TargetError } from '../core/targets/runTarget';

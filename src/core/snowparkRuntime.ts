@@ -6,7 +6,8 @@ import { QueryExecutor } from './jobs/queryExecutor';
 import { ParallelTasks } from './parallel/parallelTasks';
 import { ProcedureCatalog } from './procedures/procedureCatalog';
 import { ProcedureRouter } from './procedures/procedureRouter';
-import { ChannelExtension, LocalRunner } from './runner/localRun';
+import { LocalRunner } from './runner/localRun';
+import { ChannelExtension } from './runner/runTypes';
 import { SessionContext, WarehouseType } from './runner/protocol';
 
 export interface RuntimeOptions {

@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { JobManager } from '../jobs/jobManager';
 import { isTerminal } from '../jobs/jobStatus';
-import { ChannelExtension, RunRequest } from '../runner/localRun';
+import { ChannelExtension, RunRequest } from '../runner/runTypes';
 import { shimDirectory } from '../runner/shimLocation';
 import { Emitter } from '../util/emitter';
 import { Chunk, ChunkOutcome, TaskPool } from './taskPool';

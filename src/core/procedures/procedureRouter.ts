@@ -4,7 +4,7 @@ import { parseCreateProcedure, ProcedureDefinition } from '../discovery/createPr
 import { SqlError } from '../engine/sqlError';
 import { ExecuteRequest, SqlEngine } from '../engine/sqlEngine';
 import { coerceArguments } from '../runner/argumentCoercion';
-import { RunOutcome, RunRequest } from '../runner/localRun';
+import { RunOutcome, RunRequest } from '../runner/runTypes';
 import { QueryResult, TaggedValue } from '../runner/protocol';
 import { splitStatements } from '../sql/splitStatements';
 import { procedureRunRequest } from './procedureRunRequest';

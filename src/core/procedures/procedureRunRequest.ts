@@ -1,4 +1,4 @@
-import { RunRequest } from '../runner/localRun';
+import { RunRequest } from '../runner/runTypes';
 import { TaggedValue } from '../runner/protocol';
 import { RegisteredProcedure } from './procedureCatalog';
 

@@ -1,4 +1,4 @@
-import { untag } from '../runner/localRun';
+import { untag } from '../runner/taggedValues';
 import { QueryResult, TaggedValue } from '../runner/protocol';
 
 // A procedure's return value, shown as Snowflake shows the result of CALL: one row, one

@@ -11,7 +11,6 @@ import { killTree, spawnGroupLeader } from './processTree';
 import {
   CHANNEL_ENV,
   HandlerError,
-  HandlerModule,
   QueryResult,
   RUN_TOKEN_ENV,
   RunFinish,
@@ -23,92 +22,8 @@ import {
 import { resolvePython } from './pythonInterpreter';
 import { shimDirectory } from './shimLocation';
 import { userFacingLocation } from './tracebackLocation';
-
-export interface RunRequest {
-  handler: string;
-  module: HandlerModule;
-  args: TaggedValue[];
-  returnType: string | null;
-  packages?: string[];
-  importPaths?: string[];
-  warehouseType?: WarehouseType;
-  workers?: number;
-  /** Interpreter command or path; default python3. */
-  python?: string;
-  cwd?: string;
-  /** What the tree shows for the run, e.g. `CHECKSTATUS()` or `handler.py:main`. */
-  label?: string;
-  /** A nested run (session.call) records its parent so the tree nests it. */
-  parent?: { runId: string; queryId: string };
-  session?: Partial<SessionContext>;
-  /** Extra environment for the Python process (tests, debugger). */
-  env?: NodeJS.ProcessEnv;
-  /**
-   * Starts the bootstrap some other way (the editor's Python debugger) instead of spawning
-   * it: the runner still owns the channel, the job records and the outcome.
-   */
-  launch?: ExternalLaunch;
-}
-
-/** What an external launcher gets: the command the runner would have spawned. */
-export interface LaunchCommand {
-  python: string;
-  args: string[];
-  /** Only the variables the bootstrap needs (PYTHONPATH, channel address, run token, …). */
-  env: Record<string, string>;
-  cwd?: string;
-}
-
-export interface LaunchedProcess {
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Stops the process (cancel); `exited` resolves once it has gone. */
-  stop(): void;
-}
-
-export type ExternalLaunch = (command: LaunchCommand) => Promise<LaunchedProcess>;
-
-export type RunFailureKind = 'handler' | 'startup' | 'cancelled' | 'crashed';
-
-export interface RunFailure {
-  kind: RunFailureKind;
-  message: string;
-  /** file:line in the user's code, when known. */
-  location?: { file: string; line: number };
-  traceback?: string;
-  errorType?: string;
-}
-
-export interface RunOutcome {
-  runId: string;
-  ok: boolean;
-  /** Scalar return value, as the shim encoded it. */
-  value?: TaggedValue;
-  /** A returned DataFrame / RETURNS TABLE result. */
-  table?: QueryResult;
-  error?: RunFailure;
-  durationMs: number;
-  /** Child jobs still running when the handler ended, cancelled as Snowflake does. */
-  cancelledChildren: string[];
-}
-
-export interface RunOutput {
-  runId: string;
-  stream: 'stdout' | 'stderr';
-  text: string;
-}
-
-export interface RunHandle {
-  readonly runId: string;
-  readonly outcome: Promise<RunOutcome>;
-  cancel(): Promise<void>;
-}
-
-/** Extra channel methods (parallel tasks) plug in here without the runner knowing them. */
-export type ChannelExtension = (
-  method: string,
-  params: unknown,
-  run: { runId: string; request: RunRequest },
-) => Promise<unknown> | undefined;
+import { ChannelExtension, RunFailure, RunHandle, RunOutcome, RunOutput, RunRequest } from './runTypes';
+import { renderArgument } from './taggedValues';
 
 export interface LocalRunnerOptions {
   executor: QueryExecutor;
@@ -395,47 +310,6 @@ export class LocalRunner {
     if (block) return executor.run(submit);
     return { queryId: executor.submit({ ...submit, async: true }) };
   }
-}
-
-/** Renders a tagged argument as a SQL literal for a CALL statement. */
-export function renderArgument(value: TaggedValue): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
-  if (Array.isArray(value)) return `PARSE_JSON('${JSON.stringify(untag(value)).replace(/'/g, "''")}')`;
-  switch (value.$t) {
-    case 'int':
-    case 'decimal':
-      return value.v;
-    case 'float':
-      return `'${value.v}'::FLOAT`;
-    case 'date':
-      return `'${value.v}'::DATE`;
-    case 'time':
-      return `'${value.v}'::TIME`;
-    case 'timestamp':
-      return `'${value.v}'::TIMESTAMP_NTZ`;
-    case 'timestamp_tz':
-      return `'${value.v}'::TIMESTAMP_TZ`;
-    case 'bytes':
-      return `TO_BINARY('${value.v}', 'BASE64')`;
-    case 'object':
-      return `PARSE_JSON('${JSON.stringify(untag(value)).replace(/'/g, "''")}')`;
-  }
-}
-
-/** A tagged value as plain JSON (dates and decimals as text): for display and --json. */
-export function untag(value: TaggedValue): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(untag);
-  if (value.$t === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value.v)) out[key] = untag(inner);
-    return out;
-  }
-  if (value.$t === 'float') return value.v;
-  return value.v;
 }
 
 function handlerFailure(error: HandlerError, request: RunRequest): RunFailure {

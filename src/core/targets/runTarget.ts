@@ -4,7 +4,7 @@ import { parseCreateProcedure } from '../discovery/createProcedure';
 import { findPythonHandlers, parsePackagesComment } from '../discovery/pythonHandlers';
 import { ProcedureCatalog, normaliseName } from '../procedures/procedureCatalog';
 import { ArgumentError, coerceArguments, DeclaredArgument } from '../runner/argumentCoercion';
-import { RunRequest } from '../runner/localRun';
+import { RunRequest } from '../runner/runTypes';
 import { splitStatements } from '../sql/splitStatements';
 import { procedureRunRequest } from '../procedures/procedureRunRequest';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatTable } from '../../cli/formatTable';
-import type { RunFailure } from '../../core/runner/localRun';
+import type { RunFailure } from '../../core/runner/runTypes';
 import type { QueryResult } from '../../core/runner/protocol';
 
 // The "Snowpark Local" output channel: handler prints as they come, then the outcome.

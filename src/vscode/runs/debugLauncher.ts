@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExternalLaunch, LaunchedProcess } from '../../core/runner/localRun';
+import type { ExternalLaunch, LaunchedProcess } from '../../core/runner/runTypes';
 
 // "Debug": the runner keeps its channel and job records, but the bootstrap is started by
 // the Python debugger (debugpy), so breakpoints in the handler work.

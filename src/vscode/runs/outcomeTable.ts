@@ -1,5 +1,6 @@
 import { resultForReturnValue } from '../../core/procedures/procedureValues';
-import { RunOutcome, untag } from '../../core/runner/localRun';
+import { RunOutcome } from '../../core/runner/runTypes';
+import { untag } from '../../core/runner/taggedValues';
 import type { QueryResult, TaggedValue } from '../../core/runner/protocol';
 
 // What a finished run shows: a table when it returned one (DataFrame, RETURNS TABLE, a

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { RunOutcome, RunRequest } from '../../core/runner/localRun';
+import type { RunOutcome, RunRequest } from '../../core/runner/runTypes';
 import type { QueryResult } from '../../core/runner/protocol';
 import type { StatementOutcome } from '../../core/worksheet/worksheetRunner';
 import { JobResults } from '../jobs/jobResults';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobRecord } from '../../../src/core/jobs/jobManager';
-import { RunOutcome } from '../../../src/core/runner/localRun';
+import { RunOutcome } from '../../../src/core/runner/runTypes';
 import { WarehouseType } from '../../../src/core/runner/protocol';
 import { shimDirectory } from '../../../src/core/runner/shimLocation';
 import { SnowparkRuntime } from '../../../src/core/snowparkRuntime';

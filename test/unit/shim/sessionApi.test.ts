@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { untag } from '../../../src/core/runner/localRun';
+import { untag } from '../../../src/core/runner/taggedValues';
 import { SnowparkRuntime } from '../../../src/core/snowparkRuntime';
 import { openMemoryRuntime, runSql } from '../support/runtimeFixture';
 

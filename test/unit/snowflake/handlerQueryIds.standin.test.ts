@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SnowflakeEngine } from '../../../src/core/engine/snowflake/snowflakeEngine';
-import { untag } from '../../../src/core/runner/localRun';
+import { untag } from '../../../src/core/runner/taggedValues';
 import { SnowparkRuntime } from '../../../src/core/snowparkRuntime';
 import { SnowflakeStandin } from '../../standin/snowflakeStandin';
 

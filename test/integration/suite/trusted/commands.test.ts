@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { JobRecord } from '../../../../src/core/jobs/jobManager';
-import type { RunOutcome } from '../../../../src/core/runner/localRun';
+import type { RunOutcome } from '../../../../src/core/runner/runTypes';
 import type { JobNode } from '../../../../src/vscode/jobs/jobsTreeProvider';
 import type { WorksheetSummary } from '../../../../src/vscode/runs/runController';
 import type { SnowparkLocalApi } from '../../../../src/vscode/testApi';

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as vscode from 'vscode';
-import type { RunOutcome } from '../../../../src/core/runner/localRun';
+import type { RunOutcome } from '../../../../src/core/runner/runTypes';
 import { extensionApi, fixtureUri } from '../helpers';
 
 const PYTHON_WITH_JOBLIB = '/usr/bin/python3';

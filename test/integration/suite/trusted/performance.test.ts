@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
-import type { RunOutcome } from '../../../../src/core/runner/localRun';
+import type { RunOutcome } from '../../../../src/core/runner/runTypes';
 import type { SnowparkLocalApi } from '../../../../src/vscode/testApi';
 import { activeExtension, extensionApi, fixtureUri } from '../helpers';
 

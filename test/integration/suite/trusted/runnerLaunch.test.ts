@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { spawn } from 'child_process';
 import * as vscode from 'vscode';
-import type { LaunchCommand, LaunchedProcess } from '../../../../src/core/runner/localRun';
+import type { LaunchCommand, LaunchedProcess } from '../../../../src/core/runner/runTypes';
 import { DEFAULT_DB_RELATIVE_PATH as CORE_DEFAULT } from '../../../../src/core/snowparkRuntime';
 import { resolveTarget } from '../../../../src/core/targets/runTarget';
 import { DEFAULT_DB_RELATIVE_PATH as EXTENSION_DEFAULT } from '../../../../src/vscode/runtime/databasePath';
