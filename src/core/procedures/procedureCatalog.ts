@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ProcedureDefinition } from '../discovery/procedureDefinition';
 import { DeclaredArgument } from '../runner/argumentCoercion';
 
 // Procedures created with CREATE PROCEDURE outlive the statement that made them, as in
@@ -77,4 +78,28 @@ export function normaliseName(name: string): string {
   const parts = name.trim().match(/"(?:[^"]|"")*"|[^.]+/g) ?? [name];
   const last = parts[parts.length - 1].trim();
   return last.startsWith('"') ? last.slice(1, -1).replace(/""/g, '"') : last.toUpperCase();
+}
+
+/**
+ * A parsed CREATE PROCEDURE as the catalog keeps it. `statementLine` is the 0-based line
+ * where the statement starts in `file` (the definition's body line is relative to it), so
+ * tracebacks from the inline body point at the worksheet's own lines.
+ */
+export function registeredProcedureFrom(definition: ProcedureDefinition, source: { file?: string; statementLine: number }): RegisteredProcedure {
+  return {
+    name: normaliseName(definition.name),
+    args: definition.args.map((argument) => ({ name: argument.name, type: argument.type, hasDefault: argument.defaultSql !== undefined })),
+    returnType:
+      definition.returns.kind === 'table'
+        ? `TABLE(${definition.returns.columns.map((column) => `${column.name} ${column.type}`).join(', ')})`
+        : definition.returns.type,
+    language: definition.language.toUpperCase(),
+    handler: definition.handler,
+    packages: definition.packages,
+    imports: definition.imports,
+    body: definition.body,
+    sourceFile: source.file,
+    bodyStartLine: source.statementLine + definition.bodyStartLine,
+    createdMs: Date.now(),
+  };
 }

@@ -9,7 +9,7 @@ import { QueryResult, TaggedValue } from '../runner/protocol';
 import { splitStatements } from '../sql/splitStatements';
 import { procedureRunRequest } from './procedureRunRequest';
 import { cellToPlain, resultForReturnValue } from './procedureValues';
-import { normaliseName, ProcedureCatalog, RegisteredProcedure } from './procedureCatalog';
+import { normaliseName, ProcedureCatalog, registeredProcedureFrom } from './procedureCatalog';
 
 /** Starts a nested run for a CALL and returns its outcome; cancelling `signal` cancels it. */
 export type ProcedureRunner = (request: RunRequest, signal: AbortSignal) => Promise<RunOutcome>;
@@ -68,22 +68,7 @@ export class ProcedureRouter implements SqlEngine {
   }
 
   private create(definition: ProcedureDefinition, request: ExecuteRequest): QueryResult {
-    const procedure: RegisteredProcedure = {
-      name: normaliseName(definition.name),
-      args: definition.args.map((argument) => ({ name: argument.name, type: argument.type, hasDefault: argument.defaultSql !== undefined })),
-      returnType:
-        definition.returns.kind === 'table'
-          ? `TABLE(${definition.returns.columns.map((column) => `${column.name} ${column.type}`).join(', ')})`
-          : definition.returns.type,
-      language: definition.language.toUpperCase(),
-      handler: definition.handler,
-      packages: definition.packages,
-      imports: definition.imports,
-      body: definition.body,
-      sourceFile: request.origin?.file,
-      bodyStartLine: (request.origin?.line ?? 0) + definition.bodyStartLine,
-      createdMs: Date.now(),
-    };
+    const procedure = registeredProcedureFrom(definition, { file: request.origin?.file, statementLine: request.origin?.line ?? 0 });
     try {
       this.catalog.register(procedure, definition.orReplace, definition.ifNotExists);
     } catch (error) {

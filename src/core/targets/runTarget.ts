@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseCreateProcedure } from '../discovery/createProcedure';
 import { findPythonHandlers, parsePackagesComment } from '../discovery/pythonHandlers';
-import { ProcedureCatalog, normaliseName } from '../procedures/procedureCatalog';
+import { ProcedureCatalog, normaliseName, registeredProcedureFrom } from '../procedures/procedureCatalog';
 import { ArgumentError, coerceArguments, DeclaredArgument } from '../runner/argumentCoercion';
 import { RunRequest } from '../runner/runTypes';
 import { splitStatements } from '../sql/splitStatements';
@@ -95,26 +95,7 @@ function sqlTarget(file: string, text: string, selection: TargetSelection, catal
   }
   const definition = chosen.definition!;
   const name = normaliseName(definition.name);
-  catalog.register(
-    {
-      name,
-      args: definition.args.map((argument) => ({ name: argument.name, type: argument.type, hasDefault: argument.defaultSql !== undefined })),
-      returnType:
-        definition.returns.kind === 'table'
-          ? `TABLE(${definition.returns.columns.map((column) => `${column.name} ${column.type}`).join(', ')})`
-          : definition.returns.type,
-      language: 'PYTHON',
-      handler: definition.handler,
-      packages: definition.packages,
-      imports: definition.imports,
-      body: definition.body,
-      sourceFile: file,
-      bodyStartLine: chosen.statement.startLine + definition.bodyStartLine,
-      createdMs: Date.now(),
-    },
-    true,
-    false,
-  );
+  catalog.register(registeredProcedureFrom(definition, { file, statementLine: chosen.statement.startLine }), true, false);
   const procedure = catalog.find(name)!;
   const args = coerce(name, procedure.args, selection.args);
   const request = procedureRunRequest(procedure, args, `CALL ${name}(${selection.args.map((arg) => JSON.stringify(arg)).join(', ')})`);
