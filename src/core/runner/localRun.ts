@@ -36,7 +36,8 @@ export interface LocalRunnerOptions {
   onRunEnded?: Array<(runId: string) => Promise<void>>;
 }
 
-const DEFAULT_SESSION: SessionContext = {
+/** The context a local session reports (CURRENT_DATABASE() …) unless told otherwise. */
+export const DEFAULT_SESSION_CONTEXT: SessionContext = {
   database: 'LOCAL_DB',
   schema: 'PUBLIC',
   role: 'LOCAL_ROLE',
@@ -56,6 +57,11 @@ export class LocalRunner {
   private readonly active = new Map<string, RunHandle>();
 
   constructor(private readonly options: LocalRunnerOptions) {}
+
+  /** A new session's context: the defaults, overridden by what the runtime was opened with. */
+  get sessionContext(): SessionContext {
+    return { ...DEFAULT_SESSION_CONTEXT, ...this.options.defaults?.session };
+  }
 
   get executor(): QueryExecutor {
     return this.options.executor;
@@ -81,7 +87,7 @@ export class LocalRunner {
     const cancelled = new Promise<void>((resolve) => (resolveCancel = resolve));
 
     const outcome = (async (): Promise<RunOutcome> => {
-      const session = new SessionState({ ...DEFAULT_SESSION, ...this.options.defaults?.session, ...request.session });
+      const session = new SessionState({ ...this.sessionContext, ...request.session });
       let server: ChannelServer | undefined;
       let cancelledChildren: string[] = [];
       const conclude = async (result: Omit<RunOutcome, 'runId' | 'durationMs' | 'cancelledChildren'>): Promise<RunOutcome> => {

@@ -1,7 +1,7 @@
 import { SqlError } from '../engine/sqlError';
 import { SessionState } from '../jobs/queryExecutor';
 import { newQueryId } from '../jobs/queryId';
-import { QueryResult, SessionContext } from '../runner/protocol';
+import { QueryResult } from '../runner/protocol';
 import { splitStatements } from '../sql/splitStatements';
 import { SnowparkRuntime } from '../snowparkRuntime';
 
@@ -15,7 +15,6 @@ export interface StatementOutcome {
   durationMs: number;
 }
 
-const DEFAULT_CONTEXT: SessionContext = { database: 'LOCAL_DB', schema: 'PUBLIC', role: 'LOCAL_ROLE', warehouse: 'LOCAL_WH', queryTag: null };
 
 /**
  * Runs a worksheet statement by statement, like Snowsight's "Run All": one session, in
@@ -30,7 +29,7 @@ export async function* runWorksheet(
 ): AsyncGenerator<StatementOutcome> {
   const runId = newQueryId();
   runtime.jobs.add({ id: runId, kind: 'run', runId, label: options.label ?? file ?? 'SQL', status: 'RUNNING', detail: { file, worksheet: true } });
-  const session = new SessionState(DEFAULT_CONTEXT);
+  const session = new SessionState(runtime.runner.sessionContext);
   let failed = false;
   let cancelled = false;
   try {
