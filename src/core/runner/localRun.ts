@@ -265,14 +265,7 @@ export class LocalRunner {
         return run.spec;
       case 'query.execute': {
         const { sql, params: binds, block } = params as { sql: string; params?: TaggedValue[]; block: boolean };
-        const submit = { runId: run.runId, parentId: run.runId, sql, binds, session: run.session };
-        if (block) return executor.run(submit);
-        const queryId = executor.submit({ ...submit, async: true });
-        // On Snowflake the handler must see the service's own id (to pass it to
-        // RESULT_SCAN, or look it up in Snowsight). A CALL may be a local procedure that
-        // never gets one, and call_nowait must not wait for it to end.
-        if (executor.engineNamesQueries && !/^\s*call\b/i.test(sql)) return { queryId: await executor.identifiedId(queryId) };
-        return { queryId };
+        return this.runStatement(run, sql, binds, block);
       }
       case 'query.status': {
         const { queryId } = params as { queryId: string };
@@ -289,7 +282,7 @@ export class LocalRunner {
       }
       case 'proc.call': {
         const { name, args, block } = params as { name: string; args: TaggedValue[]; block: boolean };
-        return this.callProcedure(name, args, block, run);
+        return this.runStatement(run, `CALL ${name}(${args.map(renderArgument).join(', ')})`, undefined, block);
       }
       case 'run.finish':
         run.onFinish(params as RunFinish);
@@ -304,18 +297,19 @@ export class LocalRunner {
     }
   }
 
-  private async callProcedure(
-    name: string,
-    args: TaggedValue[],
-    block: boolean,
-    run: { runId: string; session: SessionState },
-  ): Promise<unknown> {
+  /** A handler's statement: its result when blocking, else its query id at once. */
+  private async runStatement(run: { runId: string; session: SessionState }, sql: string, binds: TaggedValue[] | undefined, block: boolean): Promise<unknown> {
     const executor = this.options.executor;
-    const sql = `CALL ${name}(${args.map(renderArgument).join(', ')})`;
-    const submit = { runId: run.runId, parentId: run.runId, sql, session: run.session };
+    const submit = { runId: run.runId, parentId: run.runId, sql, binds, session: run.session };
     if (block) return executor.run(submit);
-    return { queryId: executor.submit({ ...submit, async: true }) };
+    const queryId = executor.submit({ ...submit, async: true });
+    // On Snowflake the handler must see the service's own id (to pass it to
+    // RESULT_SCAN, or look it up in Snowsight). A CALL may be a local procedure that
+    // never gets one, and call_nowait must not wait for it to end.
+    if (executor.engineNamesQueries && !/^\s*call\b/i.test(sql)) return { queryId: await executor.identifiedId(queryId) };
+    return { queryId };
   }
+
 }
 
 function handlerFailure(error: HandlerError, request: RunRequest): RunFailure {
