@@ -60,8 +60,12 @@ export class QueryExecutor {
 
   submit(request: SubmitRequest): string {
     const provisionalId = newQueryId();
-    const previous = [...request.session.history];
-    request.session.history.push(provisionalId);
+    // LAST_QUERY_ID sees the queries started before this one. The history is read live
+    // (not copied per statement, which made a long session quadratic), so an id the
+    // engine later renames is seen under its real name.
+    const history = request.session.history;
+    const position = history.length;
+    history.push(provisionalId);
     this.jobs.add({
       id: provisionalId,
       kind: 'query',
@@ -74,7 +78,7 @@ export class QueryExecutor {
     const controller = new AbortController();
     const context: StatementContext = {
       session: request.session.context,
-      lastQueryId: (n) => (n < 0 ? previous[previous.length + n] : previous[n - 1]),
+      lastQueryId: (n) => (n < 0 ? history[position + n] : n <= position ? history[n - 1] : undefined),
       cancelQuery: (id) => this.cancel(id),
       queryState: (id) => this.stateOf(id),
     };
