@@ -44,9 +44,11 @@ export class ThreadBatches {
     const batchId = String(params.batchId);
     const batch = this.jobs.get(batchId);
     if (!batch || !Array.isArray(params.tasks)) return {};
+    let added = 0;
     for (const task of params.tasks as ReportedThreadTask[]) {
       const id = `${batchId}/${task.index}`;
       if (this.jobs.get(id)) continue;
+      added++;
       this.jobs.add({
         id,
         kind: 'task',
@@ -60,7 +62,8 @@ export class ThreadBatches {
         detail: { index: task.index, worker: task.worker, durationMs: task.endedMs - task.startedMs, backend: 'threading' },
       });
     }
-    this.jobs.update(batchId, { tasks: this.jobs.list({ parentId: batchId }).length });
+    // Counted, not listed: listing scans every job of the session on every report.
+    this.jobs.update(batchId, { tasks: Number(batch.detail.tasks ?? 0) + added });
     return {};
   }
 
