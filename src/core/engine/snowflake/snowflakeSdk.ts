@@ -59,7 +59,10 @@ export async function loadSnowflakeSdk(): Promise<SdkModule> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let sdk: SdkModule;
   try {
-    sdk = (await import('snowflake-sdk')) as unknown as SdkModule;
+    // snowflake-sdk is CommonJS and stays outside the bundle: a real dynamic import (the
+    // esbuild bundle) hands its exports over as `default`; tsc's output (tests) requires it.
+    const module = (await import('snowflake-sdk')) as unknown as SdkModule & { default?: SdkModule };
+    sdk = module.default ?? module;
   } catch (error) {
     throw new Error(
       `The Snowflake engine needs the snowflake-sdk package, which could not be loaded (${(error as Error).message.split('\n')[0]}). ` +
