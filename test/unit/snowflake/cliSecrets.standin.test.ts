@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SnowflakeStandin } from '../../standin/snowflakeStandin';
+import { CliResult, runCli } from '../support/cliProcess';
 
 // The CLI's Snowflake paths against the LOCAL STAND-IN (not a real account), with a
 // sentinel password: whatever happens (listing, a good and a failing login, failing
 // queries, --json), the sentinel never reaches stdout or stderr.
 const SENTINEL = 'S3ntinel-Pa55w0rd-XYZ';
-const cli = join(__dirname, '..', '..', '..', 'src', 'cli.js');
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('snowpark-local connections / --connection / deploy against the local stand-in (not a real account)', function () {
   this.timeout(120_000);
@@ -23,24 +16,11 @@ describe('snowpark-local connections / --connection / deploy against the local s
   let home: string;
   const outputs: Array<{ args: string[]; result: CliResult }> = [];
 
-  const run = (args: string[], cwd = home): Promise<CliResult> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [cli, ...args], {
-        cwd,
-        env: { ...process.env, SNOWFLAKE_HOME: join(home, 'sf'), SNOWFLAKE_DEFAULT_CONNECTION_NAME: '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (text) => (stdout += text));
-      child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
-      child.once('error', reject);
-      child.once('close', (code) => {
-        const result = { code, stdout, stderr };
-        outputs.push({ args, result });
-        resolve(result);
-      });
-    });
+  const run = async (args: string[], cwd = home): Promise<CliResult> => {
+    const result = await runCli(args, { cwd, env: { SNOWFLAKE_HOME: join(home, 'sf'), SNOWFLAKE_DEFAULT_CONNECTION_NAME: '' } });
+    outputs.push({ args, result });
+    return result;
+  };
 
   before(async () => {
     standin = await SnowflakeStandin.start({ users: { dev: { password: SENTINEL } }, echoPasswordOnFailedLogin: true });
