@@ -1,4 +1,5 @@
 import { TaggedValue } from './protocol';
+import { quoteStringLiteral } from '../sql/literals';
 
 // Tagged channel values (docs/channel-protocol.md) as SQL literals and as plain JSON.
 
@@ -7,8 +8,8 @@ export function renderArgument(value: TaggedValue): string {
   if (value === null) return 'NULL';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
-  if (Array.isArray(value)) return `PARSE_JSON('${JSON.stringify(untag(value)).replace(/'/g, "''")}')`;
+  if (typeof value === 'string') return quoteStringLiteral(value);
+  if (Array.isArray(value)) return `PARSE_JSON(${quoteStringLiteral(JSON.stringify(untag(value)))})`;
   switch (value.$t) {
     case 'int':
     case 'decimal':
@@ -26,7 +27,7 @@ export function renderArgument(value: TaggedValue): string {
     case 'bytes':
       return `TO_BINARY('${value.v}', 'BASE64')`;
     case 'object':
-      return `PARSE_JSON('${JSON.stringify(untag(value)).replace(/'/g, "''")}')`;
+      return `PARSE_JSON(${quoteStringLiteral(JSON.stringify(untag(value)))})`;
   }
 }
 

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { executionCancelled, resultExpired, SqlError, statementNotFound } from '../sqlError';
 import { StatementContext } from '../sqlEngine';
 import { DeferredCall } from './dialect';
+import { quoteStringLiteral } from '../../sql/literals';
 
 // Evaluates the Snowflake functions the dialect layer set aside (SYSTEM$WAIT, RESULT_SCAN,
 // LAST_QUERY_ID …) before DuckDB sees the statement, and returns the SQL fragment that
@@ -24,7 +25,7 @@ export interface DeferredEnvironment {
 }
 
 function literal(text: string | undefined | null): string {
-  return text === undefined || text === null ? 'NULL' : `'${text.replace(/'/g, "''")}'`;
+  return text === undefined || text === null ? 'NULL' : quoteStringLiteral(text);
 }
 
 export function waitCancellably(ms: number, signal: AbortSignal, queryId: string): Promise<void> {

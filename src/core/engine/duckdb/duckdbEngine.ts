@@ -19,6 +19,7 @@ import { toSnowflakeError } from './errorMapping';
 import { RESULTS_CATALOG, ResultRetention } from './resultRetention';
 import { snowflakeTypeOf } from './snowflakeTypes';
 import { dmlResult, statusResult } from './statementMessages';
+import { quoteStringLiteral } from '../../sql/literals';
 
 export interface DuckDbEngineOptions {
   /** A file path (one database per workspace) or ':memory:'. */
@@ -55,7 +56,7 @@ export class DuckDbEngine implements SqlEngine {
       // PUBLIC.T and T all name the same table, as they would in Snowflake.
       instance = await DuckDBInstance.create(':memory:');
       const setup = await instance.connect();
-      await setup.run(`ATTACH ${quote(resolved.path)} AS ${resolved.database}`);
+      await setup.run(`ATTACH ${quoteStringLiteral(resolved.path)} AS ${resolved.database}`);
       await setup.run(`CREATE SCHEMA IF NOT EXISTS ${resolved.database}.${resolved.schema}`);
       await setup.run(`ATTACH ':memory:' AS ${RESULTS_CATALOG}`);
       setup.closeSync();
@@ -181,10 +182,6 @@ function dmlKind(type: StatementType): 'insert' | 'update' | 'delete' | undefine
   if (type === StatementType.UPDATE) return 'update';
   if (type === StatementType.DELETE) return 'delete';
   return undefined;
-}
-
-function quote(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /** Binds travel tagged; DuckDB casts text to dates, decimals … where the column needs it. */

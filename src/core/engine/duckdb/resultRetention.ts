@@ -1,5 +1,6 @@
 import { DuckDBConnection, DuckDBDataChunk, DuckDBType } from '@duckdb/node-api';
 import { QueryResult } from '../../runner/protocol';
+import { quoteStringLiteral } from '../../sql/literals';
 
 // Snowflake keeps every result for 24 hours so RESULT_SCAN can read it later. We keep the
 // raw DuckDB chunks of recent results (cheap: no conversion) and turn one into a table in
@@ -84,5 +85,5 @@ export class ResultRetention {
 function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return `'${String(value).replace(/'/g, "''")}'`;
+  return quoteStringLiteral(String(value));
 }

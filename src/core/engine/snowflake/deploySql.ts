@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { parseCreateProcedure } from '../../discovery/createProcedure';
 import { findPythonHandlers, parsePackagesComment, PythonHandler } from '../../discovery/pythonHandlers';
 import { splitStatements } from '../../sql/splitStatements';
+import { quoteStringLiteral } from '../../sql/literals';
 
 // `snowpark-local deploy` and the extension's "Deploy Procedure" build the same statement
 // here: a stage-less CREATE OR REPLACE PROCEDURE with the handler inline (AS $$ … $$) and
@@ -74,7 +75,7 @@ function fromPython(source: DeploySource, options: DeployOptions): DeployPlan {
     `RETURNS ${sqlTypeOf(handler.returnAnnotation, 'VARCHAR')}`,
     'LANGUAGE PYTHON',
     `RUNTIME_VERSION = '${options.runtimeVersion ?? '3.11'}'`,
-    `PACKAGES = (${packages.map((name) => `'${name.replace(/'/g, "''")}'`).join(', ')})`,
+    `PACKAGES = (${packages.map(quoteStringLiteral).join(', ')})`,
     `HANDLER = '${handler.name}'`,
     `AS $$\n${body}$$;`,
   ].join('\n');
@@ -131,7 +132,7 @@ function defaultSql(python: string, name: string): string {
   if (text === 'True' || text === 'False') return text.toUpperCase();
   if (/^[+-]?\d+(\.\d+)?$/.test(text)) return text;
   const quoted = /^(['"])(.*)\1$/s.exec(text);
-  if (quoted) return `'${quoted[2].replace(/'/g, "''")}'`;
+  if (quoted) return quoteStringLiteral(quoted[2]);
   throw new DeployError(`The default of ${name} (${text}) has no SQL literal form; give it a literal default or none.`);
 }
 

@@ -2,7 +2,7 @@ import { SequenceRule } from './ruleTypes';
 import { CallMatch, functionRule } from './functionCall';
 import { translateDateFormat } from './dateFormat';
 import { isTokenOf } from '../../../sql/nodes';
-import { unquoteStringLiteral } from '../../../sql/literals';
+import { quoteStringLiteral, unquoteStringLiteral } from '../../../sql/literals';
 
 // Snowflake scalar functions DuckDB does not have, rewritten into plain SQL DuckDB runs.
 // Operands are parenthesised where the rewrite puts them next to an operator, so that
@@ -84,7 +84,7 @@ export const functionRules: SequenceRule<CallMatch>[] = [
           formatNode,
         );
       }
-      return `strftime(${value}, '${translated.strftime.replace(/'/g, "''")}')`;
+      return `strftime(${value}, ${quoteStringLiteral(translated.strftime)})`;
     },
   }),
   functionRule({
