@@ -76,23 +76,37 @@ export function treeRow(view: Locator, text: string | RegExp): Locator {
 
 /** Hovers a tree row (inline actions only show on hover or selection) and clicks one. */
 export async function clickInlineAction(row: Locator, title: string): Promise<void> {
-  await dismissHovers(row.page());
-  await row.hover();
+  const page = row.page();
+  // A tooltip can appear after it was dismissed (the tree reorders under a resting mouse),
+  // so the hover is retried, each time after clearing whatever tooltip is up.
+  for (let attempt = 1; ; attempt++) {
+    await dismissHovers(page);
+    try {
+      await row.hover({ timeout: 8_000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
   const action = row.locator(`.actions .action-label[aria-label="${title}"]`);
   await action.waitFor({ state: 'visible', timeout: 10_000 });
   await action.click();
 }
 
 /**
- * Closes a tooltip left open by an earlier hover: VS Code keeps a row's hover widget up
- * while the mouse rests near it, and that widget then sits over the next row we aim at.
+ * Closes any tooltip that is up: VS Code keeps a row's hover widget open while the mouse
+ * rests on or near it, and it then sits over the next row we aim at. The widget hides when
+ * the mouse leaves it, so the mouse passes through it and out to the editor.
  */
 export async function dismissHovers(page: Page): Promise<void> {
-  const hovers = page.locator('.context-view, .monaco-hover, .workbench-hover-container');
-  if ((await hovers.count()) === 0) return;
-  await page.mouse.move(0, 0);
-  await page.keyboard.press('Escape');
-  await hovers.first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  const visible = page.locator('.context-view >> visible=true');
+  for (let attempt = 0; attempt < 5 && (await visible.count()) > 0; attempt++) {
+    const box = await visible.first().boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.move(700, 450); // the editor: no tree row's tooltip lives there
+    await page.keyboard.press('Escape');
+    await visible.first().waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+  }
 }
 
 /** Runs a command from the palette by its title. */
