@@ -31,6 +31,8 @@ class Engine:
                     return query_result([("COUNT(*)", "NUMBER(18,0)")], [[3]])
                 return self.result
             return {"queryId": "q-async"}
+        if method == "query.describe":
+            return {"columns": [{"name": "A", "type": "NUMBER(38,0)"}]}
         if method == "query.status":
             return {"status": self.status}
         if method == "query.cancel":
@@ -86,9 +88,9 @@ class SessionTest(SessionTestCase):
 
     def test_table_and_create_dataframe(self):
         self.assertEqual(self.session.table("t").queries, {"queries": ["SELECT * FROM t"], "post_actions": []})
-        self.assertEqual(self.session.table(["db", "s", "t"])._sql, "SELECT * FROM db.s.t")
+        self.assertEqual(self.session.table(["db", "s", "t"])._sql_text(), "SELECT * FROM db.s.t")
         df = self.session.create_dataframe([(1, "a")], schema=["n", "s"])
-        self.assertEqual(df._sql, """SELECT "N", "S" FROM (VALUES (1, 'a')) AS T("N", "S")""")
+        self.assertEqual(df._sql_text(), """SELECT "N", "S" FROM (VALUES (1, 'a')) AS T("N", "S")""")
 
     def test_call_scalar_and_table(self):
         self.engine.result = query_result([("MY_PROC", "VARCHAR")], [["ok"]], "q-proc")
@@ -97,7 +99,7 @@ class SessionTest(SessionTestCase):
         self.engine.result = query_result([("A", "NUMBER(38,0)"), ("B", "VARCHAR")], [[1], ["x"]], "q-table")
         table = self.session.call("table_proc")
         self.assertIsInstance(table, DataFrame)
-        self.assertEqual(table._sql, "select * from table(result_scan('q-table'))")
+        self.assertEqual(table._sql_text(), "select * from table(result_scan('q-table'))")
 
     def test_call_nowait(self):
         job = self.session.call_nowait("my_proc", 5)
@@ -199,11 +201,11 @@ class DataFrameTest(SessionTestCase):
         df.save_as_table("t", mode="ignore")
         df.write.mode("append").save_as_table("t")
         df.save_as_table("t", mode="overwrite", table_type="temp")
-        sqls = [params["sql"] for _, params in self.channel.calls]
+        sqls = [params["sql"] for method, params in self.channel.calls if method == "query.execute"]
         self.assertEqual(sqls, [
             "CREATE TABLE t AS SELECT * FROM (select 1 as a)",
             "CREATE TABLE IF NOT EXISTS t AS SELECT * FROM (select 1 as a)",
-            "CREATE TABLE IF NOT EXISTS t AS SELECT * FROM (select 1 as a) LIMIT 0",
+            # Append to a table that exists (the describe request said so) inserts.
             "INSERT INTO t SELECT * FROM (select 1 as a)",
             "CREATE OR REPLACE TEMPORARY TABLE t AS SELECT * FROM (select 1 as a)",
         ])

@@ -217,6 +217,28 @@ export class QueryExecutor {
     return isTerminal(job.status) ? 'failed' : 'pending';
   }
 
+  /**
+   * A DataFrame's schema without its rows: Snowpark asks the service to describe a query
+   * before it runs. `LIMIT 0` works on both engines; it is not a job the user started, so
+   * it gets no record in the tree or in the session's LAST_QUERY_ID history.
+   */
+  async describe(sql: string, binds: TaggedValue[] | undefined, session: SessionState): Promise<{ columns: QueryResult['columns'] }> {
+    const context: StatementContext = {
+      session: session.context,
+      lastQueryId: (n) => (n < 0 ? session.history[session.history.length + n] : session.history[n - 1]),
+      cancelQuery: (id) => this.cancel(id),
+      queryState: (id) => this.stateOf(id),
+    };
+    const result = await this.engine.execute({
+      queryId: newQueryId(),
+      sql: `SELECT * FROM (${sql}\n) LIMIT 0`,
+      binds,
+      context,
+      signal: new AbortController().signal,
+    });
+    return { columns: result.columns };
+  }
+
   /** Drops finished entries of a run so memory does not grow with long sessions. */
   forgetRun(runId: string): void {
     for (const job of this.jobs.list({ runId, kind: 'query' })) {

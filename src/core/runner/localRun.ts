@@ -267,6 +267,10 @@ export class LocalRunner {
         const { sql, params: binds, block } = params as { sql: string; params?: TaggedValue[]; block: boolean };
         return this.runStatement(run, sql, binds, block);
       }
+      case 'query.describe': {
+        const { sql, params: binds } = params as { sql: string; params?: TaggedValue[] };
+        return executor.describe(sql, binds, run.session);
+      }
       case 'query.status': {
         const { queryId } = params as { queryId: string };
         const status = executor.status(queryId);

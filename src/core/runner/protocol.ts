@@ -87,6 +87,7 @@ export interface ChannelMethods {
     params: { sql: string; params?: TaggedValue[]; block: boolean };
     result: QueryResult | { queryId: string };
   };
+  'query.describe': { params: { sql: string; params?: TaggedValue[] }; result: { columns: ResultColumn[] } };
   'query.status': { params: { queryId: string }; result: { status: string } };
   'query.result': { params: { queryId: string }; result: QueryResult };
   'query.cancel': { params: { queryId: string }; result: { status: string } };

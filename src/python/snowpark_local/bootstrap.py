@@ -77,7 +77,7 @@ def run(channel, spec):
         args = [decode(arg) for arg in spec.get("args") or []]
         value = handler(session, *args)
         if isinstance(value, DataFrame):
-            return {"ok": True, "dataframeSql": value._sql}
+            return {"ok": True, "dataframeSql": value._sql_text()}
         return {"ok": True, "value": encode(as_declared(value, spec.get("returnType")))}
     except BaseException as error:  # noqa: B902 - SystemExit and KeyboardInterrupt end the handler too
         return {"ok": False, "error": handler_error.describe(error)}

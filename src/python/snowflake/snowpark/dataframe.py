@@ -1,26 +1,104 @@
-"""Snowpark's DataFrame, backed by one SQL query that runs when an action asks for data."""
+"""Snowpark's DataFrame: a logical plan that compiles to one Snowflake SQL query when an action runs."""
 
+import copy as _copy
+import itertools
+import random
+import re
+
+from snowflake.snowpark._internal import expressions as ex
+from snowflake.snowpark._internal import plan as p
+from snowflake.snowpark._internal.compiler import compile_plan
+from snowflake.snowpark._internal.type_names import datatype_from_snowflake
 from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
+from snowflake.snowpark.column import Column, to_column, to_expression
+from snowflake.snowpark.exceptions import SnowparkClientException, SnowparkJoinException
+from snowflake.snowpark.types import StructField, StructType
 
 from snowpark_local.pandas_bridge import pandas_frame
 from snowpark_local.results import column_names, first_value, rows_from_result
+from snowpark_local.sql_literals import quote_identifier
 from snowpark_local.table_text import show_string
 
-_SAVE_MODES = ("append", "overwrite", "errorifexists", "ignore")
-_TABLE_TYPES = {"": "", "temp": "TEMPORARY ", "temporary": "TEMPORARY ", "transient": "TRANSIENT "}
+_ids = itertools.count(1)
+
+_JOIN_TYPES = {
+    "inner": "inner", "left": "left", "leftouter": "left", "left_outer": "left", "right": "right",
+    "rightouter": "right", "right_outer": "right", "outer": "outer", "full": "outer", "fullouter": "outer",
+    "full_outer": "outer", "semi": "leftsemi", "leftsemi": "leftsemi", "left_semi": "leftsemi",
+    "anti": "leftanti", "leftanti": "leftanti", "left_anti": "leftanti", "cross": "cross",
+}
+
+
+def _random_tag():
+    return "".join(random.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(4))
+
+
+def _flatten(values):
+    for value in values:
+        if isinstance(value, (list, tuple)):
+            for item in _flatten(value):
+                yield item
+        else:
+            yield value
+
+
+def _unquoted(quoted):
+    return quoted[1:-1].replace('""', '"')
 
 
 class DataFrame:
-    def __init__(self, session, sql, params=None):
-        self._session = session
-        self._sql = sql
-        self._params = list(params) if params else None
+    """Lazily evaluated: each transformation returns a new DataFrame over a bigger plan."""
 
-    # ------------------------------------------------------------------ describing
+    def __init__(self, session=None, plan=None, params=None, *, _lineage=None, _renames=None):
+        self._session = session
+        self._plan = plan
+        self._params = list(params) if params else None
+        self._id = next(_ids)
+        self._lineage = frozenset(_lineage or ()) | {self._id}
+        self._renames = dict(_renames or {})
+        self._described = None
+        self._sql_cache = None
+
+    # ------------------------------------------------------------------ plan and SQL
+
+    def _sql_text(self):
+        if self._sql_cache is None:
+            self._sql_cache = compile_plan(self._plan)
+        return self._sql_cache
+
+    def _derived(self, plan, keep_lineage=True, renames=None):
+        return DataFrame(self._session, plan, self._params,
+                         _lineage=self._lineage if keep_lineage else None,
+                         _renames=self._renames if renames is None else renames)
+
+    def _resolve(self, expression):
+        """Names in a column taken from this DataFrame or one it was built from (``df1["a"]`` after
+        a join that renamed ``A``) become the names this DataFrame's output has."""
+        renames = self._renames
+
+        def replace(node):
+            if isinstance(node, ex.ColumnRef) and node.df_id is not None:
+                return ex.ColumnRef(renames.get((node.df_id, node.name), node.name), node.qualifier)
+            return None
+
+        return ex.transform(expression, replace) if renames else expression
+
+    def _expr(self, value):
+        return self._resolve(to_column(value)._expression)
+
+    def _exprs(self, values):
+        return [self._expr(value) for value in _flatten(values)]
 
     @property
     def queries(self):
-        return {"queries": [self._sql], "post_actions": []}
+        return {"queries": [self._sql_text()], "post_actions": []}
+
+    def explain(self):
+        print(self._explain_string())
+
+    def _explain_string(self):
+        return "---------DATAFRAME EXECUTION PLAN----------\nQuery List:\n0.\n{}\n--------------------------------------------".format(
+            self._sql_text())
 
     @property
     def session(self):
@@ -28,105 +106,636 @@ class DataFrame:
 
     @property
     def write(self):
+        from snowflake.snowpark.dataframe_writer import DataFrameWriter
         return DataFrameWriter(self)
 
+    @property
+    def na(self):
+        from snowflake.snowpark.dataframe_na_functions import DataFrameNaFunctions
+        return DataFrameNaFunctions(self)
+
+    @property
+    def stat(self):
+        from snowflake.snowpark.dataframe_stat_functions import DataFrameStatFunctions
+        return DataFrameStatFunctions(self)
+
     def __repr__(self):
-        return "<DataFrame {!r}>".format(self._sql)
+        return "<{} {!r}>".format(type(self).__name__, self._sql_text())
 
-    def _derived(self, sql):
-        return DataFrame(self._session, sql, self._params)
+    def __copy__(self):
+        # A copy is a different DataFrame for join resolution: the way to join a DataFrame with itself.
+        return DataFrame(self._session, self._plan, self._params)
 
-    # ------------------------------------------------------------------ transforming
+    # ------------------------------------------------------------------ schema
+
+    def _describe(self):
+        if self._described is None:
+            self._described = self._session._describe(self._sql_text(), self._params)
+        return self._described
+
+    @property
+    def schema(self):
+        return StructType([StructField('"' + column["name"].replace('"', '""') + '"', datatype_from_snowflake(column["type"]))
+                           for column in self._describe()])
+
+    @property
+    def columns(self):
+        return self.schema.names
+
+    @property
+    def dtypes(self):
+        return [(field.name, _simple_type_name(column["type"]))
+                for field, column in zip(self.schema.fields, self._describe())]
+
+    def _output_names(self):
+        """This DataFrame's columns as quoted identifiers."""
+        return ['"' + column["name"].replace('"', '""') + '"' for column in self._describe()]
+
+    # ------------------------------------------------------------------ columns
+
+    def col(self, col_name):
+        if col_name == "*":
+            return Column(ex.Star())
+        return Column(ex.ColumnRef(col_name, df_id=self._id), _df_id=self._id)
+
+    def __getitem__(self, item):
+        if isinstance(item, str):
+            return self.col(item)
+        if isinstance(item, Column):
+            return self.filter(item)
+        if isinstance(item, (list, tuple)):
+            return self.select(item)
+        if isinstance(item, int):
+            return self.col(self.columns[item])
+        raise TypeError("unexpected item type: {}".format(type(item).__name__))
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name.upper() in [column.upper() for column in self.columns]:
+            return self.col(name)
+        raise AttributeError("{} object has no attribute {!r}: it is not a DataFrame method Snowpark Local "
+                             "implements, nor one of the columns {}".format(type(self).__name__, name, self.columns))
+
+    # ------------------------------------------------------------------ transformations
+
+    def select(self, *cols):
+        expressions = []
+        for value in _flatten(cols):
+            if isinstance(value, str) and value != "*":
+                expressions.append(self._resolve(ex.ColumnRef(value)))
+            elif hasattr(value, "_table_function_call"):
+                return self.join_table_function(value)
+            else:
+                expressions.append(self._expr(value))
+        if not expressions:
+            raise ValueError("The input of select() cannot be empty")
+        return self._derived(p.Project(self._plan, expressions))
+
+    def select_expr(self, *exprs):
+        return self.select([Column(ex.SqlText(text)) for text in _flatten(exprs)])
+
+    selectExpr = select_expr
+
+    def filter(self, expr):
+        condition = ex.SqlText(expr) if isinstance(expr, str) else self._expr(expr)
+        return self._derived(p.Filter(self._plan, condition))
+
+    where = filter
+
+    def sort(self, *cols, ascending=None):
+        orders = []
+        for value in _flatten(cols):
+            expression = self._expr(value)
+            orders.append(expression if isinstance(expression, ex.SortOrder) else ex.SortOrder(expression))
+        if not orders:
+            raise ValueError("sort() needs at least one sort expression")
+        if ascending is not None:
+            flags = ascending if isinstance(ascending, (list, tuple)) else [ascending] * len(orders)
+            if len(flags) != len(orders):
+                raise ValueError("ascending has {} values for {} sort columns".format(len(flags), len(orders)))
+            orders = [ex.SortOrder(order.child, bool(flag)) for order, flag in zip(orders, flags)]
+        return self._derived(p.Sort(self._plan, orders))
+
+    order_by = orderBy = sort
 
     def limit(self, n, offset=0):
-        suffix = " OFFSET {}".format(int(offset)) if offset else ""
-        return self._derived("SELECT * FROM ({}) LIMIT {}{}".format(self._sql, int(n), suffix))
+        return self._derived(p.Limit(self._plan, int(n), int(offset)))
+
+    def distinct(self):
+        return self._derived(p.Distinct(self._plan))
+
+    def drop_duplicates(self, *subset):
+        names = list(_flatten(subset))
+        if not names:
+            return self.distinct()
+        from snowflake.snowpark.functions import row_number
+        from snowflake.snowpark.window import Window
+        keys = [quote_identifier(name) for name in names]
+        marker = '"SNOWPARK_LOCAL_ROW_NUMBER"'
+        ranked = self.select(Column(ex.Star()), row_number().over(
+            Window.partition_by([Column(key) for key in keys]).order_by([Column(key) for key in keys])).alias(marker))
+        return ranked.filter(Column(marker) == 1).drop(marker)
+
+    dropDuplicates = drop_duplicates
+
+    def with_column(self, col_name, col):
+        return self.with_columns([col_name], [col])
+
+    withColumn = with_column
+
+    def with_columns(self, col_names, values):
+        if len(col_names) != len(values):
+            raise ValueError("The size of column names ({}) is not equal to the size of columns ({})".format(
+                len(col_names), len(values)))
+        new_names = [quote_identifier(name) for name in col_names]
+        kept = [ex.ColumnRef(name) for name in self._output_names() if name not in new_names]
+        added = []
+        for name, value in zip(new_names, values):
+            if hasattr(value, "_table_function_call"):
+                raise NotImplementedError("with_columns() with a table function is not in Snowpark Local yet; "
+                                          "use join_table_function().")
+            added.append(ex.Alias(ex.strip_alias(self._expr(value)), name))
+        return self._derived(p.Project(self._plan, kept + added))
+
+    withColumns = with_columns
+
+    def with_column_renamed(self, existing, new):
+        old_name = self._expr(existing).output_name() if isinstance(existing, Column) else quote_identifier(existing)
+        names = self._output_names()
+        if old_name not in names:
+            raise ValueError("Unable to rename column {} because it doesn't exist.".format(existing))
+        new_name = quote_identifier(new)
+        projection = [ex.Alias(ex.ColumnRef(name), new_name) if name == old_name else ex.ColumnRef(name)
+                      for name in names]
+        return self._derived(p.Project(self._plan, projection))
+
+    withColumnRenamed = with_column_renamed
+
+    def rename(self, col_or_mapper, new_column=None):
+        if new_column is not None:
+            return self.with_column_renamed(col_or_mapper, new_column)
+        if not isinstance(col_or_mapper, dict):
+            raise ValueError("rename() takes a column and its new name, or a dict of them")
+        frame = self
+        for old, new in col_or_mapper.items():
+            frame = frame.with_column_renamed(old, new)
+        return frame
+
+    def drop(self, *cols):
+        dropped = set()
+        for value in _flatten(cols):
+            expression = self._expr(value) if isinstance(value, Column) else ex.ColumnRef(value)
+            if not isinstance(expression, ex.ColumnRef):
+                raise SnowparkClientException("You must specify the column by name, not an expression, to drop it.")
+            dropped.add(expression.name)
+        kept = [ex.ColumnRef(name) for name in self._output_names() if name not in dropped]
+        if not kept:
+            raise SnowparkClientException("Cannot drop all columns", "1111")
+        return self._derived(p.Project(self._plan, kept))
+
+    def to_df(self, *names):
+        names = list(_flatten(names))
+        current = self._output_names()
+        if len(names) != len(current):
+            raise ValueError("The number of columns doesn't match. Old column names ({}): {}. New column names "
+                             "({}): {}.".format(len(current), ",".join(current), len(names), ",".join(names)))
+        return self._derived(p.Project(self._plan, [ex.Alias(ex.ColumnRef(old), new) for old, new in zip(current, names)]))
+
+    toDF = to_df
+
+    def alias(self, name):
+        frame = self._derived(self._plan)
+        frame._alias_name = name
+        return frame
+
+    # ------------------------------------------------------------------ aggregation
+
+    def group_by(self, *cols):
+        from snowflake.snowpark.relational_grouped_dataframe import RelationalGroupedDataFrame
+        return RelationalGroupedDataFrame(self, self._grouping_exprs(cols), "")
+
+    groupBy = group_by
+
+    def rollup(self, *cols):
+        from snowflake.snowpark.relational_grouped_dataframe import RelationalGroupedDataFrame
+        return RelationalGroupedDataFrame(self, self._grouping_exprs(cols), "ROLLUP")
+
+    def cube(self, *cols):
+        from snowflake.snowpark.relational_grouped_dataframe import RelationalGroupedDataFrame
+        return RelationalGroupedDataFrame(self, self._grouping_exprs(cols), "CUBE")
+
+    def group_by_grouping_sets(self, *grouping_sets):
+        from snowflake.snowpark.relational_grouped_dataframe import RelationalGroupedDataFrame
+        sets = []
+        for grouping_set in _flatten_sets(grouping_sets):
+            sets.append(ex.SqlText("(" + ", ".join(self._expr(value).sql() for value in grouping_set) + ")"))
+        return RelationalGroupedDataFrame(self, sets, "GROUPING SETS")
+
+    groupByGroupingSets = group_by_grouping_sets
+
+    def _grouping_exprs(self, cols):
+        return [self._expr(value) for value in _flatten(cols)]
+
+    def agg(self, *exprs):
+        return self.group_by().agg(*exprs)
+
+    # ------------------------------------------------------------------ joins
+
+    def join(self, right, on=None, how=None, *, join_type=None, lsuffix="", rsuffix="", using_columns=None, **kwargs):
+        if not isinstance(right, DataFrame):
+            raise TypeError("join() takes a DataFrame, not {}".format(type(right).__name__))
+        if self._lineage & right._lineage and self._id in right._lineage | {right._id} or self is right:
+            raise SnowparkJoinException(
+                "You cannot join a DataFrame with itself because the column references cannot be resolved "
+                "correctly. Instead, create a copy of the DataFrame with copy.copy(), and join the DataFrame "
+                "with this copy.", "1104")
+        kind = _JOIN_TYPES.get(str(how or join_type or "inner").lower().replace(" ", ""))
+        if kind is None:
+            raise SnowparkClientException("Unsupported join type '{}'. Supported join types include: 'inner', "
+                                          "'outer', 'full', 'fullouter', 'leftouter', 'left', 'rightouter', 'right', "
+                                          "'leftsemi', 'semi', 'leftanti', 'anti', 'cross'.".format(how or join_type), "1108")
+        on = using_columns if on is None else on
+        using, condition = [], None
+        if isinstance(on, str):
+            using = [quote_identifier(on)]
+        elif isinstance(on, Column):
+            condition = on._expression
+        elif isinstance(on, (list, tuple)) and on:
+            if all(isinstance(item, str) for item in on):
+                using = [quote_identifier(item) for item in on]
+            else:
+                condition = _and_all([to_column(item)._expression for item in on])
+        if kind == "cross" and (using or condition is not None):
+            raise SnowparkClientException("Cross joins cannot take columns as input.", "1110")
+        return self._join(right, kind, using, condition, lsuffix, rsuffix)
+
+    def cross_join(self, right, *, lsuffix="", rsuffix=""):
+        return self._join(right, "cross", [], None, lsuffix, rsuffix)
+
+    crossJoin = cross_join
+
+    def natural_join(self, right, how=None, *, join_type=None):
+        left_names, right_names = self._output_names(), right._output_names()
+        common = [name for name in left_names if name in right_names]
+        kind = _JOIN_TYPES.get(str(how or join_type or "inner").lower().replace(" ", ""), "inner")
+        if not common:
+            return self._join(right, "cross", [], None, "", "")
+        return self._join(right, kind, common, None, "", "")
+
+    naturalJoin = natural_join
+
+    def _join(self, right, kind, using, condition, lsuffix, rsuffix):
+        left_alias, right_alias = '"SNOWPARK_LEFT_{}"'.format(self._id), '"SNOWPARK_RIGHT_{}"'.format(right._id)
+        left_names, right_names = self._output_names(), right._output_names()
+        if condition is not None:
+            condition = self._qualify_join(condition, right, left_alias, right_alias)
+        if kind in ("leftsemi", "leftanti"):
+            if using:
+                condition = _and_all([ex.BinaryOp("=", ex.ColumnRef(name, left_alias), ex.ColumnRef(name, right_alias))
+                                      for name in using])
+            subquery = "SELECT * FROM {} WHERE {}".format(
+                _from_item_text(right, right_alias), condition.sql() if condition is not None else "TRUE")
+            exists = ex.Exists(subquery) if kind == "leftsemi" else ex.UnaryOp("NOT", ex.Exists(subquery))
+            frame = self._derived(p.Filter(p.FromChild(self._plan, "", left_alias), exists))
+            return frame._derived(p.Project(frame._plan, [ex.ColumnRef(name) for name in left_names]))
+        common = {name for name in left_names if name in right_names} - set(using)
+        tag = _random_tag()
+        renames = {}
+        outputs = []
+        for name in using:
+            if kind == "outer":
+                key = ex.FunctionCall("COALESCE", [ex.ColumnRef(name, left_alias), ex.ColumnRef(name, right_alias)])
+            else:
+                key = ex.ColumnRef(name, right_alias if kind == "right" else left_alias)
+            outputs.append(ex.Alias(key, name))
+        for side, names, alias, prefix, suffix in ((self, left_names, left_alias, "l", lsuffix),
+                                                   (right, right_names, right_alias, "r", rsuffix)):
+            for name in names:
+                if name in using:
+                    continue
+                reference = ex.ColumnRef(name, alias)
+                if name in common:
+                    new_name = '"{}{}"'.format(_unquoted(name), suffix) if suffix else \
+                        '"{}_{}_{}"'.format(prefix, tag, _unquoted(name))
+                    outputs.append(ex.Alias(reference, new_name))
+                    for lineage_id in side._lineage:
+                        renames[(lineage_id, name)] = new_name
+                else:
+                    outputs.append(reference)
+            for key, value in side._renames.items():
+                renames.setdefault(key, renames.get((key[0], value), value))
+        plan = p.Join(self._plan, right._plan, kind, condition, using, left_alias, right_alias, outputs)
+        frame = DataFrame(self._session, plan, (self._params or []) + (right._params or []) or None,
+                          _lineage=self._lineage | right._lineage, _renames=renames)
+        return frame
+
+    def _qualify_join(self, condition, right, left_alias, right_alias):
+        """Columns taken from either side (``df1["a"] == df2["a"]``) name their side's alias."""
+
+        def replace(node):
+            if not isinstance(node, ex.ColumnRef) or node.df_id is None:
+                return None
+            in_left, in_right = node.df_id in self._lineage, node.df_id in right._lineage
+            if in_left and not in_right:
+                return ex.ColumnRef(self._renames.get((node.df_id, node.name), node.name), left_alias)
+            if in_right and not in_left:
+                return ex.ColumnRef(right._renames.get((node.df_id, node.name), node.name), right_alias)
+            return ex.ColumnRef(node.name)
+
+        return ex.transform(condition, replace)
+
+    # ------------------------------------------------------------------ set operations
+
+    def _set(self, operator, other):
+        return DataFrame(self._session, p.SetOperation(operator, self._plan, other._plan),
+                         (self._params or []) + (other._params or []) or None, _lineage=self._lineage)
+
+    def union(self, other):
+        return self._set("UNION", other)
+
+    def union_all(self, other):
+        return self._set("UNION ALL", other)
+
+    def union_by_name(self, other, allow_missing_columns=False):
+        return self._set("UNION", self._other_by_name(other, allow_missing_columns))
+
+    def union_all_by_name(self, other, allow_missing_columns=False):
+        return self._set("UNION ALL", self._other_by_name(other, allow_missing_columns))
+
+    def _other_by_name(self, other, allow_missing_columns):
+        mine, theirs = self._output_names(), other._output_names()
+        missing = [name for name in mine if name not in theirs]
+        if missing and not allow_missing_columns:
+            raise SnowparkClientException("Cannot union by name: the other DataFrame has no column(s) {}".format(
+                ", ".join(missing)), "1107")
+        extra = [name for name in theirs if name not in mine]
+        if extra:
+            raise SnowparkClientException("Cannot union by name: this DataFrame has no column(s) {}".format(
+                ", ".join(extra)), "1107")
+        return other.select([Column(name) if name in theirs else Column(ex.Alias(ex.Literal(None), name))
+                             for name in mine])
+
+    unionAll, unionByName, unionAllByName = union_all, union_by_name, union_all_by_name
+
+    def intersect(self, other):
+        return self._set("INTERSECT", other)
+
+    def except_(self, other):
+        return self._set("EXCEPT", other)
+
+    minus = subtract = except_
 
     # ------------------------------------------------------------------ actions
 
-    def _run(self, sql, block, result_type):
+    def _run(self, sql, block, result_type, params=None):
+        params = self._params if params is None else params
         if block:
-            return self._session._execute(sql, self._params)
-        query_id = self._session._submit(sql, self._params)
+            return self._session._execute(sql, params)
+        query_id = self._session._submit(sql, params)
         return AsyncJob(query_id, sql, self._session, result_type=result_type)
 
     def collect(self, *, block=True, statement_params=None, log_on_exception=False, case_sensitive=True):
-        outcome = self._run(self._sql, block, _AsyncResultType.ROW)
-        return rows_from_result(outcome) if block else outcome
+        outcome = self._run(self._sql_text(), block, _AsyncResultType.ROW)
+        if not block:
+            return outcome
+        rows = rows_from_result(outcome)
+        return rows if case_sensitive else _case_insensitive(rows)
 
     def collect_nowait(self, *, statement_params=None, log_on_exception=False, case_sensitive=True):
         return self.collect(block=False)
 
     def count(self, *, block=True, statement_params=None):
-        outcome = self._run("SELECT COUNT(*) FROM ({})".format(self._sql), block, _AsyncResultType.COUNT)
+        outcome = self._run("SELECT COUNT(*) FROM ({})".format(self._sql_text()), block, _AsyncResultType.COUNT)
         return first_value(outcome) if block else outcome
 
     def first(self, n=None, *, block=True, statement_params=None):
         if n is None:
             rows = self.limit(1).collect()
             return rows[0] if rows else None
+        if not isinstance(n, int):
+            raise ValueError("Invalid type of argument passed to first(): {}".format(type(n).__name__))
         if n < 0:
-            return self.collect()
-        return self.limit(n).collect()
+            return self.collect(block=block)
+        return self.limit(n).collect(block=block)
+
+    def take(self, n=None, *, block=True, statement_params=None):
+        return self.first(n, block=block)
+
+    head = take
 
     def to_local_iterator(self, *, block=True, statement_params=None, case_sensitive=True):
-        return iter(self.collect())
+        return iter(self.collect(case_sensitive=case_sensitive))
 
     toLocalIterator = to_local_iterator
 
-    def to_pandas(self, *, block=True, statement_params=None):
-        outcome = self._run(self._sql, block, _AsyncResultType.PANDAS)
+    def to_pandas(self, *, block=True, statement_params=None, **kwargs):
+        outcome = self._run(self._sql_text(), block, _AsyncResultType.PANDAS)
         return pandas_frame(outcome) if block else outcome
 
     toPandas = to_pandas
 
-    def to_pandas_batches(self, *, block=True, statement_params=None):
-        outcome = self._run(self._sql, block, _AsyncResultType.PANDAS_BATCH)
+    def to_pandas_batches(self, *, block=True, statement_params=None, **kwargs):
+        outcome = self._run(self._sql_text(), block, _AsyncResultType.PANDAS_BATCH)
         return iter([pandas_frame(outcome)]) if block else outcome
 
     def show(self, n=10, max_width=50, *, statement_params=None):
-        result = self._session._execute(self.limit(n)._sql, self._params)
-        print(show_string(column_names(result), rows_from_result(result), max_width), end="")
+        print(self._show_string(n, max_width), end="")
 
-    def save_as_table(self, table_name, *, mode="errorifexists", column_order="index",
-                      create_temp_table=False, table_type="", block=True, statement_params=None, **kwargs):
-        mode = (mode or "errorifexists").lower()
-        if mode not in _SAVE_MODES:
-            raise ValueError("mode must be one of {}, not {!r}".format(", ".join(_SAVE_MODES), mode))
-        table_type = "temporary" if create_temp_table else (table_type or "").lower()
-        if table_type not in _TABLE_TYPES:
-            raise ValueError("table_type must be 'temp', 'temporary' or 'transient', not {!r}".format(table_type))
-        name = table_name if isinstance(table_name, str) else ".".join(table_name)
-        kind = _TABLE_TYPES[table_type]
-        if mode == "append":
-            # Snowpark creates a missing table on append; LIMIT 0 makes that cost no data.
-            self._session._execute("CREATE {}TABLE IF NOT EXISTS {} AS SELECT * FROM ({}) LIMIT 0".format(
-                kind, name, self._sql), self._params)
-            sql = "INSERT INTO {} SELECT * FROM ({})".format(name, self._sql)
-        elif mode == "overwrite":
-            sql = "CREATE OR REPLACE {}TABLE {} AS SELECT * FROM ({})".format(kind, name, self._sql)
-        elif mode == "ignore":
-            sql = "CREATE {}TABLE IF NOT EXISTS {} AS SELECT * FROM ({})".format(kind, name, self._sql)
+    def _show_string(self, n=10, max_width=50):
+        sql = self._sql_text()
+        if isinstance(self._plan, p.SqlQuery) and not re.match(r"^\s*(\(|select|with|values|table)\b", sql, re.I):
+            result = self._session._execute(sql, self._params)
+            rows = rows_from_result(result)[:n]
         else:
-            sql = "CREATE {}TABLE {} AS SELECT * FROM ({})".format(kind, name, self._sql)
-        outcome = self._run(sql, block, _AsyncResultType.NO_RESULT)
-        return None if block else outcome
+            result = self._session._execute(self.limit(n)._sql_text(), self._params)
+            rows = rows_from_result(result)
+        return show_string(column_names(result), rows, max_width)
+
+    def save_as_table(self, table_name, *, mode="errorifexists", column_order="index", create_temp_table=False,
+                      table_type="", clustering_keys=None, block=True, statement_params=None, **kwargs):
+        from snowflake.snowpark.dataframe_writer import DataFrameWriter
+        return DataFrameWriter(self).save_as_table(
+            table_name, mode=mode, column_order=column_order, create_temp_table=create_temp_table,
+            table_type=table_type, clustering_keys=clustering_keys, block=block, **kwargs)
 
     saveAsTable = save_as_table
 
+    def cache_result(self, *, statement_params=None):
+        from snowflake.snowpark.table import Table
+        name = "SNOWPARK_TEMP_TABLE_{}".format(_random_tag().upper() + str(self._id))
+        self._session._execute("CREATE TEMPORARY TABLE {} AS {}".format(name, self._sql_text()), self._params)
+        return Table(name, self._session)
 
-class DataFrameWriter:
-    """``df.write.mode("overwrite").save_as_table("t")``, Snowpark's other spelling of the save."""
+    cacheResult = cache_result
 
-    def __init__(self, dataframe):
-        self._dataframe = dataframe
-        self._mode = "errorifexists"
+    def create_or_replace_view(self, name, *, comment=None, statement_params=None):
+        return self._create_view(name, "CREATE OR REPLACE VIEW", comment)
 
-    def mode(self, save_mode):
-        self._mode = save_mode
-        return self
+    def create_or_replace_temp_view(self, name, *, comment=None, statement_params=None):
+        return self._create_view(name, "CREATE OR REPLACE TEMPORARY VIEW", comment)
 
-    def save_as_table(self, table_name, *, mode=None, **kwargs):
-        return self._dataframe.save_as_table(table_name, mode=mode or self._mode, **kwargs)
+    def create_temp_view(self, name, *, comment=None, statement_params=None):
+        return self._create_view(name, "CREATE TEMPORARY VIEW", comment)
 
-    saveAsTable = save_as_table
+    createOrReplaceView, createOrReplaceTempView, createTempView = (
+        create_or_replace_view, create_or_replace_temp_view, create_temp_view)
+
+    def _create_view(self, name, verb, comment):
+        view = name if isinstance(name, str) else ".".join(name)
+        rows = rows_from_result(self._session._execute("{} {} AS {}".format(verb, view, self._sql_text()), self._params))
+        return rows
+
+    # ------------------------------------------------------------------ sampling
+
+    def sample(self, frac=None, n=None, *, seed=None, sampling_method=None):
+        if (frac is None) == (n is None):
+            raise ValueError("'frac' and 'n' cannot both be None or both be given")
+        if frac is not None and not 0.0 <= frac <= 1.0:
+            raise ValueError("'frac' value {} is out of range (0 <= probability <= 1)".format(frac))
+        if n is not None and n < 0:
+            raise ValueError("'n' value {} cannot be negative".format(n))
+        clause = "SAMPLE ({})".format(frac * 100.0) if frac is not None else "SAMPLE ({} ROWS)".format(int(n))
+        if seed is not None and frac is not None:
+            clause += " SEED ({})".format(int(seed))
+        return self._derived(p.FromChild(self._plan, " " + clause))
+
+    def random_split(self, weights, seed=None, *, statement_params=None):
+        if not weights:
+            raise ValueError("weights can't be None or empty and must be positive numbers")
+        if any(weight <= 0 for weight in weights):
+            raise ValueError("weights must be positive numbers")
+        total = float(sum(weights))
+        from snowflake.snowpark.functions import random as random_fn
+        marker = '"SNOWPARK_LOCAL_SPLIT"'
+        # Snowpark caches the DataFrame with a random key per row, then cuts the key range.
+        cached = self.with_column(marker, Column(ex.FunctionCall("UNIFORM", [
+            ex.Literal(0.0), ex.Literal(1.0), (random_fn(seed) if seed is not None else random_fn())._expression])))
+        cached = cached.cache_result()
+        frames, lower = [], 0.0
+        for index, weight in enumerate(weights):
+            upper = 1.0 if index == len(weights) - 1 else lower + weight / total
+            frames.append(cached.filter((Column(marker) >= lower) & (Column(marker) < upper) if upper < 1.0
+                                        else Column(marker) >= lower).drop(marker))
+            lower = upper
+        return frames
+
+    randomSplit = random_split
+
+    # ------------------------------------------------------------------ semi-structured and table functions
+
+    def flatten(self, input, path=None, outer=False, recursive=False, mode="BOTH"):
+        from snowflake.snowpark.table_function import _flatten_call
+        return self.join_table_function(_flatten_call(self._expr(input), path, outer, recursive, mode))
+
+    def join_table_function(self, func, *func_arguments, **func_named_arguments):
+        from snowflake.snowpark.table_function import _as_call
+        call = _as_call(func, func_arguments, func_named_arguments, self._resolve)
+        left_alias = '"SNOWPARK_LEFT_{}"'.format(self._id)
+        outputs = [ex.ColumnRef(name, left_alias) for name in self._output_names()] + [ex.SqlText('"T".*')]
+        suffix = ", LATERAL {} AS \"T\"".format(call.sql_text())
+        plan = p.Project(p.FromChild(self._plan, suffix, left_alias), outputs)
+        return self._derived(plan)
+
+    joinTableFunction = join_table_function
+
+    # ------------------------------------------------------------------ describing data
+
+    def describe(self, *cols, strings_include_math_stats=False):
+        from snowflake.snowpark.dataframe_stat_functions import describe_frame
+        return describe_frame(self, list(_flatten(cols)), strings_include_math_stats)
+
+    def pivot(self, pivot_col, values=None, default_on_null=None):
+        from snowflake.snowpark.relational_grouped_dataframe import RelationalGroupedDataFrame
+        return RelationalGroupedDataFrame(self, [], "PIVOT", pivot=(self._expr(pivot_col), values, default_on_null))
+
+    def unpivot(self, value_column, name_column, column_list, include_nulls=False):
+        columns = ", ".join(self._expr(value).sql() for value in _flatten(column_list))
+        clause = " UNPIVOT{} ({} FOR {} IN ({}))".format(
+            " INCLUDE NULLS" if include_nulls else "", quote_identifier(value_column), quote_identifier(name_column), columns)
+        return self._derived(p.FromChild(self._plan, clause))
+
+    def fillna(self, value, subset=None):
+        return self.na.fill(value, subset)
+
+    def dropna(self, how="any", thresh=None, subset=None):
+        return self.na.drop(how, thresh, subset)
+
+    def replace(self, to_replace, value=None, subset=None):
+        return self.na.replace(to_replace, value, subset)
+
+    def approx_quantile(self, col, percentile, *, statement_params=None):
+        return self.stat.approx_quantile(col, percentile)
+
+    def corr(self, col1, col2, *, statement_params=None):
+        return self.stat.corr(col1, col2)
+
+    def cov(self, col1, col2, *, statement_params=None):
+        return self.stat.cov(col1, col2)
+
+    def crosstab(self, col1, col2, *, statement_params=None):
+        return self.stat.crosstab(col1, col2)
+
+    def sample_by(self, col, fractions, seed=None):
+        return self.stat.sample_by(col, fractions, seed)
+
+    approxQuantile, sampleBy = approx_quantile, sample_by
+
+
+class _CaseInsensitiveRow:
+    pass
+
+
+def _case_insensitive(rows):
+    from snowflake.snowpark.row import Row
+    out = []
+    for row in rows:
+        if row._fields is None:
+            out.append(row)
+        else:
+            out.append(Row(**{name.upper(): value for name, value in zip(row._fields, row)}))
+    return out
+
+
+def _and_all(expressions):
+    condition = expressions[0]
+    for expression in expressions[1:]:
+        condition = ex.BinaryOp("AND", condition, expression)
+    return condition
+
+
+def _flatten_sets(grouping_sets):
+    from snowflake.snowpark.relational_grouped_dataframe import GroupingSets
+    for item in grouping_sets:
+        if isinstance(item, GroupingSets):
+            for grouping_set in item.sets:
+                yield grouping_set
+        elif isinstance(item, (list, tuple)) and item and all(isinstance(part, (list, tuple)) for part in item):
+            for grouping_set in item:
+                yield list(grouping_set)
+        elif isinstance(item, (list, tuple)):
+            yield list(item)
+        else:
+            yield [item]
+
+
+def _from_item_text(frame, alias):
+    return "({}) AS {}".format(frame._sql_text(), alias)
+
+
+def _simple_type_name(type_name):
+    text = type_name.lower()
+    match = re.match(r"number\((\d+),(\d+)\)", text.replace(" ", ""))
+    if match:
+        return "bigint" if match.group(2) == "0" else "decimal({},{})".format(match.group(1), match.group(2))
+    if text.startswith("varchar"):
+        return "string" + text[len("varchar"):]
+    if text in ("float", "double"):
+        return "double"
+    if text.startswith("timestamp"):
+        return "timestamp"
+    if text == "object":
+        return "map<string,string>"
+    if text == "array":
+        return "array<string>"
+    return text

@@ -113,3 +113,23 @@ class SnowparkUploadFileException(SnowparkServerException):
 
 class SnowparkInvalidObjectNameException(SnowparkGeneralException):
     pass
+
+
+class SnowparkJoinException(SnowparkDataframeException):
+    pass
+
+
+class SnowparkColumnException(SnowparkDataframeException):
+    pass
+
+
+class SnowparkDataframeReaderException(SnowparkDataframeException):
+    pass
+
+
+class SnowparkTableException(SnowparkDataframeException):
+    pass
+
+
+class SnowparkMissingDbOrSchemaException(SnowparkClientException):
+    pass

@@ -1,36 +1,652 @@
-"""A few of Snowpark's column functions; enough to name a column or a literal in SQL text."""
+"""Snowpark's ``functions`` module: every function here builds a Column over a SQL function call.
 
-from snowpark_local.sql_literals import quote_identifier, render_literal
+Most functions are one line of the catalogue below: the Python name, the SQL function and
+the kind of each argument, as Snowpark's signatures take them:
 
+    c   ColumnOrName: a Column, or a str naming a column
+    l   ColumnOrLiteral: a Column, or a Python value written as a SQL literal
+    p   a date or time part written as a bare word (``DATEADD(day, …)``)
+    *   (suffix) any number of such arguments;  ? (suffix) optional
 
-class Column:
-    """A SQL expression; ``str(column)`` is its SQL text."""
+A function Snowpark has that is not here raises an error naming it (see ``__getattr__``).
+"""
 
-    def __init__(self, sql):
-        self._sql = sql
+import builtins as _builtins
+import random as _random
+import sys as _sys
 
-    def alias(self, name):
-        return Column("{} AS {}".format(self._sql, quote_identifier(name)))
-
-    as_ = alias
-
-    def __str__(self):
-        return self._sql
-
-    def __repr__(self):
-        return "Column[{}]".format(self._sql)
+from snowflake.snowpark._internal import expressions as _ex
+from snowflake.snowpark.column import CaseExpr, Column, _condition, to_column, to_expression
 
 
-def col(name):
-    return Column("*" if name == "*" else quote_identifier(name))
+def _argument(kind, value):
+    if kind == "c":
+        return to_column(value)._expression
+    if kind == "p":
+        if isinstance(value, Column):
+            return value._expression
+        return _ex.Keyword(str(value).strip("'\"").upper())
+    return to_expression(value)
+
+
+def _builder(python_name, sql_name, kinds, aggregate):
+    required = [kind for kind in kinds if not kind.endswith("?") and not kind.endswith("*")]
+
+    def build(*args):
+        if _builtins.len(args) < _builtins.len(required):
+            raise TypeError("{}() takes at least {} argument(s) ({} given)".format(python_name, _builtins.len(required), _builtins.len(args)))
+        expressions = []
+        for position, value in enumerate(args):
+            if position < _builtins.len(kinds):
+                kind = kinds[position]
+            elif kinds and kinds[-1].endswith("*"):
+                kind = kinds[-1]
+            else:
+                raise TypeError("{}() takes at most {} argument(s) ({} given)".format(python_name, _builtins.len(kinds), _builtins.len(args)))
+            if value is None and kind.endswith("?"):
+                continue
+            expressions.append(_argument(kind[0], value))
+        return Column(_ex.FunctionCall(sql_name, expressions, is_aggregate=aggregate))
+
+    build.__name__ = python_name
+    build.__qualname__ = python_name
+    build.__doc__ = "Snowflake's {}; see Snowpark's functions.{}.".format(sql_name, python_name)
+    return build
+
+
+# name            SQL function       argument kinds
+_SCALARS = """
+abs               ABS                c
+acos              ACOS               c
+asin              ASIN               c
+atan              ATAN               c
+atan2             ATAN2              c c
+ceil              CEIL               c
+cos               COS                c
+cosh              COSH               c
+cbrt              CBRT               c
+degrees           DEGREES            c
+exp               EXP                c
+factorial         FACTORIAL          c
+floor             FLOOR              c
+ln                LN                 c
+log               LOG                l l
+pow               POWER              l l
+power             POWER              l l
+radians           RADIANS            c
+sign              SIGN               c
+sin               SIN                c
+sinh              SINH               c
+sqrt              SQRT               c
+square            SQUARE             c
+tan               TAN                c
+tanh              TANH               c
+trunc             TRUNC              c l?
+truncate          TRUNCATE           c l?
+mod               MOD                c c
+negate            NEGATE             c
+bitnot            BITNOT             c
+uniform           UNIFORM            l l l
+greatest          GREATEST           c*
+least             LEAST              c*
+coalesce          COALESCE           c*
+nvl               NVL                c c
+nvl2              NVL2               c c c
+nullifzero        NULLIFZERO         c
+zeroifnull        ZEROIFNULL         c
+nullif            NULLIF             c c
+equal_null        EQUAL_NULL         c c
+decode            DECODE             c l*
+hash              HASH               c*
+uuid_string       UUID_STRING        l? l?
+concat            CONCAT             c*
+concat_ws         CONCAT_WS          c*
+upper             UPPER              c
+lower             LOWER              c
+length            LENGTH             c
+len               LEN                c
+reverse           REVERSE            c
+ltrim             LTRIM              c l?
+rtrim             RTRIM              c l?
+trim              TRIM               c l?
+lpad              LPAD               c l c
+rpad              RPAD               c l c
+initcap           INITCAP            c l?
+substring         SUBSTRING          c l l?
+substr            SUBSTRING          c l l?
+split             SPLIT              c c
+split_part        SPLIT_PART         c l l
+strtok_to_array   STRTOK_TO_ARRAY    c l?
+replace           REPLACE            c l l?
+translate         TRANSLATE          c c c
+repeat            REPEAT             c l
+left              LEFT               c l
+right             RIGHT              c l
+ascii             ASCII              c
+char              CHR                c
+chr               CHR                c
+soundex           SOUNDEX            c
+editdistance      EDITDISTANCE       c c l?
+contains          CONTAINS           c c
+startswith        STARTSWITH         c c
+endswith          ENDSWITH           c c
+charindex         CHARINDEX          c c l?
+position          POSITION           c c l?
+regexp_count      REGEXP_COUNT       c l l? l*
+regexp_replace    REGEXP_REPLACE     c l l? l? l? l*
+regexp_substr     REGEXP_SUBSTR      c l l? l? l? l?
+regexp_instr      REGEXP_INSTR       c l l? l? l? l? l?
+rlike             RLIKE              c l l?
+regexp_like       REGEXP_LIKE        c l l?
+md5               MD5                c
+sha1              SHA1               c
+sha2              SHA2               c l?
+base64_encode     BASE64_ENCODE      c
+base64_decode_string BASE64_DECODE_STRING c
+collate           COLLATE            c l
+collation         COLLATION          c
+current_date      CURRENT_DATE
+current_time      CURRENT_TIME
+current_timestamp CURRENT_TIMESTAMP
+localtimestamp    LOCALTIMESTAMP
+sysdate           SYSDATE
+current_database  CURRENT_DATABASE
+current_schema    CURRENT_SCHEMA
+current_role      CURRENT_ROLE
+current_user      CURRENT_USER
+current_warehouse CURRENT_WAREHOUSE
+current_session   CURRENT_SESSION
+current_version   CURRENT_VERSION
+current_region    CURRENT_REGION
+current_account   CURRENT_ACCOUNT
+to_date           TO_DATE            c l?
+to_time           TO_TIME            c l?
+to_timestamp      TO_TIMESTAMP       c l?
+to_timestamp_ntz  TO_TIMESTAMP_NTZ   c l?
+to_timestamp_ltz  TO_TIMESTAMP_LTZ   c l?
+to_timestamp_tz   TO_TIMESTAMP_TZ    c l?
+date_trunc        DATE_TRUNC         l c
+dateadd           DATEADD            p c c
+datediff          DATEDIFF           p c c
+timestampadd      TIMESTAMPADD       p c c
+timestampdiff     TIMESTAMPDIFF      p c c
+date_part         DATE_PART          p c
+year              YEAR               c
+quarter           QUARTER            c
+month             MONTH              c
+week              WEEK               c
+weekofyear        WEEKOFYEAR         c
+day               DAY                c
+dayofmonth        DAYOFMONTH         c
+dayofweek         DAYOFWEEK          c
+dayofweekiso      DAYOFWEEKISO       c
+dayofyear         DAYOFYEAR          c
+hour              HOUR               c
+minute            MINUTE             c
+second            SECOND             c
+last_day          LAST_DAY           c p?
+dayname           DAYNAME            c
+monthname         MONTHNAME          c
+add_months        ADD_MONTHS         c l
+months_between    MONTHS_BETWEEN     c c
+next_day          NEXT_DAY           c l
+previous_day      PREVIOUS_DAY       c l
+date_from_parts   DATE_FROM_PARTS    l l l
+time_from_parts   TIME_FROM_PARTS    l l l l?
+timestamp_from_parts TIMESTAMP_FROM_PARTS l l l? l? l? l? l? l?
+timestamp_ntz_from_parts TIMESTAMP_NTZ_FROM_PARTS l l l? l? l? l? l?
+convert_timezone  CONVERT_TIMEZONE   l c l?
+to_char           TO_CHAR            c l?
+to_varchar        TO_VARCHAR         c l?
+date_format       TO_CHAR            c l?
+to_decimal        TO_DECIMAL         c l? l?
+to_number         TO_NUMBER          c l? l?
+to_double         TO_DOUBLE          c l?
+to_boolean        TO_BOOLEAN         c
+to_binary         TO_BINARY          c l?
+to_variant        TO_VARIANT         c
+to_json           TO_JSON            c
+to_array          TO_ARRAY           c
+to_object         TO_OBJECT          c
+to_geography      TO_GEOGRAPHY       c
+try_to_number     TRY_TO_NUMBER      c l? l?
+try_to_decimal    TRY_TO_DECIMAL     c l? l?
+try_to_double     TRY_TO_DOUBLE      c
+try_to_date       TRY_TO_DATE        c l?
+try_to_timestamp  TRY_TO_TIMESTAMP   c l?
+try_to_boolean    TRY_TO_BOOLEAN     c
+parse_json        PARSE_JSON         c
+try_parse_json    TRY_PARSE_JSON     c
+parse_xml         PARSE_XML          c
+check_json        CHECK_JSON         c
+object_construct  OBJECT_CONSTRUCT   c*
+object_construct_keep_null OBJECT_CONSTRUCT_KEEP_NULL c*
+array_construct   ARRAY_CONSTRUCT    c*
+array_construct_compact ARRAY_CONSTRUCT_COMPACT c*
+array_size        ARRAY_SIZE         c
+array_append      ARRAY_APPEND       c c
+array_prepend     ARRAY_PREPEND      c c
+array_cat         ARRAY_CAT          c c
+array_compact     ARRAY_COMPACT      c
+array_contains    ARRAY_CONTAINS     c c
+array_distinct    ARRAY_DISTINCT     c
+array_insert      ARRAY_INSERT       c c c
+array_intersection ARRAY_INTERSECTION c c
+array_position    ARRAY_POSITION     c c
+array_slice       ARRAY_SLICE        c c c
+array_to_string   ARRAY_TO_STRING    c c
+arrays_overlap    ARRAYS_OVERLAP     c c
+array_flatten     ARRAY_FLATTEN      c
+array_sort        ARRAY_SORT         c l? l?
+array_min         ARRAY_MIN          c
+array_max         ARRAY_MAX          c
+array_generate_range ARRAY_GENERATE_RANGE c c c?
+object_keys       OBJECT_KEYS        c
+object_insert     OBJECT_INSERT      c c c l?
+object_delete     OBJECT_DELETE      c c c*
+object_pick       OBJECT_PICK        c c c*
+get               GET                c c
+get_ignore_case   GET_IGNORE_CASE    c c
+get_path          GET_PATH           c c
+strip_null_value  STRIP_NULL_VALUE   c
+is_null_value     IS_NULL_VALUE      c
+is_array          IS_ARRAY           c
+is_object         IS_OBJECT          c
+is_boolean        IS_BOOLEAN         c
+is_integer        IS_INTEGER         c
+is_decimal        IS_DECIMAL         c
+is_double         IS_DOUBLE          c
+is_real           IS_REAL            c
+is_char           IS_CHAR            c
+is_varchar        IS_VARCHAR         c
+is_date           IS_DATE            c
+is_date_value     IS_DATE_VALUE      c
+is_time           IS_TIME            c
+is_timestamp_ntz  IS_TIMESTAMP_NTZ   c
+is_timestamp_ltz  IS_TIMESTAMP_LTZ   c
+is_timestamp_tz   IS_TIMESTAMP_TZ    c
+is_binary         IS_BINARY          c
+as_array          AS_ARRAY           c
+as_object         AS_OBJECT          c
+as_char           AS_CHAR            c
+as_varchar        AS_VARCHAR         c
+as_integer        AS_INTEGER         c
+as_double         AS_DOUBLE          c
+as_real           AS_REAL            c
+as_decimal        AS_DECIMAL         c l? l?
+as_number         AS_NUMBER          c l? l?
+as_boolean        AS_BOOLEAN         c
+as_binary         AS_BINARY          c
+as_date           AS_DATE            c
+as_time           AS_TIME            c
+as_timestamp_ntz  AS_TIMESTAMP_NTZ   c
+as_timestamp_ltz  AS_TIMESTAMP_LTZ   c
+as_timestamp_tz   AS_TIMESTAMP_TZ    c
+typeof            TYPEOF             c
+seq1              SEQ1               l?
+seq2              SEQ2               l?
+seq4              SEQ4               l?
+seq8              SEQ8               l?
+grouping          GROUPING           c*
+grouping_id       GROUPING_ID        c*
+"""
+
+_AGGREGATES = """
+sum               SUM                c
+avg               AVG                c
+mean              AVG                c
+min               MIN                c
+max               MAX                c
+median            MEDIAN             c
+mode              MODE               c
+stddev            STDDEV             c
+stddev_samp       STDDEV_SAMP        c
+stddev_pop        STDDEV_POP         c
+variance          VARIANCE           c
+var_samp          VAR_SAMP           c
+var_pop           VAR_POP            c
+kurtosis          KURTOSIS           c
+skew              SKEW               c
+any_value         ANY_VALUE          c
+approx_count_distinct APPROX_COUNT_DISTINCT c
+approx_percentile APPROX_PERCENTILE  c l
+corr              CORR               c c
+covar_pop         COVAR_POP          c c
+covar_samp        COVAR_SAMP         c c
+count_if          COUNT_IF           c
+booland_agg       BOOLAND_AGG        c
+boolor_agg        BOOLOR_AGG         c
+boolxor_agg       BOOLXOR_AGG        c
+bitand_agg        BITAND_AGG         c
+bitor_agg         BITOR_AGG          c
+bitxor_agg        BITXOR_AGG         c
+object_agg        OBJECT_AGG         c c
+max_by            MAX_BY             c c l?
+min_by            MIN_BY             c c l?
+regr_avgx         REGR_AVGX          c c
+regr_avgy         REGR_AVGY          c c
+regr_count        REGR_COUNT         c c
+regr_intercept    REGR_INTERCEPT     c c
+regr_r2           REGR_R2            c c
+regr_slope        REGR_SLOPE         c c
+"""
+
+# Window-only functions render without arguments' defaults Snowflake would reject.
+_WINDOWS = """
+row_number        ROW_NUMBER
+rank              RANK
+dense_rank        DENSE_RANK
+percent_rank      PERCENT_RANK
+cume_dist         CUME_DIST
+ntile             NTILE              l
+nth_value         NTH_VALUE          c l
+"""
+
+_CATALOGUE = {}
+
+
+def _load(table, aggregate):
+    for line in table.strip().splitlines():
+        parts = line.split()
+        python_name, sql_name, kinds = parts[0], parts[1], parts[2:]
+        _CATALOGUE[python_name] = _builder(python_name, sql_name, kinds, aggregate)
+
+
+_load(_SCALARS, False)
+_load(_AGGREGATES, True)
+_load(_WINDOWS, False)
+globals().update(_CATALOGUE)
+
+# Snowpark's other spellings.
+_ALIASES = {
+    "countDistinct": None, "sumDistinct": None, "to_str": "to_varchar", "instr": None, "ceiling": "ceil",
+    "variance_samp": "var_samp", "variance_pop": "var_pop", "std": "stddev", "avg_": "avg",
+    "lead_": None, "date_add": None, "date_sub": None,
+}
+for _alias, _target in _ALIASES.items():
+    if _target is not None:
+        globals()[_alias] = _CATALOGUE[_target]
+
+
+# ------------------------------------------------------------------ columns and literals
+
+def col(col_name, col_name2=None):
+    """``col("a")``; ``col("df_alias", "a")`` names a column of an aliased DataFrame."""
+    if col_name2 is not None:
+        return Column(_ex.ColumnRef(col_name2, qualifier=None))
+    return Column(col_name)
 
 
 column = col
 
 
-def lit(value):
-    return Column(render_literal(value))
+def lit(literal, datatype=None):
+    if isinstance(literal, Column):
+        return literal
+    return Column(_ex.Literal(literal, datatype))
+
+
+typed_lit = lit
 
 
 def sql_expr(sql):
-    return Column(sql)
+    return Column(_ex.SqlText(sql))
+
+
+expr = sql_expr
+
+
+def asc(c):
+    return to_column(c).asc()
+
+
+def desc(c):
+    return to_column(c).desc()
+
+
+def asc_nulls_first(c):
+    return to_column(c).asc_nulls_first()
+
+
+def asc_nulls_last(c):
+    return to_column(c).asc_nulls_last()
+
+
+def desc_nulls_first(c):
+    return to_column(c).desc_nulls_first()
+
+
+def desc_nulls_last(c):
+    return to_column(c).desc_nulls_last()
+
+
+def cast(column, to):
+    return to_column(column).cast(to)
+
+
+def try_cast(column, to):
+    return to_column(column).try_cast(to)
+
+
+def not_(e):
+    return ~to_column(e)
+
+
+def is_null(e):
+    return to_column(e).is_null()
+
+
+def equal_nan(e):
+    return to_column(e).equal_nan()
+
+
+def in_(cols, *vals):
+    columns = [to_column(value)._expression for value in (cols if isinstance(cols, (list, tuple)) else [cols])]
+    if _builtins.len(vals) == 1 and hasattr(vals[0], "_plan"):
+        left = columns[0] if _builtins.len(columns) == 1 else _ex.SqlText("(" + ", ".join(c.sql() for c in columns) + ")")
+        return Column(_ex.InList(left, subquery=vals[0]._sql_text()))
+    return Column(columns[0]).in_(*vals)
+
+
+def like(col, pattern):
+    return to_column(col).like(pattern)
+
+
+def ilike(col, pattern):
+    return to_column(col).ilike(pattern)
+
+
+def between(col, lower, upper):
+    return to_column(col).between(lower, upper)
+
+
+# ------------------------------------------------------------------ conditionals
+
+def when(condition, value):
+    return CaseExpr([(_condition(condition), to_expression(value))])
+
+
+def iff(condition, expr1, expr2):
+    return Column(_ex.FunctionCall("IFF", [_condition(condition), to_expression(expr1), to_expression(expr2)]))
+
+
+# ------------------------------------------------------------------ aggregates that take options
+
+def count(e):
+    expression = to_column(e)._expression
+    if isinstance(expression, _ex.Star):
+        expression = _ex.Literal(1)
+    return Column(_ex.FunctionCall("COUNT", [expression], is_aggregate=True))
+
+
+def count_distinct(*cols):
+    columns = [to_column(value)._expression for value in _flatten(cols)]
+    return Column(_ex.FunctionCall("COUNT", columns, distinct=True, is_aggregate=True))
+
+
+countDistinct = count_distinct
+
+
+def sum_distinct(e):
+    return Column(_ex.FunctionCall("SUM", [to_column(e)._expression], distinct=True, is_aggregate=True))
+
+
+sumDistinct = sum_distinct
+
+
+def avg_distinct(e):
+    return Column(_ex.FunctionCall("AVG", [to_column(e)._expression], distinct=True, is_aggregate=True))
+
+
+def listagg(e, delimiter="", is_distinct=False):
+    return Column(_ex.FunctionCall("LISTAGG", [to_column(e)._expression, _ex.Literal(delimiter)],
+                                   distinct=is_distinct, is_aggregate=True))
+
+
+def array_agg(col, is_distinct=False):
+    return Column(_ex.FunctionCall("ARRAY_AGG", [to_column(col)._expression], distinct=is_distinct, is_aggregate=True))
+
+
+arrayagg = array_agg
+
+
+def percentile_cont(percentile):
+    """``percentile_cont(0.5).within_group(col("x"))``, as in Snowpark."""
+    return Column(_ex.FunctionCall("PERCENTILE_CONT", [_ex.Literal(percentile)], is_aggregate=True))
+
+
+def percentile_disc(percentile):
+    return Column(_ex.FunctionCall("PERCENTILE_DISC", [_ex.Literal(percentile)], is_aggregate=True))
+
+
+def approx_percentile_accumulate(col):
+    return Column(_ex.FunctionCall("APPROX_PERCENTILE_ACCUMULATE", [to_column(col)._expression], is_aggregate=True))
+
+
+# ------------------------------------------------------------------ window functions with options
+
+def _offset_function(name, e, offset, default_value, ignore_nulls):
+    args = [to_column(e)._expression, _ex.Literal(offset)]
+    if default_value is not None:
+        args.append(to_expression(default_value))
+    call = _ex.FunctionCall(name, args)
+    return Column(_ex.UnaryOp("IGNORE NULLS", call, postfix=True) if ignore_nulls else call)
+
+
+def lag(e, offset=1, default_value=None, ignore_nulls=False):
+    return _offset_function("LAG", e, offset, default_value, ignore_nulls)
+
+
+def lead(e, offset=1, default_value=None, ignore_nulls=False):
+    return _offset_function("LEAD", e, offset, default_value, ignore_nulls)
+
+
+def first_value(e, ignore_nulls=False):
+    call = _ex.FunctionCall("FIRST_VALUE", [to_column(e)._expression])
+    return Column(_ex.UnaryOp("IGNORE NULLS", call, postfix=True) if ignore_nulls else call)
+
+
+def last_value(e, ignore_nulls=False):
+    call = _ex.FunctionCall("LAST_VALUE", [to_column(e)._expression])
+    return Column(_ex.UnaryOp("IGNORE NULLS", call, postfix=True) if ignore_nulls else call)
+
+
+# ------------------------------------------------------------------ functions whose SQL shape differs
+
+def random(seed=None):
+    if seed is None:
+        seed = _random.randint(-_sys.maxsize, _sys.maxsize)
+    return Column(_ex.FunctionCall("RANDOM", [_ex.Literal(int(seed))]))
+
+
+def regexp_extract(value, regexp, idx):
+    """Snowpark's Spark-style regexp_extract: group ``idx`` of the first match, '' when none."""
+    call = _ex.FunctionCall("REGEXP_SUBSTR", [to_column(value)._expression, to_expression(regexp), _ex.Literal(1),
+                                              _ex.Literal(1), _ex.Literal("e"), to_expression(idx)])
+    return Column(_ex.FunctionCall("COALESCE", [call, _ex.Literal("")]))
+
+
+def date_add(col, num_of_days):
+    return Column(_ex.FunctionCall("DATEADD", [_ex.Keyword("DAY"), to_expression(num_of_days), to_column(col)._expression]))
+
+
+def date_sub(col, num_of_days):
+    return Column(_ex.FunctionCall("DATEADD", [_ex.Keyword("DAY"), _ex.UnaryOp("-", to_expression(num_of_days)),
+                                               to_column(col)._expression]))
+
+
+def round(e, scale=0):
+    return Column(_ex.FunctionCall("ROUND", [to_column(e)._expression, to_expression(scale)]))
+
+
+def bround(col, scale):
+    return Column(_ex.FunctionCall("ROUND", [to_column(col)._expression, to_expression(scale),
+                                             _ex.Literal("HALF_TO_EVEN")]))
+
+
+def ceil_(e):
+    return _CATALOGUE["ceil"](e)
+
+
+def instr(str, substring):
+    return Column(_ex.FunctionCall("CHARINDEX", [to_expression(substring), to_column(str)._expression]))
+
+
+def system_reference(object_type, object_identifier, scope="CALL", privileges=None):
+    raise NotImplementedError("functions.system_reference is not in Snowpark Local yet.")
+
+
+# ------------------------------------------------------------------ calling any function
+
+def call_function(function_name, *args):
+    return Column(_ex.FunctionCall(function_name, [to_expression(value) for value in args]))
+
+
+call_builtin = call_function
+
+
+def function(function_name):
+    return lambda *args: call_function(function_name, *args)
+
+
+builtin = function
+
+
+def call_udf(udf_name, *args):
+    return call_function(udf_name, *args)
+
+
+def call_table_function(function_name, *args, **kwargs):
+    from snowflake.snowpark.table_function import TableFunctionCall
+    return TableFunctionCall(function_name, *args, **kwargs)
+
+
+def table_function(function_name):
+    return lambda *args, **kwargs: call_table_function(function_name, *args, **kwargs)
+
+
+def flatten(input, path=None, outer=False, recursive=False, mode="BOTH"):
+    from snowflake.snowpark.table_function import _flatten_call
+    return _flatten_call(to_column(input)._expression, path, outer, recursive, mode)
+
+
+def explode(col):
+    return flatten(col)
+
+
+def _flatten(values):
+    for value in values:
+        if isinstance(value, (list, tuple)):
+            for item in value:
+                yield item
+        else:
+            yield value
+
+
+def __getattr__(name):
+    # A function Snowpark has and this shim does not: say so instead of an ImportError.
+    if name.startswith("__"):
+        raise AttributeError(name)
+    raise NotImplementedError(
+        "snowflake.snowpark.functions.{} is not in Snowpark Local yet. call_function({!r}, ...) runs any "
+        "Snowflake function by name.".format(name, name))

@@ -1,7 +1,9 @@
 """Snowpark's Session as a stored-procedure handler receives it; every query goes over the channel."""
 
 from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
+from snowflake.snowpark._internal import plan as _plan
 from snowflake.snowpark.dataframe import DataFrame
+from snowflake.snowpark.table import Table
 from snowflake.snowpark.exceptions import SnowparkSessionException
 
 from snowpark_local.dataframe_from_values import values_query
@@ -75,6 +77,21 @@ class Session:
             request["params"] = [encode(value) for value in params]
         return self._channel.call("query.execute", request, query=sql)["queryId"]
 
+    def _describe(self, sql, params=None):
+        """The columns (name, Snowflake type) a query would return, without running it for rows."""
+        request = {"sql": sql}
+        if params:
+            request["params"] = [encode(value) for value in params]
+        return self._channel.call("query.describe", request, query=sql)["columns"]
+
+    def _table_exists(self, name):
+        from snowflake.snowpark.exceptions import SnowparkSQLException
+        try:
+            self._describe("SELECT * FROM {}".format(name))
+            return True
+        except SnowparkSQLException:
+            return False
+
     def _query_status(self, query_id):
         return self._channel.call("query.status", {"queryId": query_id})["status"]
 
@@ -87,14 +104,13 @@ class Session:
     # ------------------------------------------------------------------ DataFrames
 
     def sql(self, query, params=None):
-        return DataFrame(self, query, params)
+        return DataFrame(self, _plan.SqlQuery(query), params)
 
     def table(self, name):
-        table_name = name if isinstance(name, str) else ".".join(name)
-        return DataFrame(self, "SELECT * FROM {}".format(table_name))
+        return Table(name, self)
 
     def create_dataframe(self, data, schema=None):
-        return DataFrame(self, values_query(data, schema))
+        return DataFrame(self, _plan.Raw(values_query(data, schema)))
 
     createDataFrame = create_dataframe
 

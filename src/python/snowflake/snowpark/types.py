@@ -1,5 +1,7 @@
 """The Snowpark type classes a handler needs to describe a DataFrame's schema."""
 
+import re
+
 
 class DataType:
     # The SQL type the shim casts a column to; Snowflake names that DuckDB also understands.
@@ -19,6 +21,22 @@ class DataType:
 
 
 class NullType(DataType):
+    _sql_type = "VARIANT"
+
+
+class GeographyType(DataType):
+    _sql_type = "GEOGRAPHY"
+
+
+class GeometryType(DataType):
+    _sql_type = "GEOMETRY"
+
+
+class _AtomicType(DataType):
+    pass
+
+
+class _NumericType(_AtomicType):
     pass
 
 
@@ -68,7 +86,7 @@ class TimestampType(DataType):
         return "TimestampType()" if self.tz == TimestampTimeZone.DEFAULT else "TimestampType(tz={})".format(self.tz)
 
 
-class _IntegralType(DataType):
+class _IntegralType(_NumericType):
     # BIGINT is NUMBER(38,0) in Snowflake and a 64-bit integer in DuckDB.
     _sql_type = "BIGINT"
 
@@ -89,15 +107,15 @@ class LongType(_IntegralType):
     pass
 
 
-class FloatType(DataType):
+class FloatType(_NumericType):
     _sql_type = "DOUBLE"
 
 
-class DoubleType(DataType):
+class DoubleType(_NumericType):
     _sql_type = "DOUBLE"
 
 
-class DecimalType(DataType):
+class DecimalType(_NumericType):
     def __init__(self, precision=38, scale=0):
         self.precision = precision
         self.scale = scale
@@ -132,9 +150,28 @@ class MapType(_SemiStructuredType):
         self.value_type = value_type
 
 
+class VectorType(DataType):
+    def __init__(self, element_type, dimension):
+        self.element_type = element_type
+        self.dimension = dimension
+
+    def sql_type(self):
+        return "VECTOR({}, {})".format(self.element_type, self.dimension)
+
+
+def _display_name(name):
+    """Snowpark's ColumnIdentifier: ``a`` and ``"A"`` read ``A``; ``"a b"`` keeps its quotes."""
+    from snowpark_local.sql_literals import quote_identifier
+    quoted = quote_identifier(name)
+    inner = quoted[1:-1]
+    if re.match(r"^[A-Z_][A-Z0-9_$]*$", inner):
+        return inner
+    return quoted
+
+
 class StructField:
     def __init__(self, column_identifier, datatype, nullable=True):
-        self.name = column_identifier
+        self.name = _display_name(column_identifier)
         self.datatype = datatype
         self.nullable = nullable
 
@@ -173,8 +210,9 @@ class StructType(DataType):
 
     def __getitem__(self, item):
         if isinstance(item, str):
+            wanted = _display_name(item)
             for field in self.fields:
-                if field.name == item:
+                if field.name == wanted:
                     return field
             raise KeyError(item)
         return self.fields[item]

@@ -32,6 +32,9 @@ export const outputColumnNamesRule: StatementRule = {
   why: 'Result column names must be what Snowflake shows: the upper-cased expression text, or the alias.',
   apply(nodes, translator, context) {
     const list = findOutermostSelectList(nodes);
+    // `(SELECT …) UNION (SELECT …)`: the first branch names the columns.
+    const inner = list ? selectStarSubquery(nodes, list) : leadingSubquery(nodes);
+    if (inner !== undefined) return nameInsideSubquery(nodes, inner, translator, context);
     if (!list) return undefined;
     const items = splitAtCommas(nodes.slice(list.start, list.end));
     return (
@@ -41,6 +44,43 @@ export const outputColumnNamesRule: StatementRule = {
     );
   },
 };
+
+/**
+ * `SELECT * FROM (SELECT …) …` (how DataFrames and describe requests wrap a query) passes
+ * the inner query's names through, so they are the ones that need Snowflake's names.
+ */
+function selectStarSubquery(nodes: SqlNode[], list: { start: number; end: number }): number | undefined {
+  const items = significantNodes(nodes.slice(list.start, list.end));
+  if (items.length !== 1 || !isPunct(items[0], '*')) return undefined;
+  const from = nextSignificant(nodes, list.end);
+  if (!isWord(nodes[from], 'FROM')) return undefined;
+  const source = nextSignificant(nodes, from + 1);
+  return isSubquery(nodes[source]) ? source : undefined;
+}
+
+function leadingSubquery(nodes: SqlNode[]): number | undefined {
+  const first = nextSignificant(nodes, 0);
+  return isSubquery(nodes[first]) ? first : undefined;
+}
+
+function isSubquery(node: SqlNode | undefined): boolean {
+  if (!node || node.type !== 'group' || node.open.text !== '(') return false;
+  const first = node.children[nextSignificant(node.children, 0)];
+  return isWord(first, 'SELECT', 'WITH') || isSubquery(first);
+}
+
+function nameInsideSubquery(nodes: SqlNode[], at: number, translator: Translator, context: SequenceContext): string {
+  const group = nodes[at] as Extract<SqlNode, { type: 'group' }>;
+  const innerContext = { ...context, depth: context.depth + 1 };
+  const inner = outputColumnNamesRule.apply(group.children, translator, innerContext) ?? translator.translateSequence(group.children, innerContext);
+  return (
+    translator.translateSequence(nodes.slice(0, at), context) +
+    group.open.text +
+    inner +
+    (group.close?.text ?? '') +
+    translator.translateSequence(nodes.slice(at + 1), context)
+  );
+}
 
 function findOutermostSelectList(nodes: SqlNode[]): { start: number; end: number } | undefined {
   const first = nextSignificant(nodes, 0);

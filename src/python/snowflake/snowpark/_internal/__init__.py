@@ -1,0 +1,1 @@
+"""Snowpark's internals in miniature: expression trees, logical plans and the SQL compiler."""
