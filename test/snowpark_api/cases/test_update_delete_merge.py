@@ -4,8 +4,18 @@ tests/integ/scala/test_update_delete_merge_suite.py (expected values from there;
 import copy
 
 from _support import Row, check_answer, raises
-from snowflake.snowpark import DeleteResult, MergeResult, Table, UpdateResult
-from snowflake.snowpark.functions import col, max as max_, mean, min as min_, when_matched, when_not_matched
+import snowflake.snowpark as snowpark
+from snowflake.snowpark import functions as F
+from snowflake.snowpark.functions import col, max as max_, mean, min as min_
+
+
+def when_matched(*args):
+    # looked up per call, so that a missing name fails only the merge cases
+    return F.when_matched(*args)
+
+
+def when_not_matched(*args):
+    return F.when_not_matched(*args)
 from snowflake.snowpark.types import IntegerType, StructField, StructType
 
 
@@ -29,13 +39,13 @@ def _save_targets(session, name):
 def test_update_rows_in_table(session):
     _save_test_data2(session, "udm_update")
     table = session.table("udm_update")
-    assert table.update({"b": 0}, col("a") == 1) == UpdateResult(2, 0)
+    assert table.update({"b": 0}, col("a") == 1) == snowpark.UpdateResult(2, 0)
     check_answer(table, [Row(1, 0), Row(1, 0), Row(2, 1), Row(2, 2), Row(3, 1), Row(3, 2)])
     _save_test_data2(session, "udm_update")
-    assert table.update({"a": 1, "b": 0}) == UpdateResult(6, 0)
+    assert table.update({"a": 1, "b": 0}) == snowpark.UpdateResult(6, 0)
     check_answer(table, [Row(1, 0)] * 6)
     _save_test_data2(session, "udm_update")
-    assert table.update({"b": col("a") + col("b")}) == UpdateResult(6, 0)
+    assert table.update({"b": col("a") + col("b")}) == snowpark.UpdateResult(6, 0)
     check_answer(table, [Row(1, 2), Row(1, 3), Row(2, 3), Row(2, 4), Row(3, 4), Row(3, 5)])
 
 
@@ -51,10 +61,10 @@ def test_update_source_requires_condition(session):
 def test_delete_rows_in_table(session):
     _save_test_data2(session, "udm_delete")
     table = session.table("udm_delete")
-    assert table.delete((col("a") == 1) & (col("b") == 2)) == DeleteResult(1)
+    assert table.delete((col("a") == 1) & (col("b") == 2)) == snowpark.DeleteResult(1)
     check_answer(table, [Row(1, 1), Row(2, 1), Row(2, 2), Row(3, 1), Row(3, 2)])
     _save_test_data2(session, "udm_delete")
-    assert table.delete() == DeleteResult(6)
+    assert table.delete() == snowpark.DeleteResult(6)
     check_answer(table, [])
     raises(AssertionError, lambda: table.delete(source=session.create_dataframe([1])),
            match="condition should also be provided if source is provided")
@@ -66,11 +76,11 @@ def test_update_with_join(session):
     _save_upper_case_data(session, "udm_uj_2")
     t1 = session.table("udm_uj_1")
     t2 = session.table("udm_uj_2")
-    assert t2.update({"n": 0}, t1.a == t2.n, t1) == UpdateResult(3, 3)
+    assert t2.update({"n": 0}, t1.a == t2.n, t1) == snowpark.UpdateResult(3, 3)
     check_answer(t2, [Row(0, "A"), Row(0, "B"), Row(0, "C"), Row(4, "D"), Row(5, "E"), Row(6, "F")])
     _save_upper_case_data(session, "udm_uj_2")
     sd = session.create_dataframe(["A", "B", "D", "E"], schema=["c"])
-    assert t2.update({"n": 0}, t2.L == sd.c, sd) == UpdateResult(4, 0)
+    assert t2.update({"n": 0}, t2.L == sd.c, sd) == snowpark.UpdateResult(4, 0)
     check_answer(t2, [Row(0, "A"), Row(0, "B"), Row(0, "D"), Row(0, "E"), Row(3, "C"), Row(6, "F")])
 
 
@@ -80,7 +90,7 @@ def test_update_with_join_involving_ambiguous_columns(session):
     session.create_dataframe([[1, None], [2, 2]], schema=["a", "b"]).write.save_as_table("udm_uja_2", mode="overwrite", table_type="temporary")
     t1 = session.table("udm_uja_1")
     t2 = session.table("udm_uja_2")
-    assert t1.update({"a": 0}, t1["a"] == t2["a"], t2) == UpdateResult(4, 0)
+    assert t1.update({"a": 0}, t1["a"] == t2["a"], t2) == snowpark.UpdateResult(4, 0)
     check_answer(t1, [Row(0, 1), Row(0, 2), Row(0, 1), Row(0, 2), Row(3, 1), Row(3, 2)])
 
 
@@ -90,7 +100,7 @@ def test_update_with_join_with_aggregated_source_data(session):
     src = session.create_dataframe([(0, 11), (0, 12), (0, 13)], schema=["k", "v"])
     target = session.table("udm_uagg")
     b = src.groupBy("k").agg(min_(col("v")).as_("v"))
-    assert target.update({"v": b["v"]}, target["k"] == b["k"], b) == UpdateResult(1, 0)
+    assert target.update({"v": b["v"]}, target["k"] == b["k"], b) == snowpark.UpdateResult(1, 0)
     check_answer(target, [Row(0, 11)])
 
 
@@ -100,11 +110,11 @@ def test_delete_with_join(session):
     _save_upper_case_data(session, "udm_dj_2")
     t1 = session.table("udm_dj_1")
     t2 = session.table("udm_dj_2")
-    assert t2.delete(t1.a == t2.n, t1) == DeleteResult(3)
+    assert t2.delete(t1.a == t2.n, t1) == snowpark.DeleteResult(3)
     check_answer(t2, [Row(4, "D"), Row(5, "E"), Row(6, "F")])
     _save_upper_case_data(session, "udm_dj_2")
     sd = session.create_dataframe(["A", "B", "D", "E"], schema=["c"])
-    assert t2.delete(t2.L == sd.c, sd) == DeleteResult(4)
+    assert t2.delete(t2.L == sd.c, sd) == snowpark.DeleteResult(4)
     check_answer(t2, [Row(3, "C"), Row(6, "F")])
 
 
@@ -114,7 +124,7 @@ def test_delete_with_join_with_aggregated_source_data(session):
     src = session.create_dataframe([(0, 1), (0, 2), (0, 3)], schema=["k", "v"])
     target = session.table("udm_dagg")
     b = src.groupBy("k").agg(mean(col("v")).as_("v"))
-    assert target.delete(target["v"] == b["v"], b) == DeleteResult(1)
+    assert target.delete(target["v"] == b["v"], b) == snowpark.DeleteResult(1)
     check_answer(target, [Row(0, 1), Row(0, 3)])
 
 
@@ -123,11 +133,11 @@ def test_merge_with_update_clause_only(session):
     target_df = _save_targets(session, "udm_m_upd")
     target = session.table("udm_m_upd")
     source = session.create_dataframe([(10, "new")], schema=["id", "desc"])
-    assert target.merge(source, target["id"] == source["id"], [when_matched().update({"desc": source["desc"]})]) == MergeResult(0, 2, 0)
+    assert target.merge(source, target["id"] == source["id"], [when_matched().update({"desc": source["desc"]})]) == snowpark.MergeResult(0, 2, 0)
     check_answer(target, [Row(10, "new"), Row(10, "new"), Row(11, "old")])
     target_df.write.save_as_table("udm_m_upd", mode="overwrite", table_type="temporary")
     assert target.merge(source, target["id"] == source["id"],
-                        [when_matched(target["desc"] == "old").update({"desc": source["desc"]})]) == MergeResult(0, 1, 0)
+                        [when_matched(target["desc"] == "old").update({"desc": source["desc"]})]) == snowpark.MergeResult(0, 1, 0)
     check_answer(target, [Row(10, "new"), Row(10, "too_old"), Row(11, "old")])
 
 
@@ -136,10 +146,10 @@ def test_merge_with_delete_clause_only(session):
     target_df = _save_targets(session, "udm_m_del")
     target = session.table("udm_m_del")
     source = session.create_dataframe([(10, "new")], schema=["id", "desc"])
-    assert target.merge(source, target["id"] == source["id"], [when_matched().delete()]) == MergeResult(0, 0, 2)
+    assert target.merge(source, target["id"] == source["id"], [when_matched().delete()]) == snowpark.MergeResult(0, 0, 2)
     check_answer(target, [Row(11, "old")])
     target_df.write.save_as_table("udm_m_del", mode="overwrite", table_type="temporary")
-    assert target.merge(source, target["id"] == source["id"], [when_matched(target["desc"] == "old").delete()]) == MergeResult(0, 0, 1)
+    assert target.merge(source, target["id"] == source["id"], [when_matched(target["desc"] == "old").delete()]) == snowpark.MergeResult(0, 0, 1)
     check_answer(target, [Row(10, "too_old"), Row(11, "old")])
 
 
@@ -150,15 +160,15 @@ def test_merge_with_insert_clause_only(session):
     target = session.table("udm_m_ins")
     source = session.create_dataframe([(12, "old"), (12, "new")], schema=["id", "desc"])
     assert target.merge(source, target["id"] == source["id"],
-                        [when_not_matched().insert({"id": source["id"], "desc": source["desc"]})]) == MergeResult(2, 0, 0)
+                        [when_not_matched().insert({"id": source["id"], "desc": source["desc"]})]) == snowpark.MergeResult(2, 0, 0)
     check_answer(target, [Row(10, "old"), Row(11, "new"), Row(12, "new"), Row(12, "old")])
     target_df.write.save_as_table("udm_m_ins", mode="overwrite", table_type="temporary")
     assert target.merge(source, target["id"] == source["id"],
-                        [when_not_matched().insert([source["id"], source["desc"]])]) == MergeResult(2, 0, 0)
+                        [when_not_matched().insert([source["id"], source["desc"]])]) == snowpark.MergeResult(2, 0, 0)
     check_answer(target, [Row(10, "old"), Row(11, "new"), Row(12, "new"), Row(12, "old")])
     target_df.write.save_as_table("udm_m_ins", mode="overwrite", table_type="temporary")
     assert target.merge(source, target["id"] == source["id"],
-                        [when_not_matched(source.desc == "new").insert({"id": source["id"], "desc": source["desc"]})]) == MergeResult(1, 0, 0)
+                        [when_not_matched(source.desc == "new").insert({"id": source["id"], "desc": source["desc"]})]) == snowpark.MergeResult(1, 0, 0)
     check_answer(target, [Row(10, "old"), Row(11, "new"), Row(12, "new")])
 
 
@@ -172,7 +182,7 @@ def test_merge_with_matched_and_not_matched_clauses(session):
         when_matched().update({"desc": source["desc"]}),
         when_not_matched(source["desc"] == "old").insert({"id": source["id"], "desc": "new"}),
         when_not_matched().insert({"id": source["id"], "desc": source["desc"]}),
-    ]) == MergeResult(2, 1, 1)
+    ]) == snowpark.MergeResult(2, 1, 1)
     check_answer(target, [Row(10, "new"), Row(11, "old"), Row(12, "new"), Row(13, "new")])
 
 
@@ -184,7 +194,7 @@ def test_merge_with_aggregated_source(session):
     assert target.merge(source, target["k"] == source["k"], [
         when_matched().update({"v": source["v"]}),
         when_not_matched().insert({"k": source["k"], "v": source["v"]}),
-    ]) == MergeResult(0, 1, 0)
+    ]) == snowpark.MergeResult(0, 1, 0)
     check_answer(target, [Row(0, 12)])
 
 
@@ -204,7 +214,7 @@ def test_merge_with_multiple_clause_conditions(session):
         when_not_matched(source["v"] > 26).insert({"k": source["k"]}),
         when_not_matched(source["v"] != 25).insert({"v": source["v"]}),
         when_not_matched().insert({"k": source["k"], "v": source["v"]}),
-    ]) == MergeResult(4, 2, 2)
+    ]) == snowpark.MergeResult(4, 2, 2)
     check_answer(target, [Row(1, 21), Row(3, 3), Row(4, 4), Row(5, 25), Row(7, None), Row(None, 26)])
 
 
@@ -212,9 +222,9 @@ def test_merge_with_multiple_clause_conditions(session):
 def test_copy(session):
     session.create_dataframe([1, 2], schema=["a"]).write.save_as_table("udm_copy", mode="overwrite", table_type="temporary")
     table = session.table("udm_copy")
-    assert isinstance(table, Table)
+    assert isinstance(table, snowpark.Table)
     cloned = copy.copy(table)
-    assert isinstance(cloned, Table)
+    assert isinstance(cloned, snowpark.Table)
     cloned.delete(col("a") == 1)
     check_answer(session.table("udm_copy"), [Row(2)])
 
@@ -246,5 +256,5 @@ def test_merge_into_empty_table(session):
     assert target.merge(source, target["k"] == source["k"], [
         when_matched().update({"v": source["v"]}),
         when_not_matched().insert({"k": source["k"], "v": source["v"]}),
-    ]) == MergeResult(2, 0, 0)
+    ]) == snowpark.MergeResult(2, 0, 0)
     check_answer(target, [Row(1, "a"), Row(2, "b")])
