@@ -183,6 +183,10 @@ class Column:
         if len(values) == 1 and isinstance(values[0], (list, tuple, set)):
             values = tuple(values[0])
         if len(values) == 1 and hasattr(values[0], "_plan"):
+            width = len(values[0]._output_names())
+            if width != 1:
+                raise ValueError("The number of values 1 does not match the number of columns {} in the subquery."
+                                 .format(width))
             return Column(ex.InList(self._expression, subquery=values[0]._sql_text()))
         return Column(ex.InList(self._expression, [to_expression(value) for value in values]))
 
@@ -286,6 +290,8 @@ class Column:
     def get_name(self):
         expression = self._expression
         return expression.name if isinstance(expression, (ex.ColumnRef, ex.Alias)) else None
+
+    getName = get_name
 
     def __str__(self):
         return "Column[{}]".format(self._expression.sql())

@@ -11,7 +11,8 @@ from snowflake.snowpark._internal.compiler import compile_plan
 from snowflake.snowpark._internal.type_names import datatype_from_snowflake
 from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
 from snowflake.snowpark.column import Column, to_column, to_expression
-from snowflake.snowpark.exceptions import SnowparkClientException, SnowparkJoinException
+from snowflake.snowpark.exceptions import (SnowparkClientException, SnowparkColumnException, SnowparkJoinException,
+                                           SnowparkSQLAmbiguousJoinException)
 from snowflake.snowpark.types import StructField, StructType
 
 from snowpark_local.pandas_bridge import pandas_frame
@@ -75,13 +76,22 @@ class DataFrame:
         """Names in a column taken from this DataFrame or one it was built from (``df1["a"]`` after
         a join that renamed ``A``) become the names this DataFrame's output has."""
         renames = self._renames
+        if not renames:
+            return expression
+        renamed_away = {name for (_, name) in renames}
 
         def replace(node):
             if isinstance(node, ex.ColumnRef) and node.df_id is not None:
-                return ex.ColumnRef(renames.get((node.df_id, node.name), node.name), node.qualifier)
+                key = (node.df_id, node.name)
+                if key in renames and renames[key] is None:
+                    raise _ambiguous(node.name)
+                return ex.ColumnRef(renames.get(key, node.name), node.qualifier)
+            if isinstance(node, ex.ColumnRef) and node.qualifier is None and node.name in renamed_away \
+                    and node.name not in self._output_names():
+                raise _ambiguous(node.name)
             return None
 
-        return ex.transform(expression, replace) if renames else expression
+        return ex.transform(expression, replace)
 
     def _expr(self, value):
         return self._resolve(to_column(value)._expression)
@@ -154,8 +164,14 @@ class DataFrame:
     # ------------------------------------------------------------------ columns
 
     def col(self, col_name):
+        names = self._output_names()
         if col_name == "*":
-            return Column(ex.Star())
+            return Column(ex.Star([ex.ColumnRef(name, df_id=self._id) for name in names]))
+        quoted = quote_identifier(col_name)
+        if quoted not in names and quoted not in {name for (_, name) in self._renames}:
+            raise SnowparkColumnException(
+                "The DataFrame does not contain the column named {}. Its columns are {}.".format(
+                    col_name, ", ".join(names)), "1111")
         return Column(ex.ColumnRef(col_name, df_id=self._id), _df_id=self._id)
 
     def __getitem__(self, item):
@@ -187,7 +203,7 @@ class DataFrame:
             elif hasattr(value, "_table_function_call"):
                 return self.join_table_function(value)
             else:
-                expressions.append(self._expr(value))
+                expressions.append(ex.lift_alias(self._expr(value)))
         if not expressions:
             raise ValueError("The input of select() cannot be empty")
         return self._derived(p.Project(self._plan, expressions))
@@ -198,7 +214,7 @@ class DataFrame:
     selectExpr = select_expr
 
     def filter(self, expr):
-        condition = ex.SqlText(expr) if isinstance(expr, str) else self._expr(expr)
+        condition = ex.SqlText(expr) if isinstance(expr, str) else ex.without_aliases(self._expr(expr))
         return self._derived(p.Filter(self._plan, condition))
 
     where = filter
@@ -206,7 +222,7 @@ class DataFrame:
     def sort(self, *cols, ascending=None):
         orders = []
         for value in _flatten(cols):
-            expression = self._expr(value)
+            expression = ex.without_aliases(self._expr(value))
             orders.append(expression if isinstance(expression, ex.SortOrder) else ex.SortOrder(expression))
         if not orders:
             raise ValueError("sort() needs at least one sort expression")
@@ -229,6 +245,8 @@ class DataFrame:
         names = list(_flatten(subset))
         if not names:
             return self.distinct()
+        for name in names:
+            self.col(name)  # a column that is not there is SnowparkColumnException, as in Snowpark
         from snowflake.snowpark.functions import row_number
         from snowflake.snowpark.window import Window
         keys = [quote_identifier(name) for name in names]
@@ -249,6 +267,8 @@ class DataFrame:
             raise ValueError("The size of column names ({}) is not equal to the size of columns ({})".format(
                 len(col_names), len(values)))
         new_names = [quote_identifier(name) for name in col_names]
+        if len(set(new_names)) != len(new_names):
+            raise ValueError("The same column name is used multiple times in the col_names parameter.")
         kept = [ex.ColumnRef(name) for name in self._output_names() if name not in new_names]
         added = []
         for name, value in zip(new_names, values):
@@ -265,6 +285,10 @@ class DataFrame:
         names = self._output_names()
         if old_name not in names:
             raise ValueError("Unable to rename column {} because it doesn't exist.".format(existing))
+        if names.count(old_name) > 1:
+            raise SnowparkColumnException("Unable to rename the column {} as {} because this DataFrame has {} columns "
+                                          "named {}.".format(old_name, quote_identifier(new), names.count(old_name), old_name),
+                                          "1120")
         new_name = quote_identifier(new)
         projection = [ex.Alias(ex.ColumnRef(name), new_name) if name == old_name else ex.ColumnRef(name)
                       for name in names]
@@ -277,6 +301,8 @@ class DataFrame:
             return self.with_column_renamed(col_or_mapper, new_column)
         if not isinstance(col_or_mapper, dict):
             raise ValueError("rename() takes a column and its new name, or a dict of them")
+        if not col_or_mapper:
+            raise ValueError("The rename dictionary cannot be empty")
         frame = self
         for old, new in col_or_mapper.items():
             frame = frame.with_column_renamed(old, new)
@@ -287,11 +313,12 @@ class DataFrame:
         for value in _flatten(cols):
             expression = self._expr(value) if isinstance(value, Column) else ex.ColumnRef(value)
             if not isinstance(expression, ex.ColumnRef):
-                raise SnowparkClientException("You must specify the column by name, not an expression, to drop it.")
+                raise SnowparkColumnException("You must specify the column by name to drop it, not an expression: {}"
+                                              .format(expression.sql()), "1119")
             dropped.add(expression.name)
         kept = [ex.ColumnRef(name) for name in self._output_names() if name not in dropped]
         if not kept:
-            raise SnowparkClientException("Cannot drop all columns", "1111")
+            raise SnowparkColumnException("Cannot drop all columns", "1116")
         return self._derived(p.Project(self._plan, kept))
 
     def to_df(self, *names):
@@ -388,8 +415,12 @@ class DataFrame:
     def _join(self, right, kind, using, condition, lsuffix, rsuffix):
         left_alias, right_alias = '"SNOWPARK_LEFT_{}"'.format(self._id), '"SNOWPARK_RIGHT_{}"'.format(right._id)
         left_names, right_names = self._output_names(), right._output_names()
+        if lsuffix and lsuffix == rsuffix:
+            raise ValueError("'lsuffix' and 'rsuffix' must be different if they're not empty. You set {!r} to both."
+                             .format(lsuffix))
         if condition is not None:
-            condition = self._qualify_join(condition, right, left_alias, right_alias)
+            shared = set(left_names) & set(right_names)
+            condition = self._qualify_join(condition, right, left_alias, right_alias, shared)
         if kind in ("leftsemi", "leftanti"):
             if using:
                 condition = _and_all([ex.BinaryOp("=", ex.ColumnRef(name, left_alias), ex.ColumnRef(name, right_alias))
@@ -415,12 +446,15 @@ class DataFrame:
                 if name in using:
                     continue
                 reference = ex.ColumnRef(name, alias)
-                if name in common:
-                    new_name = '"{}{}"'.format(_unquoted(name), suffix) if suffix else \
-                        '"{}_{}_{}"'.format(prefix, tag, _unquoted(name))
+                # A clash is renamed on the sides without a suffix only when neither side has one.
+                if name in common and (suffix or not (lsuffix or rsuffix)):
+                    new_name = _suffixed(name, suffix) if suffix else '"{}_{}_{}"'.format(prefix, tag, _unquoted(name))
                     outputs.append(ex.Alias(reference, new_name))
                     for lineage_id in side._lineage:
-                        renames[(lineage_id, name)] = new_name
+                        # A DataFrame on both sides (df2 in a.join(df2).join(b.join(df2))) renamed
+                        # twice: a reference to it cannot say which side it means.
+                        key = (lineage_id, name)
+                        renames[key] = None if key in renames and renames[key] != new_name else new_name
                 else:
                     outputs.append(reference)
             for key, value in side._renames.items():
@@ -430,11 +464,16 @@ class DataFrame:
                           _lineage=self._lineage | right._lineage, _renames=renames)
         return frame
 
-    def _qualify_join(self, condition, right, left_alias, right_alias):
-        """Columns taken from either side (``df1["a"] == df2["a"]``) name their side's alias."""
+    def _qualify_join(self, condition, right, left_alias, right_alias, shared):
+        """Columns taken from either side (``df1["a"] == df2["a"]``) name their side's alias;
+        a bare ``col("a")`` that both sides have cannot say which it means."""
 
         def replace(node):
-            if not isinstance(node, ex.ColumnRef) or node.df_id is None:
+            if not isinstance(node, ex.ColumnRef):
+                return None
+            if node.df_id is None:
+                if node.qualifier is None and node.name in shared:
+                    raise _ambiguous(node.name)
                 return None
             in_left, in_right = node.df_id in self._lineage, node.df_id in right._lineage
             if in_left and not in_right:
@@ -458,23 +497,30 @@ class DataFrame:
         return self._set("UNION ALL", other)
 
     def union_by_name(self, other, allow_missing_columns=False):
-        return self._set("UNION", self._other_by_name(other, allow_missing_columns))
+        return self._by_name("UNION", other, allow_missing_columns)
 
     def union_all_by_name(self, other, allow_missing_columns=False):
-        return self._set("UNION ALL", self._other_by_name(other, allow_missing_columns))
+        return self._by_name("UNION ALL", other, allow_missing_columns)
 
-    def _other_by_name(self, other, allow_missing_columns):
+    def _by_name(self, operator, other, allow_missing_columns):
+        """Both sides projected onto one column list: this side's order, then the other's extras
+        (as NULL on the side that lacks them, when allow_missing_columns)."""
         mine, theirs = self._output_names(), other._output_names()
-        missing = [name for name in mine if name not in theirs]
-        if missing and not allow_missing_columns:
-            raise SnowparkClientException("Cannot union by name: the other DataFrame has no column(s) {}".format(
-                ", ".join(missing)), "1107")
-        extra = [name for name in theirs if name not in mine]
-        if extra:
-            raise SnowparkClientException("Cannot union by name: this DataFrame has no column(s) {}".format(
-                ", ".join(extra)), "1107")
-        return other.select([Column(name) if name in theirs else Column(ex.Alias(ex.Literal(None), name))
-                             for name in mine])
+        only_right = [name for name in theirs if name not in mine]
+        only_left = [name for name in mine if name not in theirs]
+        if not allow_missing_columns and (only_right or only_left):
+            side, names = ("right", only_right) if only_right else ("left", only_left)
+            raise SnowparkClientException(
+                "Cannot union the DataFrames by column names. ({}) is in the {} hand side, but not the {}.".format(
+                    ", ".join(names), side, "left" if side == "right" else "right"), "1107")
+        combined = mine + only_right
+
+        def projected(frame, names):
+            return frame._derived(p.Project(frame._plan, [
+                ex.ColumnRef(name) if name in names else ex.Alias(ex.Literal(None), name) for name in combined]))
+
+        left = projected(self, mine) if only_right else self
+        return left._set(operator, projected(other, theirs))
 
     unionAll, unionByName, unionAllByName = union_all, union_by_name, union_all_by_name
 
@@ -647,7 +693,7 @@ class DataFrame:
 
     def pivot(self, pivot_col, values=None, default_on_null=None):
         from snowflake.snowpark.relational_grouped_dataframe import RelationalGroupedDataFrame
-        return RelationalGroupedDataFrame(self, [], "PIVOT", pivot=(self._expr(pivot_col), values, default_on_null))
+        return RelationalGroupedDataFrame(self, [], "", pivot=(self._expr(pivot_col), values, default_on_null))
 
     def unpivot(self, value_column, name_column, column_list, include_nulls=False):
         columns = ", ".join(self._expr(value).sql() for value in _flatten(column_list))
@@ -682,8 +728,23 @@ class DataFrame:
     approxQuantile, sampleBy = approx_quantile, sample_by
 
 
-class _CaseInsensitiveRow:
-    pass
+def _ambiguous(quoted_name):
+    name = _unquoted(quoted_name)
+    return SnowparkSQLAmbiguousJoinException(
+        "The reference to the column '{0}' is ambiguous. The column is present in both DataFrames used in the "
+        "join. To identify the DataFrame that you want to use in the reference, use the syntax <df>[\"{0}\"] in "
+        "join conditions and in select() calls on the result of the join. Alternatively, you can rename the column "
+        "in either DataFrame for disambiguation. See the API documentation of the DataFrame.join() method for more "
+        "details.".format(name), "1303")
+
+
+def _suffixed(quoted_name, suffix):
+    """Snowpark's lsuffix/rsuffix: an upper-case name with a plain suffix stays case-insensitive
+    (``A`` + ``_l`` is ``A_L``); otherwise the suffix is appended as written (``"a_l"``, ``"A8 l"``)."""
+    name = _unquoted(quoted_name)
+    if name == name.upper() and re.match(r"^[A-Za-z0-9_$]*$", suffix):
+        return '"{}{}"'.format(name, suffix.upper())
+    return '"{}{}"'.format(name, suffix.strip('"').replace('"', '""'))
 
 
 def _case_insensitive(rows):

@@ -133,3 +133,15 @@ class SnowparkTableException(SnowparkDataframeException):
 
 class SnowparkMissingDbOrSchemaException(SnowparkClientException):
     pass
+
+
+class SnowparkSQLAmbiguousJoinException(SnowparkSQLException):
+    pass
+
+
+class SnowparkSQLInvalidIdException(SnowparkSQLException):
+    pass
+
+
+class SnowparkSQLUnexpectedAliasException(SnowparkSQLException):
+    pass

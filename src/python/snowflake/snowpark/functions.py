@@ -441,11 +441,25 @@ def equal_nan(e):
 
 
 def in_(cols, *vals):
+    """``in_([col("a"), col("b")], [[1, "x"], [2, "y"]])``: a row of columns in a list of rows or a subquery."""
     columns = [to_column(value)._expression for value in (cols if isinstance(cols, (list, tuple)) else [cols])]
+    if _builtins.len(columns) == 1:
+        return Column(columns[0]).in_(*vals)
+    left = _ex.SqlText("(" + ", ".join(c.sql() for c in columns) + ")")
     if _builtins.len(vals) == 1 and hasattr(vals[0], "_plan"):
-        left = columns[0] if _builtins.len(columns) == 1 else _ex.SqlText("(" + ", ".join(c.sql() for c in columns) + ")")
+        width = _builtins.len(vals[0]._output_names())
+        if width != _builtins.len(columns):
+            raise ValueError("The number of values {} does not match the number of columns {} in the subquery."
+                             .format(_builtins.len(columns), width))
         return Column(_ex.InList(left, subquery=vals[0]._sql_text()))
-    return Column(columns[0]).in_(*vals)
+    rows = vals[0] if _builtins.len(vals) == 1 and isinstance(vals[0], (list, tuple)) else vals
+    tuples = []
+    for row in rows:
+        if not isinstance(row, (list, tuple)) or _builtins.len(row) != _builtins.len(columns):
+            raise ValueError("in_() with {} columns needs rows of {} values, not {!r}".format(
+                _builtins.len(columns), _builtins.len(columns), row))
+        tuples.append(_ex.SqlText("(" + ", ".join(to_expression(value).sql() for value in row) + ")"))
+    return Column(_ex.InList(left, tuples))
 
 
 def like(col, pattern):

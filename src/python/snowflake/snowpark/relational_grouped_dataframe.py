@@ -50,7 +50,8 @@ class RelationalGroupedDataFrame:
             if isinstance(value, dict):
                 for name, function_name in value.items():
                     out.append(self._named_function(function_name, name))
-            elif isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], str) and not isinstance(value[0], Column):
+            elif isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], str) \
+                    and value[1].lower() in _FUNCTION_NAMES:
                 out.append(self._named_function(value[1], value[0]))
             elif isinstance(value, (list, tuple)):
                 out.extend(self._aggregate_exprs(value))
@@ -63,6 +64,9 @@ class RelationalGroupedDataFrame:
         if sql_name is None:
             raise ValueError("Unknown aggregate function '{}' in agg(); use one of {}".format(
                 function_name, ", ".join(sorted(_FUNCTION_NAMES))))
+        if sql_name == "COUNT":
+            from snowflake.snowpark.functions import count
+            return self._df._expr(count(column_name))
         return ex.FunctionCall(sql_name, [self._df._expr(column_name)], is_aggregate=True)
 
     def agg(self, *exprs):
@@ -86,17 +90,20 @@ class RelationalGroupedDataFrame:
                     names.append(part)
         return names
 
-    def _simple(self, sql_name, cols):
+    def _simple(self, sql_name, cols, python_name=None):
+        python_name = python_name or sql_name.lower()
         columns = list(_flatten(cols))
         if not columns:
-            raise NotImplementedError("group_by().{}() without column names (all numeric columns) is not in "
-                                      "Snowpark Local yet; name the columns.".format(sql_name.lower()))
+            raise ValueError("You must pass a list of one or more Columns to function: {}".format(python_name))
         return self.agg(*[Column(ex.FunctionCall(sql_name, [self._df._expr(name)], is_aggregate=True)) for name in columns])
 
     def avg(self, *cols):
         return self._simple("AVG", cols)
 
-    mean = avg
+    def _mean(self, *cols):
+        return self._simple("AVG", cols, "mean")
+
+    mean = _mean
 
     def sum(self, *cols):
         return self._simple("SUM", cols)

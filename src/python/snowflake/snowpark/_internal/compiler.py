@@ -125,6 +125,9 @@ def _aggregate(plan):
         select = _wrap(select)
     select.projection = list(plan.outputs) or [ex.SqlText("*")]
     groupings = ", ".join(item.sql() for item in plan.groupings)
+    if not plan.kind and not plan.groupings:
+        # As Snowpark does: an aggregation without groups is one row, even for agg(lit(1)).
+        select.limit = 1
     if plan.kind:
         select.group_by = "{}({})".format(plan.kind, groupings)
     elif plan.groupings:
@@ -178,6 +181,9 @@ def _join(plan):
         text += " USING ({})".format(", ".join(plan.using))
     elif plan.condition is not None:
         text += " ON " + plan.condition.sql()
+    elif plan.join_type != "cross":
+        # Snowflake takes a join without a condition as a cross join; DuckDB wants it said.
+        text += " ON TRUE"
     select = _Select(text)
     select.projection = list(plan.outputs)
     return select

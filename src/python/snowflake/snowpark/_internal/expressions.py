@@ -55,8 +55,8 @@ class Star(Expression):
     __slots__ = ("columns",)
 
     def __init__(self, columns=None):
-        # After a join, df["*"] of one side expands to that side's columns.
-        self.columns = columns
+        # df["*"] expands to that DataFrame's own columns, so after a join it names one side.
+        self.columns = tuple(columns) if columns else None
 
     def sql(self):
         if self.columns:
@@ -256,9 +256,9 @@ class SortOrder(Expression):
 
     def sql(self):
         text = "{} {}".format(self.child.sql(), "ASC" if self.ascending else "DESC")
-        # Snowflake's default puts NULLs last ascending and first descending; say it always,
-        # so that DuckDB (whose default differs) orders the same way.
-        nulls_first = (not self.ascending) if self.nulls_first is None else self.nulls_first
+        # Snowpark (unlike plain Snowflake SQL) puts NULLs first ascending and last
+        # descending, and always says so in the SQL it sends.
+        nulls_first = self.ascending if self.nulls_first is None else self.nulls_first
         return text + (" NULLS FIRST" if nulls_first else " NULLS LAST")
 
 
@@ -364,6 +364,23 @@ class ScalarSubquery(Expression):
 
 def strip_alias(expression):
     return expression.child if isinstance(expression, Alias) else expression
+
+
+def without_aliases(expression):
+    """The tree with every alias removed (an alias means nothing inside WHERE or ORDER BY)."""
+    return transform(expression, lambda node: without_aliases(node.child) if isinstance(node, Alias) else None)
+
+
+def lift_alias(expression):
+    """``~col("a").in_(…).alias("x")`` builds NOT(alias(…)); Snowpark names the whole
+    expression after the inner alias, as SQL can only alias a whole select item."""
+    if isinstance(expression, Alias):
+        return Alias(without_aliases(expression.child), expression.name)
+    inner = []
+    transform(expression, lambda node: inner.append(node) if isinstance(node, Alias) else None)
+    if not inner:
+        return expression
+    return Alias(without_aliases(expression), inner[0].name)
 
 
 def transform(expression, replace):

@@ -68,11 +68,13 @@ def datatype_of(value):
     if isinstance(value, type) and issubclass(value, t.DataType):
         return value()
     if isinstance(value, str):
-        known = datatype_from_snowflake(value)
-        return _NamedType(value.upper()) if isinstance(known, _NamedType) else _with_sql_name(known, value)
+        text = " ".join(value.strip().upper().split())
+        known = datatype_from_snowflake(_SPARK_NAMES.get(text, text))
+        if isinstance(known, _NamedType):
+            raise ValueError("'{}' is not a supported type".format(value))
+        return known
     raise TypeError("expected a DataType or a type name, not {!r}".format(value))
 
 
-def _with_sql_name(datatype, written):
-    # cast("int") must send INT, not the class's default spelling, when the two differ in range.
-    return datatype
+# Type names Snowpark accepts in cast("…") besides Snowflake's own.
+_SPARK_NAMES = {"LONG": "BIGINT", "SHORT": "SMALLINT", "BYTE": "TINYINT", "STR": "VARCHAR", "MAP": "OBJECT"}
