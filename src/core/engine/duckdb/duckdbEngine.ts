@@ -19,6 +19,7 @@ import { toSnowflakeError } from './errorMapping';
 import { RESULTS_CATALOG, ResultRetention } from './resultRetention';
 import { snowflakeTypeOf } from './snowflakeTypes';
 import { dmlResult, statusResult } from './statementMessages';
+import { countQueryRunner, planDml } from './dmlPlan';
 import { quoteStringLiteral } from '../../sql/literals';
 
 export interface DuckDbEngineOptions {
@@ -86,7 +87,11 @@ export class DuckDbEngine implements SqlEngine {
         hasRetainedResult: (id) => this.retention.has(id),
         materializeResult: (id) => this.retention.materialize(id, connection),
       });
-      const sql = fillDeferred(translation, fragments);
+      const filled = fillDeferred(translation, fragments);
+      // UPDATE … FROM and MERGE are counted first, as Snowflake counts them (dmlPlan.ts).
+      const dml = planDml(filled);
+      const sql = dml?.sql ?? filled;
+      const values = request.binds?.map(toDuckDbValue) ?? [];
       if (signal.aborted) throw executionCancelled(queryId);
       if (!isReadOnly(sql)) {
         // Writes run in their own transaction so a cancel that lands just as DuckDB
@@ -95,7 +100,8 @@ export class DuckDbEngine implements SqlEngine {
         inTransaction = true;
       }
       signal.addEventListener('abort', interrupt, { once: true });
-      const result = request.binds?.length ? await connection.run(sql, request.binds.map(toDuckDbValue)) : await connection.run(sql);
+      const counted = dml?.count ? await dml.count(countQueryRunner(connection, values), queryId) : undefined;
+      const result = values.length ? await connection.run(sql, values) : await connection.run(sql);
       const statementType = result.statementType;
       // A materialized result holds every chunk already: reading them is synchronous.
       const chunks: DuckDBDataChunk[] = [];
@@ -105,8 +111,11 @@ export class DuckDbEngine implements SqlEngine {
         await connection.run('COMMIT');
         inTransaction = false;
       }
-      const encoded = this.encodeResult(queryId, request.sql, statementType, result, chunks, translation.preserveCaseColumns);
-      return encoded;
+      if (counted) {
+        this.retention.keep(queryId, counted);
+        return counted;
+      }
+      return this.encodeResult(queryId, request.sql, statementType, result, chunks, translation.preserveCaseColumns);
     } catch (error) {
       if (inTransaction) await connection.run('ROLLBACK').catch(() => undefined);
       if (signal.aborted) throw executionCancelled(queryId);

@@ -5,15 +5,38 @@ import { QueryResult } from '../../runner/protocol';
 
 export type StatementKind = 'select' | 'insert' | 'update' | 'delete' | 'create' | 'drop' | 'other';
 
-export function dmlResult(kind: 'insert' | 'update' | 'delete', rowsChanged: number, queryId: string): QueryResult {
+export function dmlResult(kind: 'insert' | 'update' | 'delete', rowsChanged: number, queryId: string, multiJoined = 0): QueryResult {
   const name = { insert: 'number of rows inserted', update: 'number of rows updated', delete: 'number of rows deleted' }[kind];
   const columns = [{ name, type: 'NUMBER(38,0)' }];
   const data: unknown[][] = [[rowsChanged]];
   if (kind === 'update') {
     columns.push({ name: 'number of multi-joined rows updated', type: 'NUMBER(38,0)' });
-    data.push([0]);
+    data.push([multiJoined]);
   }
   return { queryId, columns, data, rowCount: 1 };
+}
+
+/** Counts for the actions a MERGE has; an action it does not have is undefined (no column). */
+export interface MergeCounts {
+  inserted?: number;
+  updated?: number;
+  deleted?: number;
+}
+
+/** Snowflake's MERGE row: one column per kind of action present, in this order. */
+export function mergeResult(counts: MergeCounts, queryId: string): QueryResult {
+  const named: Array<[string, number | undefined]> = [
+    ['number of rows inserted', counts.inserted],
+    ['number of rows updated', counts.updated],
+    ['number of rows deleted', counts.deleted],
+  ];
+  const present = named.filter((entry): entry is [string, number] => entry[1] !== undefined);
+  return {
+    queryId,
+    columns: present.map(([name]) => ({ name, type: 'NUMBER(38,0)' })),
+    data: present.map(([, count]) => [count]),
+    rowCount: 1,
+  };
 }
 
 const CREATED = /^\s*create\s+(?:or\s+replace\s+)?(?:(?:local|global)\s+)?(?:temp|temporary|transient|volatile)?\s*(table|view|schema|database|sequence)\s+(?:if\s+not\s+exists\s+)?([^\s(]+)/i;
