@@ -168,7 +168,13 @@ class DataFrame:
         if col_name == "*":
             return Column(ex.Star([ex.ColumnRef(name, df_id=self._id) for name in names]))
         quoted = quote_identifier(col_name)
-        if quoted not in names and quoted not in {name for (_, name) in self._renames}:
+        if quoted not in names:
+            # A name a join renamed (A → "l_x1y2_A") and that survives under its new name only.
+            renamed = {new for (_, old), new in self._renames.items() if old == quoted and new in names}
+            if len(renamed) == 1:
+                return Column(ex.ColumnRef(renamed.pop(), df_id=self._id), _df_id=self._id)
+            if len(renamed) > 1 or any(old == quoted for (_, old) in self._renames):
+                raise _ambiguous(quoted)
             raise SnowparkColumnException(
                 "The DataFrame does not contain the column named {}. Its columns are {}.".format(
                     col_name, ", ".join(names)), "1111")
