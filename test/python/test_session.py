@@ -90,7 +90,7 @@ class SessionTest(SessionTestCase):
         self.assertEqual(self.session.table("t").queries, {"queries": ["SELECT * FROM t"], "post_actions": []})
         self.assertEqual(self.session.table(["db", "s", "t"])._sql_text(), "SELECT * FROM db.s.t")
         df = self.session.create_dataframe([(1, "a")], schema=["n", "s"])
-        self.assertEqual(df._sql_text(), """SELECT "N", "S" FROM (VALUES (1, 'a')) AS T("N", "S")""")
+        self.assertEqual(df._sql_text(), """SELECT CAST("N" AS BIGINT) AS "N", CAST("S" AS VARCHAR) AS "S" FROM (VALUES (1, 'a')) AS T("N", "S")""")
 
     def test_call_scalar_and_table(self):
         self.engine.result = query_result([("MY_PROC", "VARCHAR")], [["ok"]], "q-proc")

@@ -4,8 +4,12 @@ The data becomes literals in the query text (not bind parameters) so that the Da
 one self-contained query that can be counted, saved, or returned from the handler.
 """
 
+import datetime
+from decimal import Decimal
+
 from snowflake.snowpark.row import Row
-from snowflake.snowpark.types import StructType, _SemiStructuredType
+from snowflake.snowpark import types as t
+from snowflake.snowpark.types import StructField, StructType, _SemiStructuredType
 
 from snowpark_local.sql_literals import json_text, quote_identifier, render_literal, string_literal
 
@@ -36,6 +40,8 @@ def _rows_and_names(data):
     """Rows as tuples, plus the column names the data itself carries (Row fields, dict keys)."""
     if hasattr(data, "itertuples") and hasattr(data, "columns"):
         return [tuple(row) for row in data.itertuples(index=False)], [str(name) for name in data.columns]
+    if isinstance(data, _NamedRows):
+        return [tuple(row) for row in data], list(data.names)
     if not isinstance(data, (list, tuple)):
         raise TypeError("create_dataframe() takes a list or tuple of rows, not '{}'".format(type(data).__name__))
     first = data[0] if data else None
@@ -99,3 +105,104 @@ def _typed_null(quoted_name, sql_type):
     if sql_type is not None and sql_type.sql_type():
         return "CAST(NULL AS {}) AS {}".format(sql_type.sql_type(), quoted_name)
     return "NULL AS {}".format(quoted_name)
+
+
+def typed_frame_parts(data, schema=None):
+    """The query for ``create_dataframe`` with Snowpark's types, and the StructType whose
+    nullability (and, when given, types) ``df.schema`` reports; None when there is nothing to add.
+
+    Snowpark infers each column's type from the Python values (``int`` → LongType, ``float`` →
+    DoubleType, ``Decimal`` → DecimalType(38,18), …) and casts the column to it, so the engine
+    returns what Snowflake would; a column whose values have different types is an error there.
+    """
+    data = _plain_values(data)
+    if isinstance(schema, StructType):
+        return values_query(data, schema), schema
+    rows, inferred_names = _rows_and_names(data)
+    if not rows:
+        return values_query(data, schema), None
+    names, _ = _names_and_types(schema, inferred_names, rows)
+    if len(names) != len(rows[0]):
+        return values_query(data, schema), None
+    fields = []
+    for position, name in enumerate(names):
+        column = [row[position] if position < len(row) else None for row in rows]
+        fields.append(StructField(name, _column_type(column, name), any(value is None for value in column)))
+    inferred = StructType(fields)
+    return values_query(data, inferred), inferred
+
+
+def _plain_values(data):
+    """pandas/numpy values as the Python values Snowpark sees (``numpy.int64`` → ``int``, NaT → None)."""
+    if not (hasattr(data, "itertuples") and hasattr(data, "columns")):
+        return data
+    rows = []
+    for row in data.itertuples(index=False):
+        rows.append(tuple(_plain(value) for value in row))
+    return _NamedRows(rows, [str(name) for name in data.columns])
+
+
+class _NamedRows(list):
+    """pandas rows after conversion, still carrying the frame's column names."""
+
+    def __init__(self, rows, names):
+        super().__init__(rows)
+        self.names = names
+
+
+def _plain(value):
+    if value is None:
+        return None
+    module = type(value).__module__ or ""
+    if module.startswith("pandas"):
+        if type(value).__name__ in ("NaTType", "NAType"):
+            return None
+        if hasattr(value, "to_pydatetime"):
+            return value.to_pydatetime()
+    if module == "numpy" and hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        # pandas writes a missing number as NaN; Snowpark sends it as NULL.
+        return None
+    return value
+
+
+def _value_type(value):
+    if isinstance(value, bool):
+        return t.BooleanType()
+    if isinstance(value, int):
+        return t.LongType()
+    if isinstance(value, float):
+        return t.DoubleType()
+    if isinstance(value, Decimal):
+        return t.DecimalType(38, 18)
+    if isinstance(value, str):
+        return t.StringType()
+    if isinstance(value, datetime.datetime):
+        zone = t.TimestampTimeZone.TZ if value.tzinfo is not None else t.TimestampTimeZone.NTZ
+        return t.TimestampType(zone)
+    if isinstance(value, datetime.date):
+        return t.DateType()
+    if isinstance(value, datetime.time):
+        return t.TimeType()
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return t.BinaryType()
+    if isinstance(value, Row) and value._fields is not None or isinstance(value, dict):
+        return t.MapType(t.StringType(), t.StringType())
+    if isinstance(value, (list, tuple)):
+        return t.ArrayType(t.StringType())
+    return t.VariantType()
+
+
+def _column_type(values, name):
+    found = None
+    for value in values:
+        if value is None:
+            continue
+        kind = _value_type(value)
+        if found is None:
+            found = kind
+        elif type(found) is not type(kind):
+            raise TypeError("field {}: Cannot merge type {} and {}".format(name, type(found), type(kind)))
+    # A column of only NULLs is a string column in Snowpark.
+    return found if found is not None else t.StringType()

@@ -24,6 +24,8 @@ class Row(tuple):
     _is_snowpark_row = True
     _fields = None
     _field_index = None
+    # collect(case_sensitive=False) rows: field names in lower case, looked up in any case.
+    _case_sensitive = True
 
     def __new__(cls, *values, **named_values):
         if values and named_values:
@@ -39,16 +41,21 @@ class Row(tuple):
     def __getitem__(self, item):
         if isinstance(item, str):
             index = self._field_index
-            if index is None or item not in index:
+            key = item if self._case_sensitive else item.strip().lower()
+            if index is None or key not in index:
                 raise KeyError(item)
-            return tuple.__getitem__(self, index[item])
+            return tuple.__getitem__(self, index[key])
+        if isinstance(item, slice):
+            # Snowpark slices to a Row of the values, without field names.
+            return Row(*tuple.__getitem__(self, item))
         return tuple.__getitem__(self, item)
 
     def __getattr__(self, name):
         # Only reached when normal lookup fails, so tuple methods (count, index) win as in Snowpark.
         index = self._field_index
-        if index is not None and not name.startswith("__") and name in index:
-            return tuple.__getitem__(self, index[name])
+        key = name if self._case_sensitive else name.strip().lower()
+        if index is not None and not name.startswith("__") and key in index:
+            return tuple.__getitem__(self, index[key])
         raise AttributeError("Row object has no attribute {}".format(name))
 
     def __setattr__(self, name, value):
@@ -60,13 +67,31 @@ class Row(tuple):
         return tuple.__contains__(self, item)
 
     def __call__(self, *args, **kwargs):
-        """A Row of field names works as a factory: ``Employee = Row("name"); Employee("Ann")``."""
+        """A Row of field names makes rows (``Employee = Row("name"); Employee("Ann")``); a Row
+        with fields makes a copy with some values replaced (``row(salary=2)``), as in Snowpark."""
+        if args and kwargs:
+            raise ValueError("A Row instance should have either values or field-value pairs but not both.")
+        if args and len(args) != len(self):
+            raise ValueError("{} values are expected.".format(len(self)))
         if self._fields is not None:
-            raise TypeError("Row with named fields is not callable; only a Row of field names is")
-        if kwargs or len(args) != len(self):
-            raise ValueError("expected {} values for fields {}, got {}".format(
-                len(self), tuple(self), len(args)))
-        return Row(**dict(zip(self, args)))
+            if args:
+                raise ValueError("The Row object can't be called with a list of values because it already has "
+                                 "fields and values.")
+            if len(self._field_index) != len(self._fields):
+                raise ValueError("The Row object can't be called because it has duplicate fields")
+            values = dict(zip(self._fields, self))
+            for name, value in kwargs.items():
+                if name not in values:
+                    raise ValueError("Wrong keyword argument {} for {!r}".format(name, self))
+                values[name] = value
+            return Row(**values)
+        if kwargs:
+            raise ValueError("The Row object can't be called with field-value pairs because it doesn't have "
+                             "field-value pairs")
+        if any(not isinstance(value, str) for value in self):
+            raise ValueError("The called Row object and input values must have the same size and the called Row "
+                             "object shouldn't have any non-str fields.")
+        return row_class_for_fields(tuple(self))._from_values(args)
 
     def __repr__(self):
         if self._fields is not None:
@@ -113,10 +138,11 @@ def _index_of(fields):
     return index
 
 
-def row_class_for_fields(fields):
+def row_class_for_fields(fields, case_sensitive=True):
     """A Row subclass whose instances all have these field names (cached per field tuple)."""
-    fields = tuple(fields)
-    row_class = _row_classes_by_fields.get(fields)
+    fields = tuple(fields) if case_sensitive else tuple(name.strip().lower() for name in fields)
+    key = fields if case_sensitive else ("\0case-insensitive",) + fields
+    row_class = _row_classes_by_fields.get(key)
     if row_class is None:
         if len(_row_classes_by_fields) >= _ROW_CLASS_CACHE_LIMIT:
             _row_classes_by_fields.clear()
@@ -126,9 +152,29 @@ def row_class_for_fields(fields):
             "__new__": tuple.__new__,
             "_fields": fields,
             "_field_index": _index_of(fields),
+            "_case_sensitive": case_sensitive,
         })
-        _row_classes_by_fields[fields] = row_class
+        _row_classes_by_fields[key] = row_class
     return row_class
+
+
+def case_insensitive_rows(rows):
+    """``collect(case_sensitive=False)``: Snowpark lower-cases the field names and lowers every
+    lookup, so ``row["a"]``, ``row["A"]`` and ``row.a`` all find column ``A``."""
+    out = []
+    for row in rows:
+        if row._fields is None:
+            out.append(row)
+        elif any(_is_quoted(name) for name in row._fields):
+            raise ValueError("Case insensitive fields is not supported in presence of quoted columns")
+        else:
+            out.append(row_class_for_fields(row._fields, case_sensitive=False)._from_values(tuple(row)))
+    return out
+
+
+def _is_quoted(name):
+    name = name.strip()
+    return len(name) > 2 and name[0] == name[-1] and name[0] in "'\""
 
 
 def rows_from_columns(fields, columns, row_count=None):

@@ -6,7 +6,8 @@ from snowflake.snowpark.dataframe import DataFrame
 from snowflake.snowpark.table import Table
 from snowflake.snowpark.exceptions import SnowparkSessionException
 
-from snowpark_local.dataframe_from_values import values_query
+from snowpark_local import session_packages as _packages
+from snowpark_local import session_sources as _sources
 from snowpark_local.results import first_value
 from snowpark_local.sql_literals import render_literal
 from snowpark_local.values import encode
@@ -61,28 +62,50 @@ class Session:
         self._role = context.get("role")
         self._warehouse = context.get("warehouse")
         self._query_tag = context.get("queryTag")
+        self._query_listeners = []
+        self._packages = {}
+        self._imports = {}
         _active_session = self
 
     # ------------------------------------------------------------------ channel calls
 
-    def _execute(self, sql, params=None):
-        request = {"sql": sql, "block": True}
+    def _request(self, method, request, sql, is_describe=False):
+        """One statement on the channel, told to every ``query_history()`` that is listening."""
+        params = request.pop("params", None)
         if params:
             request["params"] = [encode(value) for value in params]
-        return self._channel.call("query.execute", request, query=sql)
+        if not self._query_listeners:
+            return self._channel.call(method, request, query=sql)
+        try:
+            reply = self._channel.call(method, request, query=sql)
+        except Exception as error:
+            for listener in list(self._query_listeners):
+                listener._notify(getattr(error, "sfqid", None), sql, is_describe, failed=True)
+            raise
+        for listener in list(self._query_listeners):
+            listener._notify((reply or {}).get("queryId"), sql, is_describe, _packages.thread_id())
+        return reply
+
+    def _execute(self, sql, params=None):
+        return self._request("query.execute", {"sql": sql, "block": True, "params": params}, sql)
 
     def _submit(self, sql, params=None):
-        request = {"sql": sql, "block": False}
-        if params:
-            request["params"] = [encode(value) for value in params]
-        return self._channel.call("query.execute", request, query=sql)["queryId"]
+        return self._request("query.execute", {"sql": sql, "block": False, "params": params}, sql)["queryId"]
 
     def _describe(self, sql, params=None):
         """The columns (name, Snowflake type) a query would return, without running it for rows."""
-        request = {"sql": sql}
-        if params:
-            request["params"] = [encode(value) for value in params]
-        return self._channel.call("query.describe", request, query=sql)["columns"]
+        return self._request("query.describe", {"sql": sql, "params": params}, sql, is_describe=True)["columns"]
+
+    def _remove_query_listener(self, listener):
+        if listener in self._query_listeners:
+            self._query_listeners.remove(listener)
+
+    def query_history(self, include_describe=False, include_thread_id=False, include_error=False, **kwargs):
+        """Records the queries this session sends until the ``with`` block ends (``.queries``)."""
+        from snowflake.snowpark.query_history import QueryHistory
+        history = QueryHistory(self, include_describe, include_thread_id, include_error)
+        self._query_listeners.append(history)
+        return history
 
     def _table_exists(self, name):
         from snowflake.snowpark.exceptions import SnowparkSQLException
@@ -103,16 +126,75 @@ class Session:
 
     # ------------------------------------------------------------------ DataFrames
 
-    def sql(self, query, params=None):
+    def sql(self, query, params=None, **kwargs):
+        if params is not None and not isinstance(params, (list, tuple)):
+            raise TypeError("params must be a list or tuple of bind values (for ? or :1 in the query), not {}".format(
+                type(params).__name__))
         return DataFrame(self, _plan.SqlQuery(query), params)
 
-    def table(self, name):
-        return Table(name, self)
+    def table(self, name, **kwargs):
+        return Table(_sources.table_name(name), self)
 
-    def create_dataframe(self, data, schema=None):
-        return DataFrame(self, _plan.Raw(values_query(data, schema)))
+    def create_dataframe(self, data, schema=None, **kwargs):
+        return _sources.create_dataframe(self, data, schema)
 
     createDataFrame = create_dataframe
+
+    def range(self, start, end=None, step=1):
+        """One column ``ID`` from ``start`` to ``end`` (exclusive) by ``step``, as Snowpark's GENERATOR query."""
+        return DataFrame(self, _plan.Raw(_sources.range_query(start, end, step)))
+
+    def generator(self, *columns, rowcount=0, timelimit=0):
+        return DataFrame(self, _plan.Raw(_sources.generator_query(columns, rowcount, timelimit)))
+
+    def table_function(self, func_name, *func_arguments, **func_named_arguments):
+        return DataFrame(self, _plan.Raw(_sources.table_function_query(func_name, func_arguments, func_named_arguments)))
+
+    def flatten(self, input, path=None, outer=False, recursive=False, mode="BOTH"):
+        return DataFrame(self, _plan.Raw(_sources.flatten_query(input, path, outer, recursive, mode)))
+
+    def write_pandas(self, df, table_name, *, database=None, schema=None, chunk_size=None, compression="gzip",
+                     on_error="abort_statement", parallel=4, quote_identifiers=True, auto_create_table=False,
+                     create_temp_table=False, overwrite=False, table_type="", **kwargs):
+        return _sources.write_pandas(self, df, table_name, database, schema, quote_identifiers, auto_create_table,
+                                    create_temp_table, overwrite, table_type)
+
+    # ------------------------------------------------------------------ packages and imports
+
+    def add_packages(self, *packages, **kwargs):
+        """Records packages as Snowpark does; each must be importable here (no silent stand-ins)."""
+        self._packages.update(_packages.checked_packages(packages, self._packages))
+
+    def get_packages(self, **kwargs):
+        return dict(self._packages)
+
+    def remove_package(self, package, **kwargs):
+        name = _packages.package_name(package)
+        if name not in self._packages:
+            raise ValueError("{} is not in the package list".format(name))
+        del self._packages[name]
+
+    def clear_packages(self, **kwargs):
+        self._packages.clear()
+
+    def add_requirements(self, file_path, **kwargs):
+        with open(file_path) as requirements:
+            self.add_packages([line.strip() for line in requirements if line.strip() and not line.startswith("#")])
+
+    def add_import(self, path, import_path=None, **kwargs):
+        self._imports[_packages.checked_import(path)] = import_path
+
+    def get_imports(self):
+        return list(self._imports)
+
+    def remove_import(self, path):
+        resolved = _packages.absolute(path)
+        if resolved not in self._imports:
+            raise KeyError("{} is not found in the existing imports".format(resolved))
+        del self._imports[resolved]
+
+    def clear_imports(self):
+        self._imports.clear()
 
     # ------------------------------------------------------------------ procedures and jobs
 
@@ -153,6 +235,34 @@ class Session:
 
     def get_fully_qualified_current_schema(self):
         return "{}.{}".format(self.get_current_database(), self.get_current_schema())
+
+    def get_fully_qualified_name_if_possible(self, name):
+        database, schema = self.get_current_database(), self.get_current_schema()
+        if database and schema:
+            return "{}.{}.{}".format(database, schema, name)
+        # Inside a stored procedure Snowpark allows a missing current schema and keeps the name.
+        return name
+
+    def use_database(self, database):
+        self._use("database", database)
+
+    def use_schema(self, schema):
+        self._use("schema", schema)
+
+    def use_warehouse(self, warehouse):
+        self._use("warehouse", warehouse)
+
+    def use_role(self, role):
+        self._use("role", role)
+
+    def _use(self, object_type, name):
+        if not name:
+            raise ValueError("'{}' must not be empty or None.".format(object_type))
+        _sources.validate_object_name(name)
+        self._execute("use {} {}".format(object_type, name))
+        current = _sources.current_context(self)
+        self._database, self._schema = current.get("database", self._database), current.get("schema", self._schema)
+        self._role, self._warehouse = current.get("role", self._role), current.get("warehouse", self._warehouse)
 
     @property
     def query_tag(self):

@@ -49,6 +49,9 @@ class StringType(DataType):
     def sql_type(self):
         return "VARCHAR({})".format(self.length) if self.length else "VARCHAR"
 
+    def __repr__(self):
+        return "StringType({})".format(self.length) if self.length else "StringType()"
+
 
 class BinaryType(DataType):
     _sql_type = "BINARY"
