@@ -27,6 +27,30 @@ const RULES: readonly ErrorRule[] = [
     toError: (m, id) => new SqlError('000904', '42000', `SQL compilation error:\ninvalid identifier '${m[1].toUpperCase()}'`, id),
   },
   {
+    // A column missing from a table or VALUES list reads the same as one missing from FROM.
+    pattern: /^Binder Error: (?:Table|Values list) "[^"]*" does not have a column named "([^"]+)"/,
+    toError: (m, id) => new SqlError('000904', '42000', `SQL compilation error:\ninvalid identifier '${m[1].toUpperCase()}'`, id),
+  },
+  {
+    pattern: /^Binder Error: Ambiguous reference to column name "([^"]+)"/,
+    toError: (m, id) => new SqlError('002028', '42601', `SQL compilation error:\nambiguous column name '${m[1].toUpperCase()}'`, id),
+  },
+  {
+    // Snowflake coerces arguments where it can and names the function when it cannot.
+    pattern: /^Binder Error: No function matches the given name and argument types '([^(']+)\(([^']*)\)'/,
+    toError: (m, id) =>
+      new SqlError('001044', '42P13', `SQL compilation error:\nInvalid argument types for function '${m[1].toUpperCase()}': (${m[2]})`, id),
+  },
+  {
+    pattern: /^Binder Error: Cannot compare values of type (\S+) and type (\S+)/,
+    toError: (m, id) => new SqlError('100038', '22018', `Numeric value is not recognized: cannot compare ${m[1]} with ${m[2]}`, id),
+  },
+  {
+    // Snowflake's words for a string that is not a number, so handlers that match on them still do.
+    pattern: /^Conversion Error: Could not convert string '((?:[^']|'')*)' to (?:INT|UINT|BIGINT|HUGEINT|DOUBLE|FLOAT|DECIMAL)/,
+    toError: (m, id) => new SqlError('100038', '22018', `Numeric value '${m[1]}' is not recognized`, id),
+  },
+  {
     pattern: /^Parser Error: (.*)/s,
     toError: (m, id) => new SqlError('001003', '42000', `SQL compilation error:\n${firstLine(m[1])}`, id),
   },
