@@ -16,6 +16,7 @@ import { columnarResult } from '../columnarResult';
 import { evaluateDeferred } from './deferredCalls';
 import { fillDeferred, translateToDuckDb } from './dialect';
 import { toSnowflakeError } from './errorMapping';
+import { toDuckDbBindMarkers } from './bindMarkers';
 import { RESULTS_CATALOG, ResultRetention } from './resultRetention';
 import { snowflakeTypeOf } from './snowflakeTypes';
 import { dmlResult, statusResult } from './statementMessages';
@@ -72,7 +73,7 @@ export class DuckDbEngine implements SqlEngine {
     if (this.closed) throw new SqlError('390114', '08001', 'The local engine is closed.', queryId);
     let translation;
     try {
-      translation = translateToDuckDb(request.sql);
+      translation = translateToDuckDb(request.binds?.length ? toDuckDbBindMarkers(request.sql) : request.sql);
     } catch (error) {
       throw compilationError(error instanceof Error ? error.message : String(error), queryId);
     }
