@@ -76,10 +76,9 @@ export const dateRules: SequenceRule<CallMatch>[] = [
     why: 'Snowflake TRUNC of a date with a part is DATE_TRUNC; TRUNC of a number truncates at a scale.',
     functions: ['TRUNC', 'TRUNCATE'],
     arity: [1, 2],
-    rewrite([value, second], call, translator) {
+    rewrite([value, second], call) {
       const part = call.args[1] && isTokenOf(call.args[1][0], 'string') ? readDatePart(call.args[1]) : undefined;
       if (part) return `${macro('date_trunc')}('${part}', ${value})`;
-      void translator;
       return second === undefined ? `trunc(${value})` : `${macro('trunc_scale')}(${value}, ${second})`;
     },
   }),

@@ -48,12 +48,11 @@ export const stringRules: SequenceRule<CallMatch>[] = [
     why: "Snowflake replaces every match by default (occurrence 0); DuckDB only the first unless given 'g'.",
     functions: ['REGEXP_REPLACE'],
     arity: [2, 6],
-    rewrite([s, pattern, replacement = "''", position, occurrence, params], call, translator) {
+    rewrite([s, pattern, replacement = "''", position, occurrence], call, translator) {
       if (occurrence !== undefined && occurrence !== '0' && occurrence !== '1') {
         translator.fail('REGEXP_REPLACE with an occurrence other than 0 or 1 is not supported in Snowpark Local', call.nameNode);
       }
       const flags = `'${(literalValue(call, 5) ?? '').replace(/[^cims]/g, '')}${occurrence === '1' ? '' : 'g'}'`;
-      void params;
       if (position === undefined || position === '1') return `regexp_replace(${s}, ${pattern}, ${replacement}, ${flags})`;
       return `(substr(${s}, 1, (${position}) - 1) || regexp_replace(substr(${s}, ${position}), ${pattern}, ${replacement}, ${flags}))`;
     },
