@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { dialectRules, DialectError, translateToDuckDb } from '../../../src/core/engine/duckdb/dialect';
+import { SNOWFLAKE_FUNCTION_CASES } from './snowflakeFunctionCases';
 
 // One table: each rule name with Snowflake inputs and the DuckDB SQL they must become.
 // Expressions sit in a WHERE clause so the select-list naming rule stays out of the way.
@@ -48,7 +49,6 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
   },
   { rule: 'PARSE_JSON', cases: [[where(`parse_json('{"a": 1}') is not null`), where(`CAST('{"a": 1}' AS JSON) is not null`)]] },
   { rule: 'ARRAY_CONSTRUCT', cases: [[where('array_construct(1, b) is not null'), where('json_array(1, b) is not null')]] },
-  { rule: 'OBJECT_CONSTRUCT', cases: [[where("object_construct('k', b) is not null"), where("json_object('k', b) is not null")]] },
   {
     rule: 'TRANSIENT TABLE',
     cases: [
@@ -60,7 +60,7 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
   {
     rule: ':: cast type',
     cases: [
-      [where('x::variant is not null'), where('x::JSON is not null')],
+      [where('x::variant is not null'), where('CAST(to_json(x) AS JSON) is not null')],
       [where('x::number(10, 2) > 0'), where('x::DECIMAL(10,2) > 0')],
       [where('x::double precision > 0'), where('x::DOUBLE > 0')],
     ],
@@ -133,7 +133,8 @@ describe('DuckDB dialect rules', () => {
   }
 
   it('has a test for every rule in the table', () => {
-    const covered = new Set(ruleCases.map((entry) => entry.rule));
+    // A rule is tested here (its DuckDB text) or by a documented example run on DuckDB.
+    const covered = new Set([...ruleCases.map((entry) => entry.rule), ...SNOWFLAKE_FUNCTION_CASES.flatMap((entry) => [entry.fn, ...(entry.also ?? [])])]);
     const untested = dialectRules.filter((rule) => rule.name !== 'GEOGRAPHY' && !covered.has(rule.name)).map((rule) => rule.name);
     assert.deepEqual(untested, []);
   });

@@ -4,6 +4,8 @@ import { resultExpired } from '../../../src/core/engine/sqlError';
 
 describe('DuckDB → Snowflake error mapping', () => {
   const cases: Array<[string, string, string, RegExp]> = [
+    ['Invalid Input Error: Division by zero', '100051', '22012', /: Division by zero$/],
+    ["Invalid Input Error: Boolean value 'maybe' is not recognized", '100037', '22018', /Boolean value 'maybe' is not recognized/],
     ['Catalog Error: Table with name test_tb does not exist!\nDid you mean "x"?', '002003', '42S02', /Object 'TEST_TB' does not exist or not authorized/],
     ['Catalog Error: Table with name t already exists!', '002002', '42710', /Object 'T' already exists/],
     ['Catalog Error: Scalar Function with name foo does not exist!', '002140', '42601', /Unknown function FOO/],

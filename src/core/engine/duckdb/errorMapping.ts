@@ -10,6 +10,16 @@ interface ErrorRule {
 
 const RULES: readonly ErrorRule[] = [
   {
+    // Raised by the dialect's divisor macro, as Snowflake raises it for `x / 0`.
+    pattern: /^Invalid Input Error: Division by zero/,
+    toError: (_m, id) => new SqlError('100051', '22012', 'Division by zero', id),
+  },
+  {
+    // Raised by the dialect's TO_BOOLEAN macro with Snowflake's wording.
+    pattern: /^Invalid Input Error: (Boolean value '.*' is not recognized)/,
+    toError: (m, id) => new SqlError('100037', '22018', m[1], id),
+  },
+  {
     pattern: /^Catalog Error: Table with name (\S+) does not exist/,
     toError: (m, id) =>
       new SqlError('002003', '42S02', `SQL compilation error:\nObject '${m[1].toUpperCase()}' does not exist or not authorized.`, id),

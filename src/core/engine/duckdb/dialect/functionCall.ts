@@ -59,3 +59,11 @@ export function functionRule(spec: FunctionRuleSpec): SequenceRule<CallMatch> {
     },
   };
 }
+
+/** A Snowflake function that is a DuckDB function (or one of our macros) under another name. */
+export function renameRule(spec: { name: string; why: string; functions: readonly string[]; arity: [number, number]; to: string; defaults?: string[] }): SequenceRule<CallMatch> {
+  return functionRule({
+    ...spec,
+    rewrite: (args) => `${spec.to}(${[...args, ...(spec.defaults ?? []).slice(Math.max(0, args.length - spec.arity[0]))].join(', ')})`,
+  });
+}

@@ -112,11 +112,4 @@ export const functionRules: SequenceRule<CallMatch>[] = [
     arity: [0, Number.MAX_SAFE_INTEGER],
     rewrite: (items) => `json_array(${items.join(', ')})`,
   }),
-  functionRule({
-    name: 'OBJECT_CONSTRUCT',
-    why: 'Snowflake OBJECT is DuckDB JSON; json_object takes the same key, value pairs.',
-    functions: ['OBJECT_CONSTRUCT'],
-    arity: [0, Number.MAX_SAFE_INTEGER],
-    rewrite: (pairs) => `json_object(${pairs.join(', ')})`,
-  }),
 ];

@@ -5,3 +5,4 @@ export { DialectError } from './dialectError';
 export { dialectRules } from './rules';
 export { DialectRule } from './ruleTypes';
 export { translateDateFormat, DATE_FORMAT_ELEMENTS } from './dateFormat';
+export { MACRO_CATALOG, macroDefinitionsSql, SNOWFLAKE_MACROS } from './macros';

@@ -99,7 +99,9 @@ function findOutermostSelectList(nodes: SqlNode[]): { start: number; end: number
     const node = nodes[end];
     if (isPunct(node, ';')) break;
     // `a IS DISTINCT FROM b` has a FROM that does not end the list.
-    if (isWord(node, ...LIST_ENDS) && !(isWord(node, 'FROM') && isWord(nodes[previousSignificant(nodes, end - 1)], 'DISTINCT'))) break;
+    // Nor does the GROUP of `LISTAGG(x) WITHIN GROUP (ORDER BY …)`.
+    const previous = nodes[previousSignificant(nodes, end - 1)];
+    if (isWord(node, ...LIST_ENDS) && !(isWord(node, 'FROM') && isWord(previous, 'DISTINCT')) && !(isWord(node, 'GROUP') && isWord(previous, 'WITHIN'))) break;
     end++;
   }
   return { start, end };

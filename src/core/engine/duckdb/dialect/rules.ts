@@ -1,6 +1,14 @@
 import { deferredRules } from './deferredRules';
 import { functionRules } from './functionRules';
 import { keywordRules } from './keywordRules';
+import { aggregateRules } from './aggregateRules';
+import { conditionalRules } from './conditionalRules';
+import { dateRules } from './dateRules';
+import { numericRules } from './numericRules';
+import { operatorRules } from './operatorRules';
+import { semiStructuredRules } from './semiStructuredRules';
+import { stringRules } from './stringRules';
+import { tableFunctionRules } from './tableFunctionRules';
 import { outputColumnNamesRule } from './outputColumnNames';
 import { AnySequenceRule, DialectRule } from './ruleTypes';
 import { RuleSet } from './translator';
@@ -9,9 +17,23 @@ import { typeRules } from './typeRules';
 
 // The whole Snowflake → DuckDB dialect, in one table. Order matters only among sequence
 // rules: deferred calls first (their arguments must stay constants, untranslated), then
+// operators and postfix paths (they wrap whole operands, calls included), table functions,
 // the places types are written, then functions and keywords.
 
-const sequenceRules: AnySequenceRule[] = [...deferredRules, ...typePositionRules, ...functionRules, ...keywordRules];
+const sequenceRules: AnySequenceRule[] = [
+  ...deferredRules,
+  ...operatorRules,
+  ...tableFunctionRules,
+  ...typePositionRules,
+  ...functionRules,
+  ...conditionalRules,
+  ...stringRules,
+  ...dateRules,
+  ...numericRules,
+  ...aggregateRules,
+  ...semiStructuredRules,
+  ...keywordRules,
+];
 
 export const ruleSet: RuleSet = {
   statement: [outputColumnNamesRule],

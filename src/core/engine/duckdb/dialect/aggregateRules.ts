@@ -1,0 +1,81 @@
+import { isGroup, isWord, nextSignificant, significantNodes, trimTrivia } from '../../../sql/nodes';
+import { GroupNode, SqlNode } from '../../../sql/tokenTree';
+import { SequenceMatch, SequenceRule } from './ruleTypes';
+import { CallMatch, functionRule, matchCall, renameRule } from './functionCall';
+
+// Snowflake aggregates DuckDB lacks, names differently, or writes with WITHIN GROUP.
+
+interface WithinGroupMatch extends SequenceMatch {
+  call: CallMatch;
+  /** The `ORDER BY …` text inside WITHIN GROUP ( … ), if present. */
+  orderBy?: SqlNode[];
+}
+
+/** `NAME(args) [WITHIN GROUP (ORDER BY …)]` for one of `names`. */
+function matchWithinGroup(nodes: SqlNode[], index: number, names: string[]): WithinGroupMatch | undefined {
+  const call = matchCall(nodes, index, names);
+  if (!call) return undefined;
+  const withinAt = nextSignificant(nodes, call.end);
+  if (!isWord(nodes[withinAt], 'WITHIN')) return { call, end: call.end };
+  const groupAt = nextSignificant(nodes, withinAt + 1);
+  const listAt = nextSignificant(nodes, groupAt + 1);
+  if (!isWord(nodes[groupAt], 'GROUP') || !isGroup(nodes[listAt])) return { call, end: call.end };
+  return { call, orderBy: trimTrivia((nodes[listAt] as GroupNode).children), end: listAt + 1 };
+}
+
+/** The call's arguments translated, with a leading DISTINCT kept apart. */
+function argumentsOf(match: WithinGroupMatch, translate: (nodes: SqlNode[]) => string): { distinct: boolean; args: string[]; order: string } {
+  const first = significantNodes(match.call.argList.children)[0];
+  const distinct = isWord(first, 'DISTINCT');
+  const args = match.call.args.map((arg, i) => translate(i === 0 && distinct ? trimTrivia(arg.slice(arg.indexOf(first) + 1)) : arg));
+  return { distinct, args, order: match.orderBy ? ` ${translate(match.orderBy)}` : '' };
+}
+
+const listAggRule: SequenceRule<WithinGroupMatch> = {
+  kind: 'sequence',
+  name: 'LISTAGG',
+  why: "Snowflake LISTAGG's separator defaults to '' and its order is WITHIN GROUP; DuckDB string_agg takes ORDER BY inside.",
+  match: (nodes, index) => matchWithinGroup(nodes, index, ['LISTAGG']),
+  rewrite(match, translator, context) {
+    const inner = { ...context, depth: context.depth + 1 };
+    const { distinct, args, order } = argumentsOf(match, (nodes) => translator.translateSequence(nodes, inner));
+    return `COALESCE(string_agg(${distinct ? 'DISTINCT ' : ''}CAST(${args[0]} AS VARCHAR), ${args[1] ?? "''"}${order}), '')`;
+  },
+};
+
+const arrayAggRule: SequenceRule<WithinGroupMatch> = {
+  kind: 'sequence',
+  name: 'ARRAY_AGG',
+  why: 'Snowflake ARRAY_AGG skips NULLs, returns an ARRAY (JSON here, [] for no rows) and orders WITHIN GROUP.',
+  match: (nodes, index) => matchWithinGroup(nodes, index, ['ARRAY_AGG', 'ARRAYAGG']),
+  rewrite(match, translator, context) {
+    const inner = { ...context, depth: context.depth + 1 };
+    const { distinct, args, order } = argumentsOf(match, (nodes) => translator.translateSequence(nodes, inner));
+    // An OVER clause after the call still applies: the FILTER sits before it.
+    return `CAST(to_json(COALESCE(list(${distinct ? 'DISTINCT ' : ''}${args[0]}${order}) FILTER (WHERE (${args[0]}) IS NOT NULL), [])) AS JSON)`;
+  },
+};
+
+export const aggregateRules: SequenceRule<SequenceMatch>[] = [
+  listAggRule,
+  arrayAggRule,
+  functionRule({
+    name: 'OBJECT_AGG',
+    why: 'Snowflake OBJECT_AGG skips pairs with a NULL key or value and sorts keys; a filtered list of pairs becomes the object.',
+    functions: ['OBJECT_AGG'],
+    arity: [2, 2],
+    rewrite: ([key, value]) =>
+      `CAST(COALESCE(to_json(map_from_entries(list_sort(list({'k': CAST(${key} AS VARCHAR), 'v': to_json(${value})}) FILTER (WHERE (${key}) IS NOT NULL AND (${value}) IS NOT NULL)))), '{}') AS JSON)`,
+  }),
+  functionRule({
+    name: 'BOOLAND_AGG',
+    why: 'DuckDB calls them bool_and/bool_or and takes booleans only; Snowflake also takes numbers (non-zero is true).',
+    functions: ['BOOLAND_AGG', 'BOOLOR_AGG', 'BOOLXOR_AGG'],
+    arity: [1, 1],
+    rewrite: ([value], call) =>
+      call.name === 'BOOLXOR_AGG' ? `(count(*) FILTER (WHERE CAST(${value} AS BOOLEAN)) = 1)` : `${call.name === 'BOOLAND_AGG' ? 'bool_and' : 'bool_or'}(CAST(${value} AS BOOLEAN))`,
+  }),
+  renameRule({ name: 'SKEW', why: 'DuckDB calls the sample skewness skewness.', functions: ['SKEW'], arity: [1, 1], to: 'skewness' }),
+  renameRule({ name: 'VARIANCE_POP', why: 'DuckDB calls it var_pop.', functions: ['VARIANCE_POP'], arity: [1, 1], to: 'var_pop' }),
+  renameRule({ name: 'VARIANCE_SAMP', why: 'DuckDB calls it var_samp.', functions: ['VARIANCE_SAMP'], arity: [1, 1], to: 'var_samp' }),
+] as SequenceRule<SequenceMatch>[];

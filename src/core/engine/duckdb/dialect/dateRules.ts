@@ -1,0 +1,151 @@
+import { isTokenOf } from '../../../sql/nodes';
+import { quoteStringLiteral, unquoteStringLiteral } from '../../../sql/literals';
+import { SequenceRule } from './ruleTypes';
+import { CallMatch, functionRule, renameRule } from './functionCall';
+import { DATE_ONLY_PARTS, intervalOf, readDatePart } from './datePart';
+import { translateDateFormat } from './dateFormat';
+import { macro } from './macros';
+import { Translator } from './translator';
+
+// Snowflake date and time functions. Date parts are read at translation time (bare keyword or
+// string, with Snowflake's synonyms), so the rewrite can choose the macro that keeps the type.
+
+function partOf(call: CallMatch, index: number, translator: Translator): string {
+  const part = readDatePart(call.args[index] ?? []);
+  if (!part) return translator.fail(`${call.name} needs a date or time part (year, month, day, hour …) as its argument ${index + 1}`, call.args[index]?.[0] ?? call.nameNode);
+  return part;
+}
+
+/** A format argument as a strptime pattern, or undefined when the argument is a number (a scale). */
+function formatOf(call: CallMatch, index: number, translator: Translator): string | undefined {
+  const arg = call.args[index];
+  if (!arg) return undefined;
+  if (arg.length === 1 && isTokenOf(arg[0], 'number')) return undefined;
+  if (arg.length !== 1 || !isTokenOf(arg[0], 'string')) return translator.fail(`${call.name} needs its format as a string literal in Snowpark Local`, arg[0]);
+  const format = unquoteStringLiteral(arg[0].token.text);
+  if (format.toUpperCase() === 'AUTO') return undefined;
+  const translated = translateDateFormat(format);
+  if ('unsupported' in translated) return translator.fail(`${call.name} format '${format}' is not supported in Snowpark Local: ${translated.unsupported}`, arg[0]);
+  return quoteStringLiteral(translated.strftime);
+}
+
+function timestampRule(name: string, functions: string[], tryCast: boolean): SequenceRule<CallMatch> {
+  return functionRule({
+    name,
+    why: 'DuckDB has no TO_TIMESTAMP_*; Snowflake reads epoch numbers (with a scale), digit strings by magnitude, or a format.',
+    functions,
+    arity: [1, 2],
+    rewrite([value, second], call, translator) {
+      const format = formatOf(call, 1, translator);
+      if (format) return `${tryCast ? 'try_strptime' : 'strptime'}(${value}, ${format})`;
+      if (second !== undefined) return `${macro('epoch_to_timestamp')}(${value}, ${second})`;
+      const converted = `${macro('to_timestamp')}(${value})`;
+      return tryCast ? `TRY(${converted})` : converted;
+    },
+  });
+}
+
+export const dateRules: SequenceRule<CallMatch>[] = [
+  functionRule({
+    name: 'DATEADD',
+    why: 'DuckDB has no DATEADD; date parts keep a DATE a DATE, time parts make it a TIMESTAMP.',
+    functions: ['DATEADD', 'TIMESTAMPADD', 'TIMEADD'],
+    arity: [3, 3],
+    rewrite([, n, value], call, translator) {
+      const part = partOf(call, 0, translator);
+      const interval = intervalOf(part, n) ?? translator.fail(`${call.name} does not take the part ${part}`, call.args[0][0]);
+      return `${macro(DATE_ONLY_PARTS.has(part) ? 'date_add' : 'time_add')}(${value}, ${interval})`;
+    },
+  }),
+  functionRule({
+    name: 'DATEDIFF',
+    why: 'Snowflake DATEDIFF counts part boundaries crossed, as DuckDB date_diff does, but takes bare parts and text dates.',
+    functions: ['DATEDIFF', 'TIMESTAMPDIFF', 'TIMEDIFF'],
+    arity: [3, 3],
+    rewrite: ([, a, b], call, translator) => `${macro('date_diff')}('${partOf(call, 0, translator)}', ${a}, ${b})`,
+  }),
+  functionRule({
+    name: 'DATE_TRUNC',
+    why: 'Snowflake DATE_TRUNC keeps the input type (DuckDB turns a DATE into a TIMESTAMP) and takes bare parts.',
+    functions: ['DATE_TRUNC'],
+    arity: [2, 2],
+    rewrite: ([, value], call, translator) => `${macro('date_trunc')}('${partOf(call, 0, translator)}', ${value})`,
+  }),
+  functionRule({
+    name: 'TRUNC(date, part)',
+    why: 'Snowflake TRUNC of a date with a part is DATE_TRUNC; TRUNC of a number truncates at a scale.',
+    functions: ['TRUNC', 'TRUNCATE'],
+    arity: [1, 2],
+    rewrite([value, second], call) {
+      const part = call.args[1] && isTokenOf(call.args[1][0], 'string') ? readDatePart(call.args[1]) : undefined;
+      if (part) return `${macro('date_trunc')}('${part}', ${value})`;
+      return second === undefined ? `trunc(${value})` : `${macro('trunc_scale')}(${value}, ${second})`;
+    },
+  }),
+  functionRule({
+    name: 'DATE_PART',
+    why: 'Snowflake DATE_PART takes bare parts and synonyms (dow, doy, epoch_millisecond …).',
+    functions: ['DATE_PART'],
+    arity: [2, 2],
+    rewrite: ([, value], call, translator) => `date_part('${partOf(call, 0, translator)}', ${value})`,
+  }),
+  functionRule({
+    name: 'TO_DATE',
+    why: 'Snowflake TO_DATE/DATE take a format, or read digit strings as epoch seconds.',
+    functions: ['TO_DATE', 'DATE', 'TRY_TO_DATE'],
+    arity: [1, 2],
+    rewrite([value], call, translator) {
+      const format = formatOf(call, 1, translator);
+      const tryCast = call.name === 'TRY_TO_DATE';
+      if (format) return `CAST(${tryCast ? 'try_strptime' : 'strptime'}(${value}, ${format}) AS DATE)`;
+      return tryCast ? `TRY(${macro('to_date')}(${value}))` : `${macro('to_date')}(${value})`;
+    },
+  }),
+  timestampRule('TO_TIMESTAMP', ['TO_TIMESTAMP', 'TO_TIMESTAMP_NTZ', 'TO_TIMESTAMP_LTZ', 'TO_TIMESTAMP_TZ'], false),
+  timestampRule('TRY_TO_TIMESTAMP', ['TRY_TO_TIMESTAMP', 'TRY_TO_TIMESTAMP_NTZ', 'TRY_TO_TIMESTAMP_LTZ', 'TRY_TO_TIMESTAMP_TZ'], true),
+  functionRule({
+    name: 'TO_TIME',
+    why: 'DuckDB has no TO_TIME; a cast, or strptime with a format.',
+    functions: ['TO_TIME', 'TIME', 'TRY_TO_TIME'],
+    arity: [1, 2],
+    rewrite([value], call, translator) {
+      const format = formatOf(call, 1, translator);
+      const cast = call.name === 'TRY_TO_TIME' ? 'TRY_CAST' : 'CAST';
+      return format ? `${cast}(strptime(${value}, ${format}) AS TIME)` : `${cast}(${value} AS TIME)`;
+    },
+  }),
+  functionRule({
+    name: 'LAST_DAY',
+    why: 'Snowflake LAST_DAY takes a part (month by default) and returns a DATE.',
+    functions: ['LAST_DAY'],
+    arity: [1, 2],
+    rewrite: ([value], call, translator) => `${macro('last_day')}(${value}, '${call.args[1] ? partOf(call, 1, translator) : 'month'}')`,
+  }),
+  renameRule({ name: 'DAYNAME', why: "Snowflake DAYNAME is 'Mon', DuckDB's 'Monday'.", functions: ['DAYNAME'], arity: [1, 1], to: macro('dayname') }),
+  renameRule({ name: 'MONTHNAME', why: "Snowflake MONTHNAME is 'Jan', DuckDB's 'January'.", functions: ['MONTHNAME'], arity: [1, 1], to: macro('monthname') }),
+  renameRule({ name: 'ADD_MONTHS', why: 'Snowflake ADD_MONTHS keeps month ends month ends.', functions: ['ADD_MONTHS'], arity: [2, 2], to: macro('add_months') }),
+  renameRule({ name: 'NEXT_DAY', why: 'DuckDB has no NEXT_DAY.', functions: ['NEXT_DAY'], arity: [2, 2], to: macro('next_day') }),
+  renameRule({ name: 'PREVIOUS_DAY', why: 'DuckDB has no PREVIOUS_DAY.', functions: ['PREVIOUS_DAY'], arity: [2, 2], to: macro('previous_day') }),
+  renameRule({ name: 'DATE_FROM_PARTS', why: 'Snowflake lets the parts overflow; DuckDB make_date does not.', functions: ['DATE_FROM_PARTS', 'DATEFROMPARTS'], arity: [3, 3], to: macro('date_from_parts') }),
+  renameRule({ name: 'TIME_FROM_PARTS', why: 'Snowflake lets the parts overflow; DuckDB make_time does not.', functions: ['TIME_FROM_PARTS', 'TIMEFROMPARTS'], arity: [3, 4], to: macro('time_from_parts') }),
+  renameRule({
+    name: 'TIMESTAMP_FROM_PARTS',
+    why: 'Snowflake lets the parts overflow; DuckDB make_timestamp does not.',
+    functions: ['TIMESTAMP_FROM_PARTS', 'TIMESTAMP_NTZ_FROM_PARTS', 'TIMESTAMPFROMPARTS'],
+    arity: [6, 7],
+    to: macro('timestamp_from_parts'),
+  }),
+  renameRule({ name: 'DAYOFWEEKISO', why: 'DuckDB calls the ISO weekday isodow.', functions: ['DAYOFWEEKISO'], arity: [1, 1], to: 'isodow' }),
+  renameRule({ name: 'WEEKISO', why: 'DuckDB calls the ISO week weekofyear.', functions: ['WEEKISO', 'WEEKOFYEAR'], arity: [1, 1], to: 'week' }),
+  renameRule({ name: 'YEAROFWEEK', why: 'DuckDB calls the ISO week-year isoyear.', functions: ['YEAROFWEEK', 'YEAROFWEEKISO'], arity: [1, 1], to: 'isoyear' }),
+  functionRule({
+    name: 'CONVERT_TIMEZONE',
+    why: 'DuckDB converts with AT TIME ZONE; the 3-argument form reads a wall-clock time in one zone and shows it in another.',
+    functions: ['CONVERT_TIMEZONE'],
+    arity: [2, 3],
+    rewrite: (args) =>
+      args.length === 3
+        ? `CAST(timezone(${args[1]}, timezone(${args[0]}, CAST(${args[2]} AS TIMESTAMP))) AS TIMESTAMP)`
+        : `timezone(${args[0]}, CAST(${args[1]} AS TIMESTAMPTZ))`,
+  }),
+];

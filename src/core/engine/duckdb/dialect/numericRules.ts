@@ -1,0 +1,75 @@
+import { SequenceRule } from './ruleTypes';
+import { CallMatch, functionRule, renameRule } from './functionCall';
+import { macro } from './macros';
+
+// Snowflake numeric and conversion functions DuckDB lacks or spells differently.
+
+const INT64_MAX = '9223372036854775807';
+
+export const numericRules: SequenceRule<CallMatch>[] = [
+  functionRule({
+    name: 'FLOOR/CEIL(x, scale)',
+    why: 'Snowflake FLOOR/CEIL take a scale; DuckDB takes none.',
+    functions: ['FLOOR', 'CEIL', 'CEILING'],
+    arity: [1, 2],
+    rewrite: ([value, scale], call) => (scale === undefined ? `${call.name === 'FLOOR' ? 'floor' : 'ceil'}(${value})` : `${macro(call.name === 'FLOOR' ? 'floor_scale' : 'ceil_scale')}(${value}, ${scale})`),
+  }),
+  functionRule({ name: 'SQUARE', why: 'DuckDB has no SQUARE.', functions: ['SQUARE'], arity: [1, 1], rewrite: ([x]) => `pow(${x}, 2)` }),
+  functionRule({
+    name: 'UNIFORM',
+    why: 'DuckDB has no UNIFORM; the generator value is hashed into [min, max], integer when both bounds are.',
+    functions: ['UNIFORM'],
+    arity: [3, 3],
+    rewrite: (args) => `${macro('uniform')}(${args.join(', ')})`,
+  }),
+  functionRule({
+    name: 'RANDOM',
+    why: 'Snowflake RANDOM is a signed 64-bit integer; DuckDB random() a double in [0, 1).',
+    functions: ['RANDOM'],
+    arity: [0, 1],
+    rewrite: () => `CAST((random() * 2 - 1) * ${INT64_MAX}.0 * 0.999999 AS BIGINT)`,
+  }),
+  functionRule({ name: 'TO_DOUBLE', why: 'DuckDB has no TO_DOUBLE.', functions: ['TO_DOUBLE'], arity: [1, 1], rewrite: ([x]) => `CAST(${x} AS DOUBLE)` }),
+  functionRule({
+    name: 'TRY_TO_NUMBER',
+    why: 'DuckDB has no TRY_TO_NUMBER; a TRY_CAST to NUMBER(p, s) (default 38, 0).',
+    functions: ['TRY_TO_NUMBER', 'TRY_TO_DECIMAL', 'TRY_TO_NUMERIC'],
+    arity: [1, 3],
+    rewrite: ([value, precision, scale]) => `TRY_CAST(${value} AS DECIMAL(${precision ?? '38'},${scale ?? '0'}))`,
+  }),
+  functionRule({
+    name: 'TRY_TO_DOUBLE',
+    why: 'DuckDB has no TRY_TO_DOUBLE.',
+    functions: ['TRY_TO_DOUBLE'],
+    arity: [1, 1],
+    rewrite: ([value]) => `TRY_CAST(${value} AS DOUBLE)`,
+  }),
+  renameRule({ name: 'TO_BOOLEAN', why: "Snowflake accepts 'yes', 'on', 't', numbers…; errors on the rest.", functions: ['TO_BOOLEAN'], arity: [1, 1], to: macro('to_boolean') }),
+  renameRule({ name: 'TRY_TO_BOOLEAN', why: 'TO_BOOLEAN with NULL instead of an error.', functions: ['TRY_TO_BOOLEAN'], arity: [1, 1], to: macro('try_to_boolean') }),
+  functionRule({
+    name: 'TO_BINARY',
+    why: 'DuckDB has no TO_BINARY; Snowflake reads HEX by default, or BASE64 / UTF-8.',
+    functions: ['TO_BINARY', 'TRY_TO_BINARY'],
+    arity: [1, 2],
+    rewrite([value, format]) {
+      const kind = (format ?? "'HEX'").replace(/'/g, '').toUpperCase();
+      if (kind === 'BASE64') return `from_base64(${value})`;
+      if (kind === 'UTF-8' || kind === 'UTF8') return `encode(${value})`;
+      return `unhex(${value})`;
+    },
+  }),
+  functionRule({
+    name: 'UUID_STRING',
+    why: 'DuckDB calls it uuid() and returns a UUID, not text.',
+    functions: ['UUID_STRING'],
+    arity: [0, 0],
+    rewrite: () => 'CAST(uuid() AS VARCHAR)',
+  }),
+  functionRule({
+    name: 'HASH',
+    why: 'Snowflake HASH is a signed 64-bit integer; DuckDB hash() unsigned (values differ from Snowflake’s).',
+    functions: ['HASH'],
+    arity: [1, Number.MAX_SAFE_INTEGER],
+    rewrite: (args) => `CAST(CAST(hash(${args.join(', ')}) AS HUGEINT) - ${INT64_MAX} - 1 AS BIGINT)`,
+  }),
+];

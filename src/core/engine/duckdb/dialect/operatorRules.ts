@@ -1,0 +1,206 @@
+import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodesText, splitAtCommas, trimTrivia } from '../../../sql/nodes';
+import { quoteStringLiteral, unquoteStringLiteral } from '../../../sql/literals';
+import { SqlNode } from '../../../sql/tokenTree';
+import { readTypeSpan } from '../../../sql/typeSpan';
+import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
+import { macro } from './macros';
+import { operandEnd, startsOperand } from './operand';
+import { jsonPathOf } from './semiStructuredRules';
+import { Translator } from './translator';
+
+// Operators and literals Snowflake reads differently from DuckDB.
+
+interface NodesMatch extends SequenceMatch {
+  nodes: SqlNode[];
+  index: number;
+}
+
+const VARIANT_TYPES = new Set(['VARIANT', 'OBJECT', 'ARRAY']);
+const STRING_TYPES = new Set(['STRING', 'TEXT', 'VARCHAR', 'CHAR', 'CHARACTER', 'NCHAR', 'NVARCHAR', 'NVARCHAR2', 'CHAR VARYING', 'CHARACTER VARYING', 'NCHAR VARYING']);
+
+const backslashEscapeRule: SequenceRule<NodesMatch> = {
+  kind: 'sequence',
+  name: 'backslash escapes in strings',
+  why: "Snowflake applies \\n, \\t, \\\\, \\' … inside '…' literals; DuckDB keeps the backslash as text.",
+  match: (nodes, index) => (isTokenOf(nodes[index], 'string') && nodes[index].type === 'token' && /\\/.test(nodes[index].token.text) ? { nodes, index, end: index + 1 } : undefined),
+  rewrite: ({ nodes, index }) => {
+    const node = nodes[index];
+    return node.type === 'token' ? quoteStringLiteral(unquoteStringLiteral(node.token.text)) : '';
+  },
+};
+
+const divisionRule: SequenceRule<NodesMatch> = {
+  kind: 'sequence',
+  name: 'division by zero',
+  why: "Snowflake raises 'Division by zero' (100051); DuckDB returns NULL. The divisor is checked, the quotient left to DuckDB.",
+  match(nodes, index) {
+    if (!isPunct(nodes[index], '/')) return undefined;
+    let start = nextSignificant(nodes, index + 1);
+    while (isPunct(nodes[start], '-', '+')) start = nextSignificant(nodes, start + 1);
+    let end = operandEnd(nodes, start);
+    if (end === undefined) return undefined;
+    // A cast binds tighter than `/`: `a / b::float` divides by the cast value.
+    for (;;) {
+      const castAt = nextSignificant(nodes, end);
+      if (!isPunct(nodes[castAt], '::')) break;
+      const span = readTypeSpan(nodes, nextSignificant(nodes, castAt + 1));
+      if (!span) break;
+      end = span.end;
+    }
+    return { nodes, index, end };
+  },
+  rewrite: ({ nodes, index, end }, translator, context) => `/ ${macro('divisor')}(${translator.translateSequence(trimTrivia(nodes.slice(index + 1, end)), context)})`,
+};
+
+const rlikeOperatorRule: SequenceRule<NodesMatch> = {
+  kind: 'sequence',
+  name: 'RLIKE operator',
+  why: "`x RLIKE p` / `x REGEXP p` must match the whole string: DuckDB's SIMILAR TO is that full regex match.",
+  match: (nodes, index) => (isWord(nodes[index], 'RLIKE', 'REGEXP') && !isGroup(nodes[nextSignificant(nodes, index + 1)]) ? { nodes, index, end: index + 1 } : undefined),
+  rewrite: () => 'SIMILAR TO',
+};
+
+interface LikeAnyMatch extends SequenceMatch {
+  operand: SqlNode[];
+  negated: boolean;
+  operator: string;
+  quantifier: string;
+  patterns: SqlNode[][];
+}
+
+const likeAnyRule: SequenceRule<LikeAnyMatch> = {
+  kind: 'sequence',
+  name: 'LIKE ANY',
+  why: 'DuckDB has no `LIKE ANY (p1, p2)`; it is an OR (ALL: an AND) of single LIKEs.',
+  match(nodes, index) {
+    if (!startsOperand(nodes, index)) return undefined;
+    const end = operandEnd(nodes, index);
+    if (end === undefined) return undefined;
+    let at = nextSignificant(nodes, end);
+    const negated = isWord(nodes[at], 'NOT');
+    if (negated) at = nextSignificant(nodes, at + 1);
+    const operator = nodes[at];
+    if (!isWord(operator, 'LIKE', 'ILIKE')) return undefined;
+    const quantifierAt = nextSignificant(nodes, at + 1);
+    const quantifier = nodes[quantifierAt];
+    if (!isWord(quantifier, 'ANY', 'ALL', 'SOME')) return undefined;
+    const listAt = nextSignificant(nodes, quantifierAt + 1);
+    const list = nodes[listAt];
+    if (!isGroup(list)) return undefined;
+    return {
+      operand: nodes.slice(index, end),
+      negated,
+      operator: operator.token.text.toUpperCase(),
+      quantifier: quantifier.token.text.toUpperCase(),
+      patterns: splitAtCommas(list.children).map(trimTrivia),
+      end: listAt + 1,
+    };
+  },
+  rewrite(match, translator, context) {
+    const operand = translator.translateSequence(match.operand, context);
+    const joiner = match.quantifier === 'ALL' ? ' AND ' : ' OR ';
+    const tests = match.patterns.map((p) => `${operand} ${match.operator} ${translator.translateSequence(p, context)}`);
+    return `${match.negated ? 'NOT ' : ''}(${tests.join(joiner)})`;
+  },
+};
+
+interface PathMatch extends SequenceMatch {
+  base: SqlNode[];
+  /** JSONPath of the `:a.b[0]` / `['a']` / `[0]` steps, '' when there are none. */
+  path: string;
+  /** The path is followed by `::STRING` (or VARCHAR …): text without JSON quotes. */
+  toText: boolean;
+  /** Followed by `::VARIANT` (or OBJECT, ARRAY): wrap the value, do not parse text as JSON. */
+  toVariant: boolean;
+  rest: number;
+}
+
+/** Reads `:a.b[0]`, `['k']`, `[0]` steps after an operand; returns the JSONPath and where it ends. */
+function readPath(nodes: SqlNode[], from: number): { path: string; end: number } {
+  let text = '';
+  let at = from;
+  if (isPunct(nodes[at], ':')) {
+    at++;
+    // The first step: a word or "quoted" key, then `.key` or `[i]` steps, no spaces.
+    while (at < nodes.length) {
+      const node = nodes[at];
+      if (isTokenOf(node, 'word') || isTokenOf(node, 'quotedIdent') || isTokenOf(node, 'number')) text += node.token.text;
+      else if (isPunct(node, '.')) text += '.';
+      else if (isGroup(node, '[')) text += nodesText([node]);
+      else break;
+      at++;
+    }
+  }
+  while (isGroup(nodes[at], '[')) {
+    text += nodesText([nodes[at]]);
+    at++;
+  }
+  return { path: text ? jsonPathOf(text.replace(/\[\s*'([^']*)'\s*\]/g, (_m, key: string) => `["${key.replace(/"/g, '""')}"]`).replace(/\["((?:[^"]|"")*)"\]/g, '."$1"')) : '', end: at };
+}
+
+const variantPathRule: SequenceRule<PathMatch> = {
+  kind: 'sequence',
+  name: 'VARIANT paths and text casts',
+  why: "`v:a.b[0]`, `v['a']`, `v[0]` read JSON; `::STRING` of a VARIANT gives its text without JSON quotes; `'text'::VARIANT` is a string value, not parsed JSON.",
+  match(nodes, index) {
+    if (!startsOperand(nodes, index)) return undefined;
+    const end = operandEnd(nodes, index);
+    if (end === undefined) return undefined;
+    // A literal has no path, but `'text'::VARIANT` still needs the wrapping.
+    const literal = isTokenOf(nodes[index], 'string') || isTokenOf(nodes[index], 'number');
+    const { path, end: pathEnd } = literal ? { path: '', end } : readPath(nodes, end);
+    const castAt = nextSignificant(nodes, pathEnd);
+    let toText = false;
+    let toVariant = false;
+    let rest = pathEnd;
+    if (isPunct(nodes[castAt], '::')) {
+      const span = readTypeSpan(nodes, nextSignificant(nodes, castAt + 1));
+      toText = span !== undefined && STRING_TYPES.has(span.name);
+      toVariant = span !== undefined && VARIANT_TYPES.has(span.name);
+      if (span && (toText || toVariant)) rest = span.end;
+    }
+    if (!path && !toText && !toVariant) return undefined;
+    return { base: nodes.slice(index, end), path, toText, toVariant, rest, end: rest };
+  },
+  rewrite(match, translator: Translator, context: SequenceContext) {
+    let sql = translator.translateSequence(match.base, context);
+    if (match.path) sql = `json_extract(CAST(${sql} AS JSON), ${quoteStringLiteral(match.path)})`;
+    if (match.toVariant) return `CAST(to_json(${sql}) AS JSON)`;
+    return match.toText ? `${macro('to_varchar')}(${sql})` : sql;
+  },
+};
+
+interface NullsMatch extends SequenceMatch {
+  call: SqlNode[];
+  argList: SqlNode;
+  ignore: boolean;
+}
+
+const ignoreNullsRule: SequenceRule<NullsMatch> = {
+  kind: 'sequence',
+  name: 'IGNORE NULLS',
+  why: 'Snowflake writes `LAG(x, 1, 0) IGNORE NULLS OVER …`; DuckDB wants IGNORE NULLS inside the parentheses.',
+  match(nodes, index) {
+    if (!isWord(nodes[index], 'LAG', 'LEAD', 'FIRST_VALUE', 'LAST_VALUE', 'NTH_VALUE')) return undefined;
+    const listAt = nextSignificant(nodes, index + 1);
+    if (!isGroup(nodes[listAt])) return undefined;
+    const wordAt = nextSignificant(nodes, listAt + 1);
+    const nullsAt = nextSignificant(nodes, wordAt + 1);
+    if (!isWord(nodes[wordAt], 'IGNORE', 'RESPECT') || !isWord(nodes[nullsAt], 'NULLS')) return undefined;
+    return { call: nodes.slice(index, listAt), argList: nodes[listAt], ignore: isWord(nodes[wordAt], 'IGNORE'), end: nullsAt + 1 };
+  },
+  rewrite(match, translator, context) {
+    const group = match.argList;
+    const inner = group.type === 'group' ? translator.translateSequence(group.children, { ...context, depth: context.depth + 1 }) : '';
+    return `${nodesText(match.call)}(${inner.trimEnd()}${match.ignore ? ' IGNORE NULLS' : ''})`;
+  },
+};
+
+export const operatorRules: SequenceRule<SequenceMatch>[] = [
+  backslashEscapeRule,
+  ignoreNullsRule,
+  likeAnyRule,
+  variantPathRule,
+  divisionRule,
+  rlikeOperatorRule,
+] as SequenceRule<SequenceMatch>[];

@@ -1,0 +1,171 @@
+import { isTokenOf } from '../../../sql/nodes';
+import { quoteStringLiteral, unquoteStringLiteral } from '../../../sql/literals';
+import { SequenceRule } from './ruleTypes';
+import { CallMatch, functionRule, renameRule } from './functionCall';
+import { macro } from './macros';
+import { Translator } from './translator';
+
+// VARIANT, OBJECT and ARRAY are DuckDB JSON values. These rules build, read and test them the
+// way Snowflake does: objects drop NULL values, text comes out without JSON quotes, and so on.
+
+const json = (sql: string): string => `CAST(${sql} AS JSON)`;
+const asList = (array: string): string => `CAST(${array} AS JSON[])`;
+const jsonType = (value: string): string => `json_type(${json(value)})`;
+
+/** Snowflake's `a.b[0]` path text → a DuckDB JSONPath ('$."a"."b"[0]'). */
+export function jsonPathOf(path: string): string {
+  let out = '$';
+  const re = /\s*(?:\[\s*(\d+)\s*\]|\[\s*'([^']*)'\s*\]|\.?"((?:[^"]|"")*)"|\.?([^.[\]"]+))/gy;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(path)) !== null && match[0] !== '') {
+    if (match[1] !== undefined) out += `[${match[1]}]`;
+    else out += `."${(match[2] ?? match[3] ?? match[4]).replace(/"/g, '\\"')}"`;
+  }
+  return out;
+}
+
+function pathLiteral(call: CallMatch, index: number, translator: Translator): string {
+  const arg = call.args[index];
+  if (arg.length !== 1 || !isTokenOf(arg[0], 'string')) return translator.fail(`${call.name} needs its path as a string literal in Snowpark Local`, arg[0]);
+  return quoteStringLiteral(jsonPathOf(unquoteStringLiteral(arg[0].token.text)));
+}
+
+/** IS_<type>(v) tests on a VARIANT's JSON type. */
+const IS_TYPE: Record<string, string[]> = {
+  IS_ARRAY: ['ARRAY'],
+  IS_OBJECT: ['OBJECT'],
+  IS_INTEGER: ['BIGINT', 'UBIGINT'],
+  IS_DECIMAL: ['BIGINT', 'UBIGINT'],
+  IS_DOUBLE: ['BIGINT', 'UBIGINT', 'DOUBLE'],
+  IS_REAL: ['BIGINT', 'UBIGINT', 'DOUBLE'],
+  IS_VARCHAR: ['VARCHAR'],
+  IS_CHAR: ['VARCHAR'],
+  IS_BOOLEAN: ['BOOLEAN'],
+  IS_NULL_VALUE: ['NULL'],
+};
+
+/** AS_<type>(v): the value when the VARIANT holds that type, else NULL. */
+const AS_TYPE: Record<string, [types: string[], cast: string]> = {
+  AS_VARCHAR: [['VARCHAR'], 'VARCHAR'],
+  AS_CHAR: [['VARCHAR'], 'VARCHAR'],
+  AS_INTEGER: [['BIGINT', 'UBIGINT'], 'BIGINT'],
+  AS_NUMBER: [['BIGINT', 'UBIGINT'], 'DECIMAL(38,0)'],
+  AS_DECIMAL: [['BIGINT', 'UBIGINT'], 'DECIMAL(38,0)'],
+  AS_DOUBLE: [['BIGINT', 'UBIGINT', 'DOUBLE'], 'DOUBLE'],
+  AS_REAL: [['BIGINT', 'UBIGINT', 'DOUBLE'], 'DOUBLE'],
+  AS_BOOLEAN: [['BOOLEAN'], 'BOOLEAN'],
+  AS_ARRAY: [['ARRAY'], 'JSON'],
+  AS_OBJECT: [['OBJECT'], 'JSON'],
+};
+
+const inList = (types: string[]): string => types.map((t) => `'${t}'`).join(', ');
+
+export const semiStructuredRules: SequenceRule<CallMatch>[] = [
+  functionRule({ name: 'TRY_PARSE_JSON', why: 'A failed parse is NULL, as TRY_CAST to JSON gives.', functions: ['TRY_PARSE_JSON'], arity: [1, 1], rewrite: ([text]) => `TRY_CAST(${text} AS JSON)` }),
+  functionRule({ name: 'TO_VARIANT', why: 'A value becomes a VARIANT (JSON) with to_json, strings quoted.', functions: ['TO_VARIANT'], arity: [1, 1], rewrite: ([v]) => json(`to_json(${v})`) }),
+  functionRule({ name: 'TO_JSON', why: "Snowflake TO_JSON is the VARIANT's JSON text (VARCHAR).", functions: ['TO_JSON'], arity: [1, 1], rewrite: ([v]) => `CAST(to_json(${v}) AS VARCHAR)` }),
+  functionRule({ name: 'TO_OBJECT', why: 'An OBJECT is a JSON object here.', functions: ['TO_OBJECT'], arity: [1, 1], rewrite: ([v]) => json(`to_json(${v})`) }),
+  functionRule({
+    name: 'TO_ARRAY',
+    why: 'Snowflake TO_ARRAY keeps an ARRAY and wraps anything else in a one-element ARRAY.',
+    functions: ['TO_ARRAY'],
+    arity: [1, 1],
+    rewrite: ([v]) => `CASE WHEN (${v}) IS NULL THEN NULL WHEN ${jsonType(`to_json(${v})`)} = 'ARRAY' THEN ${json(`to_json(${v})`)} ELSE ${json(`json_array(${v})`)} END`,
+  }),
+  functionRule({
+    name: 'OBJECT_CONSTRUCT',
+    why: 'Snowflake OBJECT_CONSTRUCT drops NULL values and sorts keys; OBJECT_CONSTRUCT(*) is not supported.',
+    functions: ['OBJECT_CONSTRUCT'],
+    arity: [0, Number.MAX_SAFE_INTEGER],
+    rewrite(pairs, call, translator) {
+      if (pairs.length % 2 !== 0) translator.fail('OBJECT_CONSTRUCT takes key, value pairs (OBJECT_CONSTRUCT(*) is not supported in Snowpark Local)', call.nameNode);
+      if (pairs.length === 0) return json(`'{}'`);
+      const entries: string[] = [];
+      for (let i = 0; i < pairs.length; i += 2) entries.push(`{'k': CAST(${pairs[i]} AS VARCHAR), 'v': to_json(${pairs[i + 1]})}`);
+      return `${macro('object_construct')}([${entries.join(', ')}])`;
+    },
+  }),
+  functionRule({
+    name: 'OBJECT_CONSTRUCT_KEEP_NULL',
+    why: 'Keeps NULL values as JSON null, as json_object does.',
+    functions: ['OBJECT_CONSTRUCT_KEEP_NULL'],
+    arity: [0, Number.MAX_SAFE_INTEGER],
+    rewrite: (pairs) => json(`json_object(${pairs.join(', ')})`),
+  }),
+  functionRule({
+    name: 'ARRAY_SIZE',
+    why: 'Snowflake ARRAY_SIZE is NULL for a non-array; DuckDB json_array_length returns 0.',
+    functions: ['ARRAY_SIZE'],
+    arity: [1, 1],
+    rewrite: ([v]) => `CASE WHEN ${jsonType(v)} = 'ARRAY' THEN json_array_length(${json(v)}) END`,
+  }),
+  functionRule({ name: 'GET', why: 'Element by index or field by name: DuckDB spells it ->.', functions: ['GET'], arity: [2, 2], rewrite: ([v, key]) => `(${json(v)} -> ${key})` }),
+  functionRule({
+    name: 'GET_PATH',
+    why: "Snowflake paths ('a.b[0]') become DuckDB JSONPath ('$.\"a\".\"b\"[0]').",
+    functions: ['GET_PATH', 'JSON_EXTRACT_PATH_TEXT'],
+    arity: [2, 2],
+    rewrite: ([v], call, translator) =>
+      call.name === 'GET_PATH' ? `json_extract(${json(v)}, ${pathLiteral(call, 1, translator)})` : `json_extract_string(${json(v)}, ${pathLiteral(call, 1, translator)})`,
+  }),
+  functionRule({
+    name: 'ARRAY_CONTAINS',
+    why: 'Compares JSON values, as Snowflake compares VARIANTs.',
+    functions: ['ARRAY_CONTAINS'],
+    arity: [2, 2],
+    rewrite: ([value, array]) => `list_contains(${asList(array)}, ${json(`to_json(${value})`)})`,
+  }),
+  functionRule({ name: 'ARRAY_APPEND', why: 'Arrays are JSON: append as a list, back to JSON.', functions: ['ARRAY_APPEND'], arity: [2, 2], rewrite: ([a, v]) => json(`to_json(list_append(${asList(a)}, ${json(`to_json(${v})`)}))`) }),
+  functionRule({ name: 'ARRAY_PREPEND', why: 'Arrays are JSON: prepend as a list, back to JSON.', functions: ['ARRAY_PREPEND'], arity: [2, 2], rewrite: ([a, v]) => json(`to_json(list_prepend(${json(`to_json(${v})`)}, ${asList(a)}))`) }),
+  functionRule({ name: 'ARRAY_CAT', why: 'Arrays are JSON: concatenate as lists.', functions: ['ARRAY_CAT'], arity: [2, 2], rewrite: ([a, b]) => json(`to_json(list_concat(${asList(a)}, ${asList(b)}))`) }),
+  renameRule({ name: 'ARRAY_SLICE', why: 'Snowflake slices are 0-based and end-exclusive.', functions: ['ARRAY_SLICE'], arity: [3, 3], to: macro('array_slice') }),
+  functionRule({
+    name: 'ARRAY_TO_STRING',
+    why: 'Elements are joined as text, strings without their JSON quotes.',
+    functions: ['ARRAY_TO_STRING'],
+    arity: [2, 2],
+    rewrite: ([a, sep]) => `array_to_string(list_transform(${asList(a)}, e -> coalesce(json_extract_string(e, '$'), '')), ${sep})`,
+  }),
+  functionRule({
+    name: 'ARRAY_DISTINCT',
+    why: 'DuckDB list_distinct does not keep first-seen order; this does, as Snowflake does.',
+    functions: ['ARRAY_DISTINCT'],
+    arity: [1, 1],
+    rewrite: ([a]) => json(`to_json(list_filter(${asList(a)}, (e, i) -> list_position(${asList(a)}, e) = i))`),
+  }),
+  functionRule({ name: 'OBJECT_KEYS', why: 'Snowflake returns the keys as an ARRAY, sorted as OBJECTs are.', functions: ['OBJECT_KEYS'], arity: [1, 1], rewrite: ([o]) => json(`to_json(list_sort(json_keys(${json(o)})))`) }),
+  functionRule({
+    name: 'OBJECT_INSERT',
+    why: 'A JSON merge patch adds (or, with the update flag, replaces) the key.',
+    functions: ['OBJECT_INSERT'],
+    arity: [3, 4],
+    rewrite: ([o, k, v]) => json(`json_merge_patch(${json(o)}, json_object(${k}, to_json(${v})))`),
+  }),
+  functionRule({
+    name: 'OBJECT_DELETE',
+    why: 'A JSON merge patch with null values removes keys.',
+    functions: ['OBJECT_DELETE'],
+    arity: [2, Number.MAX_SAFE_INTEGER],
+    rewrite: ([o, ...keys]) => json(`json_merge_patch(${json(o)}, json_object(${keys.map((k) => `${k}, NULL`).join(', ')}))`),
+  }),
+  renameRule({ name: 'TYPEOF', why: "Snowflake names VARIANT types its own way (INTEGER, VARCHAR, OBJECT…).", functions: ['TYPEOF'], arity: [1, 1], to: macro('typeof') }),
+  functionRule({
+    name: 'IS_<type>',
+    why: "Tests a VARIANT's JSON type.",
+    functions: Object.keys(IS_TYPE),
+    arity: [1, 1],
+    rewrite: ([v], call) => `(${jsonType(v)} IN (${inList(IS_TYPE[call.name])}))`,
+  }),
+  functionRule({
+    name: 'AS_<type>',
+    why: 'The value when the VARIANT holds that type, else NULL.',
+    functions: Object.keys(AS_TYPE),
+    arity: [1, 1],
+    rewrite: ([v], call) => {
+      const [types, cast] = AS_TYPE[call.name];
+      const value = cast === 'VARCHAR' ? `json_extract_string(${json(v)}, '$')` : cast === 'JSON' ? json(v) : `CAST(${json(v)} AS ${cast})`;
+      return `CASE WHEN ${jsonType(v)} IN (${inList(types)}) THEN ${value} END`;
+    },
+  }),
+  functionRule({ name: 'STRIP_NULL_VALUE', why: 'A JSON null becomes SQL NULL.', functions: ['STRIP_NULL_VALUE'], arity: [1, 1], rewrite: ([v]) => `CASE WHEN ${jsonType(v)} = 'NULL' THEN NULL ELSE ${json(v)} END` }),
+];

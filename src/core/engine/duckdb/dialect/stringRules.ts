@@ -1,0 +1,122 @@
+import { isTokenOf } from '../../../sql/nodes';
+import { unquoteStringLiteral } from '../../../sql/literals';
+import { SequenceRule } from './ruleTypes';
+import { CallMatch, functionRule, renameRule } from './functionCall';
+import { macro } from './macros';
+
+// Snowflake string functions DuckDB lacks, names differently, or answers differently.
+
+/** A constant string argument's value, or undefined when it is not a plain literal. */
+function literalValue(call: CallMatch, index: number): string | undefined {
+  const arg = call.args[index];
+  return arg?.length === 1 && isTokenOf(arg[0], 'string') ? unquoteStringLiteral(arg[0].token.text) : undefined;
+}
+
+/** Snowflake regex parameters → DuckDB options; `e` (extract a group) is handled by the caller. */
+function regexOptions(params: string | undefined): string {
+  return `'${(params ?? '').replace(/[^cimsn]/g, '')}'`;
+}
+
+export const stringRules: SequenceRule<CallMatch>[] = [
+  functionRule({
+    name: 'CONCAT',
+    why: 'Snowflake CONCAT is NULL when any argument is NULL (as `||` is); DuckDB CONCAT skips NULLs.',
+    functions: ['CONCAT'],
+    arity: [1, Number.MAX_SAFE_INTEGER],
+    rewrite: (args) => `(${args.map((a) => `CAST(${a} AS VARCHAR)`).join(' || ')})`,
+  }),
+  functionRule({
+    name: 'CONCAT_WS',
+    why: 'Snowflake CONCAT_WS is NULL when any argument is NULL; DuckDB skips NULLs.',
+    functions: ['CONCAT_WS'],
+    arity: [2, Number.MAX_SAFE_INTEGER],
+    rewrite: ([separator, ...items]) => `(${items.map((a) => `CAST(${a} AS VARCHAR)`).join(` || (${separator}) || `)})`,
+  }),
+  renameRule({ name: 'SUBSTR', why: 'Snowflake SUBSTR reads start 0 as 1 and a negative length as empty.', functions: ['SUBSTR', 'SUBSTRING'], arity: [2, 3], to: macro('substr') }),
+  renameRule({ name: 'SPLIT', why: 'Snowflake SPLIT returns an ARRAY (JSON here), DuckDB a list.', functions: ['SPLIT'], arity: [2, 2], to: macro('split') }),
+  renameRule({ name: 'SPLIT_PART', why: 'Part 0 is part 1, and an empty delimiter does not split.', functions: ['SPLIT_PART'], arity: [3, 3], to: macro('split_part') }),
+  renameRule({ name: 'STRTOK', why: 'DuckDB has no STRTOK.', functions: ['STRTOK'], arity: [1, 3], to: macro('strtok') }),
+  functionRule({
+    name: 'REPLACE',
+    why: 'Snowflake REPLACE without a replacement removes the text; DuckDB needs three arguments.',
+    functions: ['REPLACE'],
+    arity: [2, 3],
+    rewrite: ([s, from, to]) => `replace(${s}, ${from}, ${to ?? "''"})`,
+  }),
+  functionRule({
+    name: 'REGEXP_REPLACE',
+    why: "Snowflake replaces every match by default (occurrence 0); DuckDB only the first unless given 'g'.",
+    functions: ['REGEXP_REPLACE'],
+    arity: [2, 6],
+    rewrite([s, pattern, replacement = "''", position, occurrence], call, translator) {
+      if (occurrence !== undefined && occurrence !== '0' && occurrence !== '1') {
+        translator.fail('REGEXP_REPLACE with an occurrence other than 0 or 1 is not supported in Snowpark Local', call.nameNode);
+      }
+      const flags = `'${(literalValue(call, 5) ?? '').replace(/[^cims]/g, '')}${occurrence === '1' ? '' : 'g'}'`;
+      if (position === undefined || position === '1') return `regexp_replace(${s}, ${pattern}, ${replacement}, ${flags})`;
+      return `(substr(${s}, 1, (${position}) - 1) || regexp_replace(substr(${s}, ${position}), ${pattern}, ${replacement}, ${flags}))`;
+    },
+  }),
+  functionRule({
+    name: 'REGEXP_COUNT',
+    why: 'DuckDB has no REGEXP_COUNT.',
+    functions: ['REGEXP_COUNT'],
+    arity: [2, 4],
+    // DuckDB needs regex options as constants, so this is inlined rather than a macro.
+    rewrite: ([s, p, pos = '1'], call) => `len(regexp_extract_all(substr(${s}, ${pos}), ${p}, 0, ${regexOptions(literalValue(call, 3))}))`,
+  }),
+  functionRule({
+    name: 'REGEXP_SUBSTR',
+    why: 'DuckDB has no REGEXP_SUBSTR (n-th match from a position, optional group).',
+    functions: ['REGEXP_SUBSTR'],
+    arity: [2, 6],
+    rewrite([s, p, pos = '1', occ = '1', , group], call) {
+      const params = literalValue(call, 4);
+      const chosen = group ?? (params?.includes('e') ? '1' : '0');
+      return `regexp_extract_all(substr(${s}, ${pos}), ${p}, ${chosen}, ${regexOptions(params)})[${occ}]`;
+    },
+  }),
+  functionRule({
+    name: 'REGEXP_LIKE',
+    why: 'Snowflake REGEXP_LIKE/RLIKE must match the whole string; DuckDB regexp_matches finds a substring.',
+    functions: ['REGEXP_LIKE', 'RLIKE'],
+    arity: [2, 3],
+    rewrite: ([s, p], call) => `regexp_full_match(${s}, ${p}, ${regexOptions(literalValue(call, 2))})`,
+  }),
+  renameRule({ name: 'LPAD', why: "Snowflake's pad text defaults to a space; DuckDB requires it.", functions: ['LPAD'], arity: [2, 3], to: 'lpad', defaults: ["' '"] }),
+  renameRule({ name: 'RPAD', why: "Snowflake's pad text defaults to a space; DuckDB requires it.", functions: ['RPAD'], arity: [2, 3], to: 'rpad', defaults: ["' '"] }),
+  renameRule({ name: 'INITCAP', why: 'DuckDB has no INITCAP.', functions: ['INITCAP'], arity: [1, 2], to: macro('initcap') }),
+  renameRule({ name: 'STARTSWITH', why: 'DuckDB spells it starts_with.', functions: ['STARTSWITH'], arity: [2, 2], to: 'starts_with' }),
+  renameRule({ name: 'ENDSWITH', why: 'DuckDB spells it ends_with.', functions: ['ENDSWITH'], arity: [2, 2], to: 'ends_with' }),
+  functionRule({
+    name: 'CHARINDEX',
+    why: 'Snowflake CHARINDEX/POSITION take an optional start position; DuckDB position does not.',
+    functions: ['CHARINDEX', 'POSITION'],
+    arity: [1, 3],
+    rewrite(args, call, translator) {
+      // POSITION(a IN b) is standard SQL DuckDB already runs.
+      if (args.length === 1) return `position(${args[0]})`;
+      if (args.length < 2) translator.fail(`${call.name} takes 2 or 3 arguments`, call.nameNode);
+      return `${macro('charindex')}(${args.join(', ')})`;
+    },
+  }),
+  functionRule({
+    name: 'SHA2',
+    why: 'Snowflake SHA2 defaults to 256 bits; DuckDB has sha256 only.',
+    functions: ['SHA2', 'SHA2_HEX'],
+    arity: [1, 2],
+    rewrite([value, bits], call, translator) {
+      if (bits !== undefined && bits !== '256') translator.fail(`${call.name} with ${bits} bits is not supported in Snowpark Local (256 is)`, call.args[1][0]);
+      return `sha256(CAST(${value} AS VARCHAR))`;
+    },
+  }),
+  renameRule({ name: 'SHA1', why: 'Snowflake SHA1_HEX is DuckDB sha1.', functions: ['SHA1', 'SHA1_HEX'], arity: [1, 1], to: 'sha1' }),
+  renameRule({ name: 'MD5', why: 'Snowflake MD5_HEX is DuckDB md5.', functions: ['MD5_HEX'], arity: [1, 1], to: 'md5' }),
+  functionRule({
+    name: 'EDITDISTANCE',
+    why: 'DuckDB calls it levenshtein; Snowflake caps it at an optional maximum.',
+    functions: ['EDITDISTANCE'],
+    arity: [2, 3],
+    rewrite: ([a, b, max]) => (max === undefined ? `levenshtein(${a}, ${b})` : `least(levenshtein(${a}, ${b}), ${max})`),
+  }),
+];
