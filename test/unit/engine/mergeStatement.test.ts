@@ -175,6 +175,11 @@ describe('planDml: which statements are counted, and how they are rewritten for 
     assert.equal(planDml(`merge into t using s on t.a = s.a when matched then delete; select 1`), undefined);
   });
 
+  it('INSERT OVERWRITE INTO becomes DELETE then INSERT (one transaction in the engine)', () => {
+    assert.equal(planDml(`insert overwrite into db.s."T" (a) select 1`)?.sql, `DELETE FROM DB.S.T; insert into db.s."T" (a) select 1`);
+    assert.equal(planDml(`insert into t select 1`), undefined);
+  });
+
   it('a MERGE result has one column per action present', () => {
     assert.deepEqual(mergeResult({ inserted: 1, deleted: 2 }, 'q').columns.map((column) => column.name), [
       'number of rows inserted',

@@ -6,6 +6,7 @@ import { isWord, nextSignificant } from '../../sql/nodes';
 import { Fragment, numberBinds, singleStatement } from './dmlParsing';
 import { planMerge } from './mergeStatement';
 import { planUpdate } from './updateStatement';
+import { planInsertOverwrite } from './insertOverwrite';
 
 // DuckDB answers UPDATE … FROM and MERGE with one total, counting a target row once per
 // source row it joined. Snowflake answers per action and per target row, so the engine
@@ -25,15 +26,16 @@ export interface DmlPlan {
   count?: (run: CountQueryRunner, queryId: string) => Promise<QueryResult>;
 }
 
-/** A plan for a single UPDATE … FROM or MERGE statement in DuckDB SQL; otherwise undefined. */
+/** A plan for a single UPDATE, MERGE or INSERT OVERWRITE statement in DuckDB SQL; otherwise undefined. */
 export function planDml(duckDbSql: string): DmlPlan | undefined {
-  if (!/^\s*(update|merge)\b/i.test(duckDbSql)) return undefined;
+  if (!/^\s*(update|merge|insert\s+overwrite)\b/i.test(duckDbSql)) return undefined;
   const nodes = singleStatement(buildTokenTree(scanSql(duckDbSql)));
   if (!nodes) return undefined;
   const binds = numberBinds(nodes);
   const first = nodes[nextSignificant(nodes, 0)];
   if (isWord(first, 'MERGE')) return planMerge(nodes, duckDbSql, binds);
   if (isWord(first, 'UPDATE')) return planUpdate(nodes, duckDbSql, binds);
+  if (isWord(first, 'INSERT')) return planInsertOverwrite(nodes, duckDbSql);
   return undefined;
 }
 

@@ -41,8 +41,10 @@ def _result_type(value):
 
 class AsyncJob:
     def __init__(self, query_id, query, session, result_type=_AsyncResultType.ROW,
-                 post_actions=None, log_on_exception=False, case_sensitive=True, **kwargs):
+                 post_actions=None, log_on_exception=False, case_sensitive=True, _post_process=None, **kwargs):
         self.query_id = query_id
+        # Table.update/delete/merge(block=False): result() gives the UpdateResult/… as blocking would.
+        self._post_process = _post_process
         self._query = query
         self._session = session
         self._result_type = result_type
@@ -88,6 +90,8 @@ class AsyncJob:
             return pandas_frame(result)
         if kind is _AsyncResultType.PANDAS_BATCH:
             return iter([pandas_frame(result)])
+        if self._post_process is not None and result_type is None:
+            return self._post_process(rows_from_result(result))
         return rows_from_result(result)
 
     def to_df(self):

@@ -648,6 +648,20 @@ def explode(col):
     return flatten(col)
 
 
+def when_matched(condition=None):
+    """A WHEN MATCHED clause for ``Table.merge``; give it ``.update({...})`` or ``.delete()``."""
+    from snowflake.snowpark.table import WhenMatchedClause  # table imports this module
+
+    return WhenMatchedClause(condition)
+
+
+def when_not_matched(condition=None):
+    """A WHEN NOT MATCHED clause for ``Table.merge``; give it ``.insert([...])`` or ``.insert({...})``."""
+    from snowflake.snowpark.table import WhenNotMatchedClause
+
+    return WhenNotMatchedClause(condition)
+
+
 def _flatten(values):
     for value in values:
         if isinstance(value, (list, tuple)):
