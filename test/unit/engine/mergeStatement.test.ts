@@ -113,6 +113,12 @@ describe('DML counts as Snowflake answers them (MERGE, UPDATE … FROM, DELETE �
       [12, 'fresh', 'x', 11],
     );
     assert.deepEqual(inserted.data, [[1], [0]]);
+    // `:N` markers (bindMarkers.ts makes them `$N`) may repeat and come in any order.
+    const numbered = await run(
+      `merge into target using (select :2 as id, :1 as "desc") s on target.id = s.id when not matched and s.id > :2 - 1 then insert values (s.id, s."desc")`,
+      ['numbered', 20],
+    );
+    assert.deepEqual(numbered.data, [[1]]);
   });
 
   it('UPDATE … FROM counts a multi-joined target row once and reports it (3, 3)', async () => {
