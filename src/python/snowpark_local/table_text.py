@@ -18,6 +18,9 @@ def show_string(names, rows, max_width=50):
         line_count = max((len(lines) for lines in cells), default=1)
         for line_number in range(line_count):
             body.append([lines[line_number] if line_number < len(lines) else "" for lines in cells])
+    if not rows:
+        # Snowpark prints one blank row under the header of an empty result.
+        body.append([""] * len(names))
     widths = [width + 2 for width in widths]
     border = "-" * (sum(widths) + len(widths) + 1) + "\n"
 

@@ -11,6 +11,7 @@ from snowflake.snowpark._internal.compiler import compile_plan
 from snowflake.snowpark._internal.type_names import datatype_from_snowflake
 from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
 from snowflake.snowpark.column import Column, to_column, to_expression
+from snowflake.snowpark.row import case_insensitive_rows
 from snowflake.snowpark.exceptions import (SnowparkClientException, SnowparkColumnException, SnowparkJoinException,
                                            SnowparkSQLAmbiguousJoinException)
 from snowflake.snowpark.types import StructField, StructType
@@ -552,7 +553,7 @@ class DataFrame:
         if not block:
             return outcome
         rows = rows_from_result(outcome)
-        return rows if case_sensitive else _case_insensitive(rows)
+        return rows if case_sensitive else case_insensitive_rows(rows)
 
     def collect_nowait(self, *, statement_params=None, log_on_exception=False, case_sensitive=True):
         return self.collect(block=False)
@@ -684,10 +685,23 @@ class DataFrame:
         from snowflake.snowpark.table_function import _as_call
         call = _as_call(func, func_arguments, func_named_arguments, self._resolve)
         left_alias = '"SNOWPARK_LEFT_{}"'.format(self._id)
-        outputs = [ex.ColumnRef(name, left_alias) for name in self._output_names()] + [ex.SqlText('"T".*')]
-        suffix = ", LATERAL {} AS \"T\"".format(call.sql_text())
-        plan = p.Project(p.FromChild(self._plan, suffix, left_alias), outputs)
-        return self._derived(plan)
+        suffix = ", LATERAL {} AS \"T\"".format(call.call_text())
+        source = p.FromChild(self._plan, suffix, left_alias)
+        function_names = ['"' + column["name"].replace('"', '""') + '"' for column in self._session._describe(
+            compile_plan(p.Project(source, [ex.SqlText('"T".*')])), self._params)]
+        # A left column the function also outputs (VALUE, INDEX …) is renamed as a join renames
+        # a clash, so df["value"] and the function's VALUE stay apart.
+        tag, renames, outputs = _random_tag(), dict(self._renames), []
+        for name in self._output_names():
+            if name in function_names:
+                new_name = '"l_{}_{}"'.format(tag, _unquoted(name))
+                outputs.append(ex.Alias(ex.ColumnRef(name, left_alias), new_name))
+                for lineage_id in self._lineage:
+                    renames[(lineage_id, name)] = new_name
+            else:
+                outputs.append(ex.ColumnRef(name, left_alias))
+        outputs += [ex.ColumnRef(name, '"T"') for name in function_names]
+        return self._derived(p.Project(source, outputs), renames=renames)
 
     joinTableFunction = join_table_function
 

@@ -5,6 +5,7 @@ the kind of each argument, as Snowpark's signatures take them:
 
     c   ColumnOrName: a Column, or a str naming a column
     l   ColumnOrLiteral: a Column, or a Python value written as a SQL literal
+    n   a Python number is a literal, a str names a column (``log(10, "a")``)
     p   a date or time part written as a bare word (``DATEADD(day, …)``)
     *   (suffix) any number of such arguments;  ? (suffix) optional
 
@@ -22,6 +23,8 @@ from snowflake.snowpark.column import CaseExpr, Column, _condition, to_column, t
 def _argument(kind, value):
     if kind == "c":
         return to_column(value)._expression
+    if kind == "n":
+        return to_column(value)._expression if isinstance(value, (str, Column)) else to_expression(value)
     if kind == "p":
         if isinstance(value, Column):
             return value._expression
@@ -70,9 +73,9 @@ exp               EXP                c
 factorial         FACTORIAL          c
 floor             FLOOR              c
 ln                LN                 c
-log               LOG                l l
-pow               POWER              l l
-power             POWER              l l
+log               LOG                n n
+pow               POWER              n n
+power             POWER              n n
 radians           RADIANS            c
 sign              SIGN               c
 sin               SIN                c
@@ -590,7 +593,7 @@ def date_sub(col, num_of_days):
 
 
 def round(e, scale=0):
-    return Column(_ex.FunctionCall("ROUND", [to_column(e)._expression, to_expression(scale)]))
+    return Column(_ex.FunctionCall("ROUND", [to_column(e)._expression, _argument("n", scale)]))
 
 
 def bround(col, scale):

@@ -34,10 +34,15 @@ class TableFunctionCall:
         call._aliases = self._aliases
         return call
 
-    def sql_text(self):
+    def call_text(self):
+        """``FLATTEN(INPUT => …)``: the form that follows LATERAL."""
         parts = [argument.sql() for argument in self.arguments]
         parts += ["{} => {}".format(name.upper(), value.sql()) for name, value in self.named_arguments.items()]
-        return "TABLE({}({}))".format(self.name.upper(), ", ".join(parts))
+        return "{}({})".format(self.name.upper(), ", ".join(parts))
+
+    def sql_text(self):
+        """``TABLE(FLATTEN(…))``: the form that stands alone in FROM."""
+        return "TABLE({})".format(self.call_text())
 
 
 def _flatten_call(input_expression, path=None, outer=False, recursive=False, mode="BOTH"):

@@ -339,7 +339,21 @@ class WindowCall(Expression):
         return True
 
     def sql(self):
-        return "{} OVER ({})".format(self.child.sql(), self.spec.sql())
+        spec = self.spec
+        if spec.orders and not spec.frame and _navigation_name(self.child) in _WHOLE_PARTITION_FUNCTIONS:
+            # Snowflake's default frame for these is the whole partition, not "up to the current
+            # row"; say it, so every engine reads the same rows.
+            spec = type(spec)(spec.partitions, spec.orders, "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING")
+        return "{} OVER ({})".format(self.child.sql(), spec.sql())
+
+
+_WHOLE_PARTITION_FUNCTIONS = frozenset({"FIRST_VALUE", "LAST_VALUE", "NTH_VALUE"})
+
+
+def _navigation_name(expression):
+    if isinstance(expression, UnaryOp) and expression.postfix:  # … IGNORE NULLS
+        expression = expression.child
+    return expression.name if isinstance(expression, FunctionCall) else None
 
 
 class Exists(Expression):
