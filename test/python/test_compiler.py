@@ -108,6 +108,14 @@ class CompilerTest(unittest.TestCase):
                                           "COUNT(DISTINCT \"A\", \"B\"), LISTAGG(\"A\", ',') WITHIN GROUP "
                                           "(ORDER BY \"B\" ASC NULLS FIRST) FROM t1")
 
+    def test_division_and_average_get_snowflakes_number_scale(self):
+        # Snowflake: division scale max(S1, min(S1 + 6, 12)); AVG of NUMBER(38,0) has scale 6.
+        frame = self.t1.select((col("a") / col("b")).alias("q"), (col("a") / lit(2) / col("b")).alias("r"), col("a") * 1.5)
+        self.assertEqual(self.sql(frame), 'SELECT CAST(("A" / "B") AS NUMBER(38,6)) AS "Q", CAST((CAST(("A" / 2) AS '
+                                          'NUMBER(38,6)) / "B") AS NUMBER(38,12)) AS "R", ("A" * 1.5::DOUBLE) FROM t1')
+        self.assertEqual(self.sql(self.t1.group_by("b").agg(F.avg("a"))),
+                         'SELECT "B", CAST(AVG("A") AS NUMBER(38,6)) FROM t1 GROUP BY "B"')
+
     def test_join_renames_shared_columns_and_resolves_each_side(self):
         joined = self.t1.join(self.t2, self.t1["a"] == self.t2["a"], "left")
         text = self.sql(joined)

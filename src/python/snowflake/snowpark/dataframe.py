@@ -8,6 +8,7 @@ import re
 from snowflake.snowpark._internal import expressions as ex
 from snowflake.snowpark._internal import plan as p
 from snowflake.snowpark._internal.compiler import compile_plan
+from snowflake.snowpark._internal.numeric_types import needs_numeric_types, with_snowflake_numbers
 from snowflake.snowpark._internal.type_names import datatype_from_snowflake
 from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
 from snowflake.snowpark.column import Column, to_column, to_expression
@@ -93,6 +94,14 @@ class DataFrame:
             return None
 
         return ex.transform(expression, replace)
+
+    def _with_number_types(self, expressions):
+        """Divisions and averages get the NUMBER scale Snowflake gives them (numeric_types.py);
+        only then are this DataFrame's column types needed."""
+        if not any(needs_numeric_types(expression) for expression in expressions):
+            return expressions
+        types = {'"' + column["name"].replace('"', '""') + '"': column["type"] for column in self._describe()}
+        return [with_snowflake_numbers(expression, types.get) for expression in expressions]
 
     def _expr(self, value):
         return self._resolve(to_column(value)._expression)
@@ -213,7 +222,7 @@ class DataFrame:
                 expressions.append(ex.lift_alias(self._expr(value)))
         if not expressions:
             raise ValueError("The input of select() cannot be empty")
-        return self._derived(p.Project(self._plan, expressions))
+        return self._derived(p.Project(self._plan, self._with_number_types(expressions)))
 
     def select_expr(self, *exprs):
         return self.select([Column(ex.SqlText(text)) for text in _flatten(exprs)])
@@ -283,7 +292,7 @@ class DataFrame:
                 raise NotImplementedError("with_columns() with a table function is not in Snowpark Local yet; "
                                           "use join_table_function().")
             added.append(ex.Alias(ex.strip_alias(self._expr(value)), name))
-        return self._derived(p.Project(self._plan, kept + added))
+        return self._derived(p.Project(self._plan, kept + self._with_number_types(added)))
 
     withColumns = with_columns
 

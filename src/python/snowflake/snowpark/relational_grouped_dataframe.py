@@ -73,7 +73,7 @@ class RelationalGroupedDataFrame:
         aggregates = self._aggregate_exprs(exprs)
         if self._pivot is not None:
             return self._pivoted(aggregates)
-        outputs = self._grouping_outputs() + aggregates
+        outputs = self._grouping_outputs() + self._df._with_number_types(aggregates)
         return self._df._derived(p.Aggregate(self._df._plan, self._groupings, outputs, self._kind))
 
     def _grouping_outputs(self):
