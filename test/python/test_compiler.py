@@ -113,8 +113,10 @@ class CompilerTest(unittest.TestCase):
         frame = self.t1.select((col("a") / col("b")).alias("q"), (col("a") / lit(2) / col("b")).alias("r"), col("a") * 1.5)
         self.assertEqual(self.sql(frame), 'SELECT CAST(("A" / "B") AS NUMBER(38,6)) AS "Q", CAST((CAST(("A" / 2) AS '
                                           'NUMBER(38,6)) / "B") AS NUMBER(38,12)) AS "R", ("A" * 1.5::DOUBLE) FROM t1')
+        # Unaliased, the column keeps the name Snowflake gives the division.
+        self.assertEqual(self.sql(self.t1.select(col("a") / 2)), 'SELECT CAST(("A" / 2) AS NUMBER(38,6)) AS "(""A"" / 2)" FROM t1')
         self.assertEqual(self.sql(self.t1.group_by("b").agg(F.avg("a"))),
-                         'SELECT "B", CAST(AVG("A") AS NUMBER(38,6)) FROM t1 GROUP BY "B"')
+                         'SELECT "B", CAST(AVG("A") AS NUMBER(38,6)) AS "AVG(""A"")" FROM t1 GROUP BY "B"')
 
     def test_join_renames_shared_columns_and_resolves_each_side(self):
         joined = self.t1.join(self.t2, self.t1["a"] == self.t2["a"], "left")

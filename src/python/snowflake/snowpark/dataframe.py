@@ -101,7 +101,14 @@ class DataFrame:
         if not any(needs_numeric_types(expression) for expression in expressions):
             return expressions
         types = {'"' + column["name"].replace('"', '""') + '"': column["type"] for column in self._describe()}
-        return [with_snowflake_numbers(expression, types.get) for expression in expressions]
+        typed = []
+        for expression in expressions:
+            result = with_snowflake_numbers(expression, types.get)
+            if result is not expression and not isinstance(expression, ex.Alias):
+                # The CAST must not rename the column: it keeps the name Snowflake gives AVG("A").
+                result = ex.Alias(result, '"' + expression.output_name().replace('"', '""') + '"')
+            typed.append(result)
+        return typed
 
     def _expr(self, value):
         return self._resolve(to_column(value)._expression)
