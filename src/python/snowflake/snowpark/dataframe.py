@@ -104,7 +104,7 @@ class DataFrame:
         typed = []
         for expression in expressions:
             result = with_snowflake_numbers(expression, types.get)
-            if result is not expression and not isinstance(expression, ex.Alias):
+            if not isinstance(expression, ex.Alias) and result.sql() != expression.sql():
                 # The CAST must not rename the column: it keeps the name Snowflake gives AVG("A").
                 result = ex.Alias(result, '"' + expression.output_name().replace('"', '""') + '"')
             typed.append(result)
