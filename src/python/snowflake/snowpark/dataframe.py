@@ -377,10 +377,18 @@ class DataFrame:
 
     def group_by_grouping_sets(self, *grouping_sets):
         from snowflake.snowpark.relational_grouped_dataframe import RelationalGroupedDataFrame
-        sets = []
-        for grouping_set in _flatten_sets(grouping_sets):
-            sets.append(ex.SqlText("(" + ", ".join(self._expr(value).sql() for value in grouping_set) + ")"))
-        return RelationalGroupedDataFrame(self, sets, "GROUPING SETS")
+        # Each GroupingSets argument is one GROUPING SETS clause; several multiply, as in SQL.
+        clauses, columns = [], []
+        for argument in grouping_sets:
+            sets = list(_flatten_sets([argument]))
+            rendered = []
+            for grouping_set in sets:
+                expressions = [self._expr(value) for value in grouping_set]
+                columns.extend(expression for expression in expressions
+                               if expression.sql() not in [column.sql() for column in columns])
+                rendered.append("(" + ", ".join(expression.sql() for expression in expressions) + ")")
+            clauses.append(ex.SqlText("GROUPING SETS ({})".format(", ".join(rendered))))
+        return RelationalGroupedDataFrame(self, clauses, "GROUPING SETS", grouping_columns=columns)
 
     groupByGroupingSets = group_by_grouping_sets
 

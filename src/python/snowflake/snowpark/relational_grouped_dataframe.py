@@ -36,11 +36,13 @@ def _flatten(values):
 
 
 class RelationalGroupedDataFrame:
-    def __init__(self, dataframe, groupings, kind, pivot=None):
+    def __init__(self, dataframe, groupings, kind, pivot=None, grouping_columns=None):
         self._df = dataframe
         self._groupings = list(groupings)
         self._kind = kind
         self._pivot = pivot
+        # The columns a result row carries for its group (GROUPING SETS name them separately).
+        self._grouping_columns = list(grouping_columns) if grouping_columns is not None else list(groupings)
 
     # ------------------------------------------------------------------ aggregates
 
@@ -73,22 +75,11 @@ class RelationalGroupedDataFrame:
         aggregates = self._aggregate_exprs(exprs)
         if self._pivot is not None:
             return self._pivoted(aggregates)
-        outputs = self._grouping_outputs() + self._df._with_number_types(aggregates)
+        grouped = [column.sql() for column in self._grouping_columns]
+        # agg(col("b")) where b is a grouping column repeats nothing: Snowpark outputs it once.
+        aggregates = [item for item in aggregates if item.sql() not in grouped]
+        outputs = list(self._grouping_columns) + self._df._with_number_types(aggregates)
         return self._df._derived(p.Aggregate(self._df._plan, self._groupings, outputs, self._kind))
-
-    def _grouping_outputs(self):
-        if self._kind == "GROUPING SETS":
-            return [ex.SqlText(name) for name in self._grouping_set_columns()]
-        return [item for item in self._groupings]
-
-    def _grouping_set_columns(self):
-        names = []
-        for grouping in self._groupings:
-            for part in grouping.sql().strip("()").split(","):
-                part = part.strip()
-                if part and part not in names:
-                    names.append(part)
-        return names
 
     def _simple(self, sql_name, cols, python_name=None):
         python_name = python_name or sql_name.lower()

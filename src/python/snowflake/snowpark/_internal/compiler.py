@@ -128,7 +128,9 @@ def _aggregate(plan):
     if not plan.kind and not plan.groupings:
         # As Snowpark does: an aggregation without groups is one row, even for agg(lit(1)).
         select.limit = 1
-    if plan.kind:
+    if plan.kind == "GROUPING SETS":
+        select.group_by = groupings  # already whole GROUPING SETS (…) clauses
+    elif plan.kind:
         select.group_by = "{}({})".format(plan.kind, groupings)
     elif plan.groupings:
         select.group_by = groupings
