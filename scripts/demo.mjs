@@ -10,6 +10,7 @@ const cli = join(root, 'dist', 'cli.js');
 const steps = [
   ['Snowflake docs: async child jobs (the last example fails on purpose with 000710)', ['sql', 'examples/async_child_jobs.sql', '--db', ':memory:', '--continue-on-error']],
   ['A .py handler with child jobs', ['run', 'examples/handlers/async_jobs.py', '--args', '[1]', '--db', ':memory:']],
+  ['A handler written with the DataFrame API (filter, group_by, agg, Window, save_as_table)', ['run', 'examples/handlers/dataframe_orders.py', '--args', '[10]', '--db', ':memory:']],
   ['A handler returning a DataFrame (RETURNS TABLE)', ['run', 'examples/handlers/table_result.py', '--args', '[5]', '--db', ':memory:']],
 ];
 for (const [title, args] of steps) {

@@ -45,7 +45,7 @@ def main(session):
 `,
     );
     assert.deepEqual(seen.fields, ['A', 'S', 'F', 'B', 'D', 'DEC', 'TS', 'BIN', 'N']);
-    assert.deepEqual(seen.values, [1, "it's", 1.5, true, '2024-01-31', '2.50', '2024-01-31 10:00:00', '6162', null]);
+    assert.deepEqual(seen.values, [1, "it's", 1.5, true, '2024-01-31', '2.500000000000000000', '2024-01-31 10:00:00', '6162', null]);
     assert.equal(seen.count, 2);
     assert.equal(seen.first, "it's");
   });
