@@ -126,7 +126,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   one('CONCAT', "select concat('Snow', 'flake'), 'Snow' || 'flake', concat('a', null), 'a' || null", ['Snowflake', 'Snowflake', null, null]),
   one('CONCAT_WS', "select concat_ws(',', 'one', 'two', 'three'), concat_ws(',', 'one', null)", ['one,two,three', null]),
   one('UPPER', "select upper('Abc'), lower('AbC')", ['ABC', 'abc']),
-  { ...one('TRIM', "select trim('*-*ABC-*-', '*-'), ltrim('#000000123', '0#'), rtrim('$125.00', '0.'), trim('  a  ')", ['ABC', '123', '$125', 'a']), note: "TRIM corrected to the doc's current example ('*-*ABC-*-', was '❄-❄ABC-❄-'); LTRIM/RTRIM pages not read" },
+  sem(one('TRIM', "select trim('*-*ABC-*-', '*-'), ltrim('#000000123', '0#'), rtrim('$125.00', '0.'), trim('  a  ')", ['ABC', '123', '$125', 'a']), "TRIM corrected to the doc's current example ('*-*ABC-*-', was '❄-❄ABC-❄-'); the LTRIM and RTRIM calls are the examples of https://docs.snowflake.com/en/sql-reference/functions/ltrim and …/rtrim; trim('  a  ') uses the default blank"),
   one('LENGTH', "select length('Joyeux Noël'), len('')", [11, 0]),
   sem(one('SUBSTR', "select substr('testing 1 2 3', 9, 3), substring('mystring', -1, 3), substr('mystring', 3)", ['1 2', 'g', 'string']), 'substr(\'testing 1 2 3\', 9, 3) and substring(\'mystring\', -1, 3) are doc examples; substr(\'mystring\', 3) follows (doc: 3, 7 gives \'string\')'),
   sem(one('SUBSTR', "select substr('abc', 0, 2), substr('abc', 2, -1)", ['ab', '']), 'usage notes: start 0 is treated as 1; a negative length returns an empty string'),
@@ -579,4 +579,14 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     [[{ json: { age: 21, name: 'Joe' } }], [{ json: { name: 'Sue', zip: 94401 } }]],
     'ORDER BY g added so the two groups come in a fixed order (the doc query has none)',
   ),
+
+  // LTRIM / RTRIM / REVERSE
+  docEx('LTRIM', 'ltrim', sql`SELECT LTRIM('#000000123', '0#')`, [['123']]),
+  docEx('LTRIM', 'ltrim', sql`SELECT CONCAT('>', CONCAT(column1, '<')) AS original_value, CONCAT('>', CONCAT(LTRIM(column1), '<')) AS trimmed_value FROM (SELECT '  #Leading Spaces' AS column1) AS test_ltrim_function`, [['>  #Leading Spaces<', '>#Leading Spaces<']]),
+  docEx('LTRIM', 'ltrim', sql`SELECT CONCAT('>', CONCAT(column1, '<')) AS original_value, CONCAT('>', CONCAT(LTRIM(column1, ' #'), '<')) AS trimmed_value FROM (SELECT '  #Leading Spaces' AS column1) AS test_ltrim_function`, [['>  #Leading Spaces<', '>Leading Spaces<']]),
+  docEx('RTRIM', 'rtrim', sql`SELECT RTRIM('$125.00', '0.')`, [['$125']]),
+  docEx('RTRIM', 'rtrim', sql`SELECT CONCAT('>', CONCAT(column1, '<')) AS original_value, CONCAT('>', CONCAT(RTRIM(column1), '<')) AS trimmed_value FROM (SELECT 'Trailing Spaces#  ' AS column1) AS test_rtrim_function`, [['>Trailing Spaces#  <', '>Trailing Spaces#<']]),
+  docEx('RTRIM', 'rtrim', sql`SELECT CONCAT('>', CONCAT(column1, '<')) AS original_value, CONCAT('>', CONCAT(RTRIM(column1, '# '), '<')) AS trimmed_value FROM (SELECT 'Trailing Spaces#  ' AS column1) AS test_rtrim_function`, [['>Trailing Spaces#  <', '>Trailing Spaces<']]),
+  docEx('REVERSE', 'reverse', sql`SELECT REVERSE('Hello, world!')`, [['!dlrow ,olleH']]),
+  { ...docEx('REVERSE', 'reverse', sql`SELECT '2019-05-22'::DATE, REVERSE('2019-05-22'::DATE) AS reversed`, [['2019-05-22', '22-50-9102']]), knownDifference: "REVERSE of a DATE is rejected: 'Invalid argument types for function REVERSE: (DATE)' — Snowflake casts the DATE to text first (missing dialect rule)." },
 ];
