@@ -35,6 +35,12 @@ export interface SdkConnectionOptions {
   loginTimeout?: number;
   /** Fail fast: a wrong host should not retry for minutes. */
   sfRetryMaxLoginRetries?: number;
+  /**
+   * The SDK's default writes a SQL NULL as the text 'NULL' when values are fetched as
+   * strings (as we fetch NUMBER, to keep its digits): a NULL number would fail to convert
+   * and a NULL string would read as 'NULL'.
+   */
+  representNullAsStringNull?: boolean;
 }
 
 export interface MappedConnection {
@@ -87,6 +93,7 @@ export function toSdkOptions(entry: ConnectionEntry): MappedConnection {
     application: 'SnowparkLocal',
     queryTag: text(entry, 'query_tag'),
     sfRetryMaxLoginRetries: 2,
+    representNullAsStringNull: false,
   };
   const port = entry.values.port;
   if (port !== undefined) {

@@ -14,7 +14,7 @@ describe('connections.toml → snowflake-sdk options', () => {
     const { options } = toSdkOptions(entry({ account: 'org-acct', user: 'me', password: SENTINEL, database: 'DB', schema: 'S', role: 'R', warehouse: 'W', query_tag: 'tag' }));
     assert.deepEqual(
       { ...options },
-      { account: 'org-acct', authenticator: 'SNOWFLAKE', username: 'me', password: SENTINEL, database: 'DB', schema: 'S', role: 'R', warehouse: 'W', application: 'SnowparkLocal', queryTag: 'tag', sfRetryMaxLoginRetries: 2 },
+      { account: 'org-acct', authenticator: 'SNOWFLAKE', username: 'me', password: SENTINEL, database: 'DB', schema: 'S', role: 'R', warehouse: 'W', application: 'SnowparkLocal', queryTag: 'tag', sfRetryMaxLoginRetries: 2, representNullAsStringNull: false },
     );
   });
 

@@ -55,6 +55,15 @@ describe('Snowflake engine via snowflake-sdk against the local stand-in (not a r
     assert.deepEqual(remote.data, local.data);
   });
 
+  it('keeps SQL NULL apart from the text NULL in number, decimal, float, variant and string columns', async () => {
+    // snowflake-sdk writes NULL as the text 'NULL' for columns fetched as strings unless told not to.
+    const sql =
+      "select null::number(38,0) as i, null::number(10,2) as d, null::float as f, null::variant as v, 'NULL' as s, " +
+      'lead(x, 1) over (order by x) as next from (select 1 as x union all select 2)';
+    const remote = await run(sql);
+    assert.deepEqual(remote.data, [[null, null], [null, null], [null, null], [null, null], ['NULL', 'NULL'], [2, null]]);
+  });
+
   it('fails with Snowflake error code, SQLSTATE and query id', async () => {
     await assert.rejects(run('select * from no_such_table'), (error: SqlError) => {
       assert.ok(error instanceof SqlError);
