@@ -56,6 +56,9 @@ def _rows_and_names(data):
                 if key not in names:
                     names.append(key)
         return [tuple(row.get(name) for name in names) for row in data], [str(name) for name in names]
+    if data and all(isinstance(row, (list, tuple)) and not row for row in data):
+        # create_dataframe([[]]): snowpark-python's tests use it as one column of NULLs.
+        return [(None,) for _ in data], None
     if data and all(isinstance(row, (list, tuple)) for row in data):
         return [tuple(row) for row in data], None
     # A list of scalars is one column, as in Snowpark.

@@ -7,7 +7,7 @@ import io
 import math
 from decimal import Decimal
 
-from _support import Row, check_answer, raises
+from _support import known_difference, Row, check_answer, raises
 from snowflake.snowpark.exceptions import SnowparkColumnException, SnowparkSQLException
 from snowflake.snowpark.functions import col, lit, max as max_, min as min_, mean, sum as sum_, parse_json
 from snowflake.snowpark.types import (
@@ -63,6 +63,7 @@ def test_null_data_in_local_relation_with_filters(session):
 
 
 # test_dataframe_suite.py::test_project_null_values
+@known_difference("DuckDB types an untyped NULL inside a subquery as INTEGER, so lit(None) describes as LongType, not StringType")
 def test_project_null_values(session):
     df = session.create_dataframe([1, 2]).to_df("a").with_column("b", lit(None))
     assert df.collect() == [Row(1, None), Row(2, None)]
@@ -461,6 +462,7 @@ def test_create_dataframe_with_schema_inference(session):
 
 
 # test_dataframe_suite.py::test_create_nullable_dataframe_with_schema_inference
+@known_difference("the engine's describe reports no nullability after a projection; every column reads nullable=True")
 def test_create_nullable_dataframe_with_schema_inference(session):
     df = session.create_dataframe([(1, 1, None), (2, 3, True)]).to_df("a", "b", "c")
     assert str(df.schema) == (
@@ -540,6 +542,7 @@ def test_rename_join_dataframe(session):
 
 
 # test_dataframe_suite.py::test_rename_negative_test
+@known_difference("DuckDB renames duplicate column names of a subquery (A, A_1, A_2), so a DataFrame never has three columns named A")
 def test_rename_negative(session):
     df = session.create_dataframe([[1, 2]], schema=["a", "b"])
     raises(ValueError, lambda: df.rename("not_exist_column", "c"), match="because it doesn't exist")

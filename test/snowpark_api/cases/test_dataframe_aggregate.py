@@ -4,7 +4,7 @@ tests/integ/scala/test_dataframe_aggregate_suite.py (expected values from there;
 from decimal import Decimal
 from math import sqrt
 
-from _support import Row, check_answer, raises
+from _support import known_difference, Row, check_answer, raises
 from snowflake.snowpark.exceptions import SnowparkSQLException
 from snowflake.snowpark.functions import (
     avg, col, count, count_distinct, kurtosis, listagg, lit, max as max_, mean, median, min as min_,
@@ -187,6 +187,7 @@ def test_null_count(session):
 
 
 # test_dataframe_aggregate_suite.py::test_distinct
+@known_difference("DuckDB matches identifiers case-insensitively even when quoted, so \"col\" and COL are one column; Snowflake keeps them apart")
 def test_distinct(session):
     df = session.create_dataframe([(1, "one", 1.0), (2, "one", 2.0), (2, "two", 1.0)]).to_df("i", "s", '"i"')
     check_answer(df.distinct(), [Row(1, "one", 1.0), Row(2, "one", 2.0), Row(2, "two", 1.0)])
@@ -332,6 +333,7 @@ def test_null_average(session):
 
 
 # test_dataframe_aggregate_suite.py::test_zero_average / test_zero_count / test_zero_sum / test_zero_stddev
+@known_difference("Snowflake casts a NULL VARCHAR column to a number for AVG/SUM; DuckDB rejects AVG(VARCHAR)")
 def test_aggregates_of_empty_column(session):
     df = session.create_dataframe([[]]).to_df(["a"])
     assert df.agg(avg(col("a"))).collect() == [Row(None)]

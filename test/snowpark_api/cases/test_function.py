@@ -5,7 +5,7 @@ import json
 from datetime import date, datetime
 from decimal import Decimal
 
-from _support import Row, check_answer, raises
+from _support import known_difference, Row, check_answer, raises
 from snowflake.snowpark import Window
 from snowflake.snowpark.exceptions import SnowparkSQLException
 from snowflake.snowpark.functions import (
@@ -256,6 +256,7 @@ def test_contains_function(session):
 
 
 # test_function_suite.py::test_md5_sha1_sha2
+@known_difference("SHA2 with 224, 384 or 512 bits is not available in DuckDB (256 is)")
 def test_md5_sha1_sha2(session):
     check_answer(_string1(session).select(md5(col("a")), sha1(col("a")), sha2(col("a"), 224)), [
         Row("5a105e8b9d40e1329780d62ea2265d8a", "b444ac06613fc8d63795be9ad0beaf55011936ac",
@@ -383,6 +384,7 @@ def test_round(session):
 
 
 # test_function_suite.py::test_get_path
+@known_difference("GET_PATH needs its path as a constant string locally; a path taken from a column is not translated")
 def test_get_path(session):
     df = session.create_dataframe([('{"a": null}', "a"), ('{"a": "foo"}', "a"), ('{"a": "foo"}', "b"), (None, "a")],
                                   schema=["v", "k"]).select(parse_json("v").alias("v"), "k")
