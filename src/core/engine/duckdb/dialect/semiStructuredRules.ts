@@ -15,11 +15,12 @@ const jsonType = (value: string): string => `json_type(${json(value)})`;
 /** Snowflake's `a.b[0]` path text → a DuckDB JSONPath ('$."a"."b"[0]'). */
 export function jsonPathOf(path: string): string {
   let out = '$';
-  const re = /\s*(?:\[\s*(\d+)\s*\]|\[\s*'([^']*)'\s*\]|\.?"((?:[^"]|"")*)"|\.?([^.[\]"]+))/gy;
+  // A bracketed key is a SQL string: a doubled quote inside it is one quote ('it''s').
+  const re = /\s*(?:\[\s*(\d+)\s*\]|\[\s*'((?:[^']|'')*)'\s*\]|\.?"((?:[^"]|"")*)"|\.?([^.[\]"]+))/gy;
   let match: RegExpExecArray | null;
   while ((match = re.exec(path)) !== null && match[0] !== '') {
     if (match[1] !== undefined) out += `[${match[1]}]`;
-    else out += `."${(match[2] ?? match[3] ?? match[4]).replace(/"/g, '\\"')}"`;
+    else out += `."${(match[2]?.replace(/''/g, "'") ?? match[3] ?? match[4]).replace(/"/g, '\\"')}"`;
   }
   return out;
 }

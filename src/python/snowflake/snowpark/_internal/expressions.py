@@ -293,6 +293,10 @@ class Subfield(Expression):
         return (self.child,)
 
     def sql(self):
+        if isinstance(self.key, str):
+            # As Snowpark writes it: the key goes between quotes as given, so a quote in a key
+            # is written doubled by the caller (col("v")["it''s"]).
+            return "{}['{}']".format(self.child.sql(), self.key)
         return "{}[{}]".format(self.child.sql(), render_literal(self.key))
 
 
