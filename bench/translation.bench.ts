@@ -47,8 +47,8 @@ function translation(): void {
     timeEach(statements, (sql) => translateToDuckDb(sql));
     const tokenizer = timeEach(statements, (sql) => buildTokenTree(scanSql(sql)));
     const ours = timeEach(statements, (sql) => translateToDuckDb(sql));
-    const p50 = percentile(ours, 50);
-    report(`translateToDuckDb, ${name} (${statements.length} statements)`, microseconds(ours), `tokenizer alone ${microseconds(tokenizer)}`, p50 / percentile(tokenizer, 50), 'p50 ≤ 50 µs', p50 <= 50);
+    const ratio = percentile(ours, 50) / percentile(tokenizer, 50);
+    report(`translateToDuckDb, ${name} (${statements.length} statements)`, microseconds(ours), `tokenizer alone ${microseconds(tokenizer)}`, ratio, 'p50 ≤ 5× the tokenizer', ratio <= 5);
   }
 }
 

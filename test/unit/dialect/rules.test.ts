@@ -123,6 +123,9 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
   },
 ];
 
+/** Every Snowflake input above, for the rule-index equivalence test. */
+export const RULE_TEST_INPUTS = ruleCases.flatMap((entry) => entry.cases.map(([snowflake]) => snowflake));
+
 describe('DuckDB dialect rules', () => {
   for (const { rule, cases } of ruleCases) {
     describe(rule, () => {

@@ -34,6 +34,7 @@ function argumentsOf(match: WithinGroupMatch, translate: (nodes: SqlNode[]) => s
 const listAggRule: SequenceRule<WithinGroupMatch> = {
   kind: 'sequence',
   name: 'LISTAGG',
+  triggers: ['LISTAGG'],
   why: "Snowflake LISTAGG's separator defaults to '' and its order is WITHIN GROUP; DuckDB string_agg takes ORDER BY inside.",
   match: (nodes, index) => matchWithinGroup(nodes, index, ['LISTAGG']),
   rewrite(match, translator, context) {
@@ -46,6 +47,7 @@ const listAggRule: SequenceRule<WithinGroupMatch> = {
 const arrayAggRule: SequenceRule<WithinGroupMatch> = {
   kind: 'sequence',
   name: 'ARRAY_AGG',
+  triggers: ['ARRAY_AGG', 'ARRAYAGG'],
   why: 'Snowflake ARRAY_AGG skips NULLs, returns an ARRAY (JSON here, [] for no rows) and orders WITHIN GROUP.',
   match: (nodes, index) => matchWithinGroup(nodes, index, ['ARRAY_AGG', 'ARRAYAGG']),
   rewrite(match, translator, context) {

@@ -12,6 +12,7 @@ import { tableFunctionRules } from './tableFunctionRules';
 import { outputColumnNamesRule } from './outputColumnNames';
 import { AnySequenceRule, DialectRule } from './ruleTypes';
 import { RuleSet } from './translator';
+import { RuleIndex } from './ruleIndex';
 import { typePositionRules } from './typePositionRules';
 import { typeRules } from './typeRules';
 
@@ -37,9 +38,9 @@ const sequenceRules: AnySequenceRule[] = [
 
 export const ruleSet: RuleSet = {
   statement: [outputColumnNamesRule],
-  sequence: sequenceRules,
+  sequence: new RuleIndex(sequenceRules),
   type: typeRules,
 };
 
 /** Every rule, for documentation and for the test that checks each one has a test. */
-export const dialectRules: readonly DialectRule[] = [...ruleSet.statement, ...ruleSet.sequence, ...ruleSet.type];
+export const dialectRules: readonly DialectRule[] = [...ruleSet.statement, ...sequenceRules, ...ruleSet.type];

@@ -14,6 +14,9 @@ interface TableCallMatch extends SequenceMatch {
   call: CallMatch;
 }
 
+/** The words a table function call starts with. */
+const TABLE_CALL_STARTS = ['TABLE', 'LATERAL'];
+
 /** `TABLE(NAME(...))`, `LATERAL NAME(...)` or a bare `NAME(...)` in a FROM list. */
 function matchTableCall(nodes: SqlNode[], index: number, names: string[]): TableCallMatch | undefined {
   if (isWord(nodes[index], 'TABLE')) {
@@ -52,6 +55,7 @@ function namedArguments(call: CallMatch, order: string[], translator: Translator
 const flattenRule: SequenceRule<TableCallMatch> = {
   kind: 'sequence',
   name: 'FLATTEN',
+  triggers: TABLE_CALL_STARTS,
   why: "DuckDB has no FLATTEN; json_each gives one row per element or field, shaped into Snowflake's SEQ, KEY, PATH, INDEX, VALUE, THIS.",
   match: (nodes, index) => matchTableCall(nodes, index, ['FLATTEN']),
   rewrite({ call }, translator, context) {
@@ -82,6 +86,7 @@ const flattenRule: SequenceRule<TableCallMatch> = {
 const generatorRule: SequenceRule<TableCallMatch> = {
   kind: 'sequence',
   name: 'GENERATOR',
+  triggers: TABLE_CALL_STARTS,
   why: 'DuckDB has no GENERATOR; range(n) gives the rows (only ROWCOUNT is supported).',
   match: (nodes, index) => matchTableCall(nodes, index, ['GENERATOR']),
   rewrite({ call }, translator, context) {
@@ -94,6 +99,7 @@ const generatorRule: SequenceRule<TableCallMatch> = {
 const splitToTableRule: SequenceRule<TableCallMatch> = {
   kind: 'sequence',
   name: 'SPLIT_TO_TABLE',
+  triggers: TABLE_CALL_STARTS,
   why: 'DuckDB has no SPLIT_TO_TABLE; one row per part with SEQ, INDEX (1-based) and VALUE.',
   match: (nodes, index) => matchTableCall(nodes, index, ['SPLIT_TO_TABLE']),
   rewrite({ call }, translator, context) {

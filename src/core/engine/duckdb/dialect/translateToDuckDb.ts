@@ -3,7 +3,7 @@ import { scanSql } from '../../../sql/scanSql';
 import { buildTokenTree, SqlNode } from '../../../sql/tokenTree';
 import { ruleSet } from './rules';
 import { Translation } from './translation';
-import { Translator } from './translator';
+import { RuleSet, Translator } from './translator';
 
 const PLACEHOLDER_BASE = '__snowpark_local_deferred_';
 
@@ -11,8 +11,8 @@ const PLACEHOLDER_BASE = '__snowpark_local_deferred_';
  * Translates Snowflake SQL (one statement or several) into DuckDB SQL. Throws DialectError
  * for constructs Snowpark Local cannot run, with the offset of the offending text.
  */
-export function translateToDuckDb(snowflakeSql: string): Translation {
-  const translator = new Translator(ruleSet, placeholderPrefix(snowflakeSql));
+export function translateToDuckDb(snowflakeSql: string, rules: RuleSet = ruleSet): Translation {
+  const translator = new Translator(rules, placeholderPrefix(snowflakeSql));
   let sql = '';
   for (const segment of statementSegments(buildTokenTree(scanSql(snowflakeSql)))) {
     const first = segment.nodes[nextSignificant(segment.nodes, 0)];
