@@ -1,6 +1,8 @@
 import { deferredRules } from './deferredRules';
 import { functionRules } from './functionRules';
 import { keywordRules } from './keywordRules';
+import { sampleRules } from './sampleRules';
+import { windowFrameRules } from './windowFrameRules';
 import { aggregateRules } from './aggregateRules';
 import { conditionalRules } from './conditionalRules';
 import { dateRules } from './dateRules';
@@ -23,6 +25,7 @@ import { typeRules } from './typeRules';
 
 const sequenceRules: AnySequenceRule[] = [
   ...deferredRules,
+  ...windowFrameRules,
   ...operatorRules,
   ...tableFunctionRules,
   ...typePositionRules,
@@ -34,6 +37,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...aggregateRules,
   ...semiStructuredRules,
   ...keywordRules,
+  ...sampleRules,
 ];
 
 export const ruleSet: RuleSet = {

@@ -14,6 +14,9 @@ interface TableCallMatch extends SequenceMatch {
   call: CallMatch;
 }
 
+/** GENERATOR's row number column (0-based), which SEQ4/SEQ8 read in the same statement. */
+const GENERATOR_ROW = '"_GENERATOR_ROW"';
+
 /** The words a table function call starts with. */
 const TABLE_CALL_STARTS = ['TABLE', 'LATERAL'];
 
@@ -92,7 +95,7 @@ const generatorRule: SequenceRule<TableCallMatch> = {
   rewrite({ call }, translator, context) {
     const args = namedArguments(call, ['ROWCOUNT'], translator, context);
     if (!args.ROWCOUNT) return translator.fail('GENERATOR needs ROWCOUNT => n in Snowpark Local (TIMELIMIT is not supported)', call.nameNode);
-    return `(SELECT range AS "_GENERATOR_ROW" FROM range(${args.ROWCOUNT.sql}))`;
+    return `(SELECT range AS ${GENERATOR_ROW} FROM range(${args.ROWCOUNT.sql}))`;
   },
 };
 
@@ -116,9 +119,9 @@ export const tableFunctionRules: SequenceRule<SequenceMatch>[] = [
   splitToTableRule,
   functionRule({
     name: 'SEQ4',
-    why: "Snowflake SEQ4/SEQ8 number a query's rows from 0; a window row number does so here (gap-free, which Snowflake does not promise).",
+    why: "Snowflake SEQ4/SEQ8 number a query's rows from 0: the GENERATOR's own row column when the statement has one (usable in aggregates and window ORDER BY), else a window row number.",
     functions: ['SEQ1', 'SEQ2', 'SEQ4', 'SEQ8'],
     arity: [0, 1],
-    rewrite: () => '(row_number() OVER () - 1)',
+    rewrite: (_args, _call, translator) => (translator.statementHasGenerator ? GENERATOR_ROW : '(row_number() OVER () - 1)'),
   }),
 ] as SequenceRule<SequenceMatch>[];

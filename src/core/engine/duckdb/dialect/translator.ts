@@ -21,6 +21,8 @@ export interface RuleSet {
 export class Translator {
   readonly deferred: DeferredCall[] = [];
   readonly preserveCaseColumns: string[] = [];
+  /** The statement being translated reads a GENERATOR, whose row column SEQ4/SEQ8 can use. */
+  statementHasGenerator = false;
 
   constructor(
     private readonly rules: RuleSet,
