@@ -124,6 +124,8 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
       ['select a from t as "X" tablesample block (5) seed (42)', 'select a from t as "X" TABLESAMPLE system(5%) REPEATABLE (42)'],
       ['select a from (select a from t) sample (10 rows)', 'select a from (select a from t) TABLESAMPLE reservoir(10 ROWS)'],
       ['select sample from t', 'select sample from t'],
+      [where('sample(y) > 1'), where('sample(y) > 1')],
+      ['select * from (select a from t) sample (10 rows)', 'select * from (select a from t) TABLESAMPLE reservoir(10 ROWS)'],
     ],
   },
   {

@@ -273,8 +273,8 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   },
   {
     fn: 'FLATTEN',
-    sql: `select t.id, f.value::int from (select 1 as id, parse_json('[3]') as v) as t, table(flatten(input => t.v)) f`,
-    rows: [[1, 3]],
+    sql: `select t.id, f.value::int, g.value::int from (select 1 as id, parse_json('[3]') as v) as t, table(flatten(input => t.v)) f, lateral table(flatten(input => t.v)) as g`,
+    rows: [[1, 3, 3]],
     doc: D + 'flatten',
   },
 

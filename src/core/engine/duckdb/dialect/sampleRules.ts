@@ -1,4 +1,4 @@
-import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodesText, previousSignificant, significantNodes } from '../../../sql/nodes';
+import { isGroup, isTokenOf, isWord, nextSignificant, nodesText, previousSignificant, significantNodes } from '../../../sql/nodes';
 import { SqlNode } from '../../../sql/tokenTree';
 import { SequenceMatch, SequenceRule } from './ruleTypes';
 
@@ -7,6 +7,9 @@ import { SequenceMatch, SequenceRule } from './ruleTypes';
 // `reservoir(n ROWS)` with `REPEATABLE (s)`; its Bernoulli sampler takes no row count.
 
 const METHODS: Record<string, string> = { BERNOULLI: 'bernoulli', ROW: 'bernoulli', SYSTEM: 'system', BLOCK: 'system' };
+
+/** Words a SAMPLE keyword cannot follow when it samples a FROM item. */
+const NOT_FROM_ITEMS = ['SELECT', 'DISTINCT', 'WHERE', 'AND', 'OR', 'NOT', 'ON', 'BY', 'HAVING', 'QUALIFY', 'WHEN', 'THEN', 'ELSE', 'IN', 'IS', 'LIKE', 'RETURN'];
 
 interface SampleMatch extends SequenceMatch {
   method: string;
@@ -22,9 +25,11 @@ const sampleClauseRule: SequenceRule<SampleMatch> = {
   triggers: ['SAMPLE', 'TABLESAMPLE'],
   match(nodes, index) {
     if (!isWord(nodes[index], 'SAMPLE', 'TABLESAMPLE')) return undefined;
-    // After a FROM item: a name, a quoted name or a parenthesised subquery (not `x.sample`).
+    // After a FROM item: a name, a quoted name or a parenthesised subquery, or at the start of
+    // the text after a subquery another rule translated apart. Not a call `sample(x)` in a select
+    // list or after an operator, nor `x.sample(…)`.
     const before = nodes[previousSignificant(nodes, index - 1)];
-    if (!isTokenOf(before, 'word') && !isTokenOf(before, 'quotedIdent') && !isGroup(before)) return undefined;
+    if (before !== undefined && !isTokenOf(before, 'quotedIdent') && !isGroup(before) && !(isTokenOf(before, 'word') && !isWord(before, ...NOT_FROM_ITEMS))) return undefined;
     let at = nextSignificant(nodes, index + 1);
     let method = 'bernoulli';
     const methodNode = nodes[at];
@@ -46,7 +51,8 @@ const sampleClauseRule: SequenceRule<SampleMatch> = {
       seed = significantNodes(seedGroup.children);
       end = seedGroupAt + 1;
     }
-    if (size.length === 0 || size.some((node) => isPunct(node, ','))) return undefined;
+    // Snowflake takes a literal probability or row count only.
+    if (size.length !== 1 || !isTokenOf(size[0], 'number')) return undefined;
     return { method, size, rows, seed, end };
   },
   rewrite(match, translator, context) {

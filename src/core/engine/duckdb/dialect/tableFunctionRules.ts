@@ -32,6 +32,8 @@ function matchTableCall(nodes: SqlNode[], index: number, names: string[]): Table
   }
   if (isWord(nodes[index], 'LATERAL')) {
     const at = nextSignificant(nodes, index + 1);
+    // `LATERAL TABLE(FLATTEN(…))`, as Snowpark's join_table_function writes it: one lateral.
+    if (isWord(nodes[at], 'TABLE')) return matchTableCall(nodes, at, names);
     const call = matchCall(nodes, at, names);
     return call ? { call, end: call.end } : undefined;
   }
