@@ -118,10 +118,34 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
     cases: [['insert into t (select system$wait(10))', 'insert into t (select __snowpark_local_deferred_0__)']],
   },
   {
+    rule: 'SAMPLE clause',
+    cases: [
+      ['select a from t sample (10)', 'select a from t TABLESAMPLE bernoulli(10%)'],
+      ['select a from t as "X" tablesample block (5) seed (42)', 'select a from t as "X" TABLESAMPLE system(5%) REPEATABLE (42)'],
+      ['select a from (select a from t) sample (10 rows)', 'select a from (select a from t) TABLESAMPLE reservoir(10 ROWS)'],
+      ['select sample from t', 'select sample from t'],
+      [where('sample(y) > 1'), where('sample(y) > 1')],
+      ['select * from (select a from t) sample (10 rows)', 'select * from (select a from t) TABLESAMPLE reservoir(10 ROWS)'],
+    ],
+  },
+  {
+    rule: 'FIRST_VALUE default frame',
+    cases: [
+      [where('first_value(x) over (partition by p order by o) = 1'), where('first_value(x) over (partition by p order by o ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) = 1')],
+      [where('lag(x) ignore nulls over (order by o) = 1'), where('lag(x IGNORE NULLS) over (order by o) = 1')],
+      [where('last_value(x) over (order by o rows between 1 preceding and current row) = 1'), where('last_value(x) over (order by o rows between 1 preceding and current row) = 1')],
+    ],
+  },
+  { rule: 'COUNT(a, b, …)', cases: [[where('count(distinct a, b) > 1'), where('count(DISTINCT CASE WHEN (a) IS NOT NULL AND (b) IS NOT NULL THEN row(a, b) END) > 1')]] },
+  { rule: 'BITAND', cases: [[where('bitxor(a, 1) = bitand(a, 2)'), where('xor(CAST(a AS BIGINT), CAST(1 AS BIGINT)) = (CAST(a AS BIGINT) & CAST(2 AS BIGINT))')]] },
+  {
     rule: 'RESULT_SCAN',
     cases: [["select * from table(result_scan('01b2')) r", 'select * from __snowpark_local_deferred_0__ r']],
   },
 ];
+
+/** Every Snowflake input above, for the rule-index equivalence test. */
+export const RULE_TEST_INPUTS = ruleCases.flatMap((entry) => entry.cases.map(([snowflake]) => snowflake));
 
 describe('DuckDB dialect rules', () => {
   for (const { rule, cases } of ruleCases) {

@@ -36,7 +36,7 @@ const one = (fn: string, sql: string, cells: Cell[], page = fn.toLowerCase(), al
 /** Marks a case as a documentation example of its page. */
 const ex = (c: FunctionCase, note?: string): FunctionCase => ({ ...c, source: `example ${c.doc}`, note });
 /** Marks a self-made case whose answer follows from the documented semantics of its page. */
-const sem = (c: FunctionCase, note?: string): FunctionCase => ({ ...c, source: `semantics ${c.doc}`, note });
+const sem = (c: Omit<FunctionCase, 'source'> & { source?: string }, note?: string): FunctionCase => ({ ...c, source: `semantics ${c.doc}`, note });
 /** A statement taken from a documentation page's Examples, with the answer printed there. */
 const docEx = (fn: string, page: string, sql: string, rows: Cell[][], note?: string, extra: Partial<FunctionCase> = {}): FunctionCase => ({
   fn,
@@ -61,6 +61,20 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   one('LISTAGG', "select listagg(distinct x, '|') within group (order by x) from (values ('b'), ('a'), ('b')) t(x)", ['a|b']),
   one('ARRAY_AGG', 'select array_agg(x) within group (order by x desc) from (values (1), (3), (null), (2)) t(x)', [{ json: [3, 2, 1] }]),
   sem(one('OBJECT_AGG', "select object_agg(k, v) from (values ('a', 1), ('b', 2), ('c', null)) t(k, v)", [{ json: { a: 1, b: 2 } }]), 'usage notes: input tuples with a NULL value are ignored'),
+  one('COUNT(a, b, …)', 'select count(distinct a, b), count(a, b) from (values (1, 2), (1, 2), (3, null), (2, 3), (3, null), (4, null)) t(a, b)', [2, 3], '../../developer-guide/snowpark/reference/python/latest/snowpark/api/snowflake.snowpark.functions.count_distinct'),
+  one('APPROX_PERCENTILE', 'select approx_percentile(c1, 0.1), approx_percentile(c1, 0.5), approx_percentile(c1, 0.999) from (values (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10)) t(c1)', [1.5, 5.5, 10.5]),
+  sem({
+    fn: 'APPROX_PERCENTILE',
+    sql: 'select approx_percentile(a, 0), approx_percentile(a, 0.1), approx_percentile(a, 0.4), approx_percentile(a, 0.6), approx_percentile(a, 1) from (values (1), (2), (3), (4), (5), (6), (7), (8), (9), (0)) t(a)',
+    rows: [[-0.5, 0.5, 3.5, 5.5, 9.5]],
+    doc: 'https://docs.snowflake.com/developer-guide/snowpark/reference/python/1.2.0/api/snowflake.snowpark.DataFrame.approx_quantile',
+  }),
+  sem({
+    fn: 'APPROX_PERCENTILE',
+    sql: 'select approx_percentile(a, 0), approx_percentile(a, 0.1), approx_percentile(a, 0.6), approx_percentile(b, 0), approx_percentile(b, 0.1), approx_percentile(b, 0.6) from (values (0.1, 0.5), (0.2, 0.6), (0.3, 0.7)) t(a, b)',
+    rows: [[0.05, 0.15, 0.25, 0.45, 0.55, 0.65]],
+    doc: 'https://docs.snowflake.com/developer-guide/snowpark/reference/python/1.2.0/api/snowflake.snowpark.DataFrame.approx_quantile',
+  }),
   one('ANY_VALUE', 'select any_value(x) from (values (5), (5)) t(x)', [5]),
   one('APPROX_COUNT_DISTINCT', 'select approx_count_distinct(x) from (values (1), (2), (2), (3)) t(x)', [3]),
   one('CORR', 'select corr(x, y), covar_samp(x, y), covar_pop(x, y) from (values (1, 2), (2, 4), (3, 6)) t(x, y)', [1, 2, 1.3333333333333333], 'corr'),
@@ -69,6 +83,22 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   one('BOOLAND_AGG', 'select booland_agg(x), boolor_agg(x) from (values (true), (true)) t(x)', [true, true]),
   one('SKEW', 'select skew(x) from (values (1), (2), (3)) t(x)', [0]),
   one('KURTOSIS', 'select kurtosis(x) from (values (1), (2), (3), (4)) t(x)', [-1.2]),
+
+  // Bitwise (each page's INTEGER example: the `bits` table, ordered by bit1)
+  sem({
+    fn: 'BITAND',
+    also: ['NEGATE'],
+    sql: 'select bit1, bit2, bitand(bit1, bit2), bitor(bit1, bit2), bitxor(bit1, bit2), negate(bit1) from (values (1, 1), (2, 4), (4, 2), (16, 24), (0, 65504), (null, null)) bits(bit1, bit2) order by bit1 nulls last',
+    rows: [[0, 65504, 0, 65504, 65504, 0], [1, 1, 1, 1, 0, -1], [2, 4, 0, 6, 6, -2], [4, 2, 0, 6, 6, -4], [16, 24, 16, 24, 8, -16], [null, null, null, null, null, null]],
+    doc: D + 'bitand (BITOR, BITXOR pages: same table; NEGATE: Snowpark functions.negate, "equivalent to a unary minus")',
+  }),
+  sem({
+    fn: 'BITNOT',
+    also: ['BITSHIFTLEFT'],
+    sql: 'select bit1, bit2, bitnot(bit1), bitnot(bit2), bitshiftleft(bit1, 1), bitshiftright(bit2, 1) from (values (1, 1), (2, 4), (4, 2), (16, 24), (0, 65504), (null, null)) bits(bit1, bit2) order by bit1 nulls last',
+    rows: [[0, 65504, -1, -65505, 0, 32752], [1, 1, -2, -2, 2, 0], [2, 4, -3, -5, 4, 2], [4, 2, -5, -3, 8, 1], [16, 24, -17, -25, 32, 12], [null, null, null, null, null, null]],
+    doc: D + 'bitnot (BITSHIFTLEFT/BITSHIFTRIGHT: bitshiftleft page)',
+  }),
 
   // Window functions
   {
@@ -103,6 +133,18 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     source: 'unverified',
     note: UNREAD,
   },
+  sem({
+    fn: 'FIRST_VALUE default frame',
+    sql: 'select column1, column2, nth_value(column2, 2) over (partition by column1 order by column2) from (values (1, 10), (1, 11), (1, 12), (2, 20), (2, 21), (2, 22)) t(column1, column2) order by 1, 2',
+    rows: [[1, 10, 11], [1, 11, 11], [1, 12, 11], [2, 20, 21], [2, 21, 21], [2, 22, 21]],
+    doc: D + 'nth_value (usage notes: no window_frame means ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)',
+  }),
+  sem({
+    fn: 'FIRST_VALUE default frame',
+    sql: 'select x, last_value(x) over (order by x), first_value(x) ignore nulls over (order by x desc) from (values (1), (2), (3)) t(x) order by x',
+    rows: [[1, 3, 3], [2, 3, 3], [3, 3, 3]],
+    doc: D + 'last_value (usage notes: the default frame is the entire window)',
+  }),
   {
     fn: 'LAST_VALUE',
     sql: "select p, last_value(x) over (partition by p order by x rows between unbounded preceding and unbounded following) from (values ('a', 1), ('a', 2), ('b', 3)) t(p, x) order by p, x",
@@ -263,15 +305,40 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     note: UNREAD,
   },
   { fn: 'GENERATOR', sql: 'select count(*), min(s), max(s) from (select seq4() as s from table(generator(rowcount => 10)))', rows: [[10, 0, 9]], source: 'unverified', note: UNREAD, doc: D + 'generator' },
-  {
+  sem({ fn: 'SEQ4', sql: 'select max(seq8()), count(distinct seq4()) from table(generator(rowcount => 10))', rows: [[9, 10]], doc: D + 'seq1' }),
+  sem({
     fn: 'SEQ4',
-    sql: 'select max(seq8()) from table(generator(rowcount => 10))',
-    rows: [[9]],
-    doc: D + 'seq1',
-    source: 'unverified',
-    note: UNREAD,
-    knownDifference: 'SEQ4/SEQ8 are a window row number here, and DuckDB does not allow a window inside an aggregate.',
-  },
+    also: ['GENERATOR'],
+    sql: 'SELECT ( ROW_NUMBER() OVER ( ORDER BY SEQ8() ) - 1 ) * (2) + (5) AS "ID" FROM ( TABLE (GENERATOR(ROWCOUNT => 3))) ORDER BY 1',
+    rows: [[5], [7], [9]],
+    doc: D + 'seq1 (the query Snowpark sends for session.range(5, 11, 2))',
+  }),
+  sem({
+    fn: 'FLATTEN',
+    sql: `select "L"."ID", "T"."VALUE"::int from (select 1 as id, parse_json('[7, 8]') as "V") as "L", lateral flatten(input => "V", outer => false, recursive => false, mode => 'BOTH') as "T" order by 1, 2`,
+    rows: [[1, 7], [1, 8]],
+    doc: D + 'flatten',
+  }),
+  sem({
+    fn: 'FLATTEN',
+    sql: `select t.id, f.value::int, g.value::int from (select 1 as id, parse_json('[3]') as v) as t, table(flatten(input => t.v)) f, lateral table(flatten(input => t.v)) as g`,
+    rows: [[1, 3, 3]],
+    doc: D + 'flatten',
+  }),
+
+  // SAMPLE / TABLESAMPLE (docs: "SAMPLE (100)" returns every row, "SAMPLE (0)" none, "n ROWS" exactly n)
+  sem({
+    fn: 'SAMPLE clause',
+    sql: 'select (select count(*) from (select * from table(generator(rowcount => 50))) sample (10 rows)), (select count(*) from (select seq4() s from table(generator(rowcount => 50))) tablesample bernoulli (100)), (select count(*) from (select 1 from table(generator(rowcount => 50))) sample row (0) seed (3))',
+    rows: [[10, 50, 0]],
+    doc: D + '../constructs/sample',
+  }),
+  sem({
+    fn: 'SAMPLE clause',
+    sql: 'select count(*) from (select * from table(generator(rowcount => 100)) sample (50.0) seed (7)) a full join (select * from table(generator(rowcount => 100)) sample (50.0) seed (7)) b using ("_GENERATOR_ROW") where a."_GENERATOR_ROW" is null or b."_GENERATOR_ROW" is null',
+    rows: [[0]],
+    doc: D + '../constructs/sample ("You can specify a seed to make the sampling deterministic")',
+  }),
 
   // Casts and misc
   one('TO_NUMBER', "select to_number('12.3456', 10, 1), to_decimal('12.3456', 10, 2), to_numeric('12')", ['12.3', '12.35', 12], 'to_decimal'),

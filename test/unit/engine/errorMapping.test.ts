@@ -18,6 +18,8 @@ describe('DuckDB → Snowflake error mapping', () => {
       '42P13',
       /Invalid argument types for function 'CORR': \(VARCHAR, VARCHAR\)/,
     ],
+    ['Binder Error: WHERE clause cannot contain window functions!', '002003', '42601', /Window function \[\.\.\.\] appears outside of SELECT, QUALIFY, and ORDER BY clauses\./],
+    ['Binder Error: GROUP BY clause cannot contain aggregates!', '000979', '42601', /\[\.\.\.\] is not a valid group by expression/],
     ['Binder Error: Cannot compare values of type VARCHAR and type INTEGER_LITERAL - an explicit cast is required', '100038', '22018', /cannot compare VARCHAR with INTEGER_LITERAL/],
     ["Conversion Error: Could not convert string 'abc' to INT32\n\nLINE 1", '100038', '22018', /^100038 \(22018\): Numeric value 'abc' is not recognized$/],
     ['Parser Error: syntax error at or near "selec"', '001003', '42000', /SQL compilation error:\nsyntax error at or near "selec"/],

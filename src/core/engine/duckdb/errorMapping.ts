@@ -52,6 +52,17 @@ const RULES: readonly ErrorRule[] = [
       new SqlError('001044', '42P13', `SQL compilation error:\nInvalid argument types for function '${m[1].toUpperCase()}': (${m[2]})`, id),
   },
   {
+    // Snowflake names the call; DuckDB does not, so "[...]" stands in for it. No published code
+    // was found for this one: the generic compilation code below (002003) is used.
+    pattern: /^Binder Error: (?:WHERE|GROUP BY|HAVING|JOIN) clause cannot contain window functions/,
+    toError: (_m, id) => new SqlError('002003', '42601', 'SQL compilation error:\nWindow function [...] appears outside of SELECT, QUALIFY, and ORDER BY clauses.', id),
+  },
+  {
+    // 000979, as in Snowflake's GROUP BY ALL example ("[SUM(...)] is not a valid group by expression").
+    pattern: /^Binder Error: GROUP BY clause cannot contain aggregates/,
+    toError: (_m, id) => new SqlError('000979', '42601', 'SQL compilation error:\n[...] is not a valid group by expression', id),
+  },
+  {
     pattern: /^Binder Error: Cannot compare values of type (\S+) and type (\S+)/,
     toError: (m, id) => new SqlError('100038', '22018', `Numeric value is not recognized: cannot compare ${m[1]} with ${m[2]}`, id),
   },

@@ -2,6 +2,7 @@ import { isGroup, isWord, nextSignificant, significantNodes, trimTrivia } from '
 import { GroupNode, SqlNode } from '../../../sql/tokenTree';
 import { SequenceMatch, SequenceRule } from './ruleTypes';
 import { CallMatch, functionRule, matchCall, renameRule } from './functionCall';
+import { macro } from './macros';
 
 // Snowflake aggregates DuckDB lacks, names differently, or writes with WITHIN GROUP.
 
@@ -34,6 +35,7 @@ function argumentsOf(match: WithinGroupMatch, translate: (nodes: SqlNode[]) => s
 const listAggRule: SequenceRule<WithinGroupMatch> = {
   kind: 'sequence',
   name: 'LISTAGG',
+  triggers: ['LISTAGG'],
   why: "Snowflake LISTAGG's separator defaults to '' and its order is WITHIN GROUP; DuckDB string_agg takes ORDER BY inside.",
   match: (nodes, index) => matchWithinGroup(nodes, index, ['LISTAGG']),
   rewrite(match, translator, context) {
@@ -46,6 +48,7 @@ const listAggRule: SequenceRule<WithinGroupMatch> = {
 const arrayAggRule: SequenceRule<WithinGroupMatch> = {
   kind: 'sequence',
   name: 'ARRAY_AGG',
+  triggers: ['ARRAY_AGG', 'ARRAYAGG'],
   why: 'Snowflake ARRAY_AGG skips NULLs, returns an ARRAY (JSON here, [] for no rows) and orders WITHIN GROUP.',
   match: (nodes, index) => matchWithinGroup(nodes, index, ['ARRAY_AGG', 'ARRAYAGG']),
   rewrite(match, translator, context) {
@@ -56,7 +59,35 @@ const arrayAggRule: SequenceRule<WithinGroupMatch> = {
   },
 };
 
+/** `COUNT([DISTINCT] a, b, …)` with two or more arguments. */
+const multiCountRule: SequenceRule<CallMatch> = {
+  kind: 'sequence',
+  name: 'COUNT(a, b, …)',
+  why: 'Snowflake COUNT takes several arguments and skips rows where any is NULL; DuckDB COUNT takes one.',
+  triggers: ['COUNT'],
+  match: (nodes, index) => {
+    const call = matchCall(nodes, index, ['COUNT']);
+    return call && call.args.length > 1 ? call : undefined;
+  },
+  rewrite(call, translator, context) {
+    const first = significantNodes(call.argList.children)[0];
+    const distinct = isWord(first, 'DISTINCT');
+    const inner = { ...context, depth: context.depth + 1 };
+    const args = call.args.map((arg, i) => translator.translateSequence(i === 0 && distinct ? trimTrivia(arg.slice(arg.indexOf(first) + 1)) : arg, inner));
+    const allPresent = args.map((arg) => `(${arg}) IS NOT NULL`).join(' AND ');
+    return `count(${distinct ? 'DISTINCT ' : ''}CASE WHEN ${allPresent} THEN ${distinct ? `row(${args.join(', ')})` : '1'} END)`;
+  },
+};
+
 export const aggregateRules: SequenceRule<SequenceMatch>[] = [
+  multiCountRule,
+  functionRule({
+    name: 'APPROX_PERCENTILE',
+    why: "DuckDB's approx_quantile is a different sketch; the t-digest answer is computed from the sorted values (exact while each value is its own centroid).",
+    functions: ['APPROX_PERCENTILE'],
+    arity: [2, 2],
+    rewrite: ([value, share]) => `${macro('approx_percentile')}(list_sort(list(CAST(${value} AS DOUBLE)) FILTER (WHERE (${value}) IS NOT NULL)), ${share})`,
+  }),
   listAggRule,
   arrayAggRule,
   functionRule({

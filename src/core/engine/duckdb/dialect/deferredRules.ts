@@ -72,6 +72,7 @@ function describe(parts: SqlNode[]): string {
 const scalarDeferredRule: SequenceRule<CallMatch> = {
   kind: 'sequence',
   name: 'deferred scalar calls',
+  triggers: SCALAR_DEFERRED,
   why: 'SYSTEM$WAIT, SYSTEM$CANCEL_QUERY, LAST_QUERY_ID and CURRENT_DATABASE()… are answered by the engine, not DuckDB.',
   match: (nodes, index) => matchCall(nodes, index, SCALAR_DEFERRED),
   rewrite: (call, translator) => {
@@ -92,6 +93,7 @@ interface ResultScanMatch extends SequenceMatch {
 const resultScanRule: SequenceRule<ResultScanMatch> = {
   kind: 'sequence',
   name: 'RESULT_SCAN',
+  triggers: ['TABLE', 'RESULT_SCAN'],
   why: 'Earlier results live in the engine, which supplies a table reference for them.',
   match(nodes, index) {
     if (isWord(nodes[index], 'TABLE')) {

@@ -48,6 +48,7 @@ export function functionRule(spec: FunctionRuleSpec): SequenceRule<CallMatch> {
     kind: 'sequence',
     name: spec.name,
     why: spec.why,
+    triggers: spec.functions,
     match: (nodes, index) => matchCall(nodes, index, spec.functions),
     rewrite(call, translator, context) {
       const [min, max] = spec.arity;

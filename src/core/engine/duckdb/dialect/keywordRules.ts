@@ -6,6 +6,7 @@ import { SequenceMatch, SequenceRule } from './ruleTypes';
 const transientTableRule: SequenceRule<SequenceMatch> = {
   kind: 'sequence',
   name: 'TRANSIENT TABLE',
+  triggers: ['TRANSIENT'],
   why: 'Transient only changes Snowflake Fail-safe retention; DuckDB has no such keyword.',
   match(nodes, index, context) {
     if (context.depth !== 0 || context.statementKeyword !== 'CREATE' || !isWord(nodes[index], 'TRANSIENT')) return undefined;
@@ -20,6 +21,7 @@ const transientTableRule: SequenceRule<SequenceMatch> = {
 const bareLocalTimestampRule: SequenceRule<SequenceMatch> = {
   kind: 'sequence',
   name: 'LOCALTIMESTAMP',
+  triggers: ['LOCALTIMESTAMP'],
   why: 'Snowflake reserves LOCALTIMESTAMP as the current timestamp; DuckDB does not know the word.',
   match(nodes, index) {
     if (!isWord(nodes[index], 'LOCALTIMESTAMP')) return undefined;
@@ -37,6 +39,7 @@ interface BinaryLiteralMatch extends SequenceMatch {
 const binaryLiteralRule: SequenceRule<BinaryLiteralMatch> = {
   kind: 'sequence',
   name: "X'hex' binary literal",
+  triggers: ['X'],
   why: "Snowflake reads X'6162' as BINARY; DuckDB reads it as the text x6162. Snowpark writes bytes this way.",
   match(nodes, index) {
     const prefix = nodes[index];

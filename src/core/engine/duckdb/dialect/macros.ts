@@ -37,6 +37,17 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
     why: 'Snowflake LEAST is NULL when any argument is NULL; DuckDB skips NULLs.',
     body: '(l) AS CASE WHEN list_count(l) = len(l) THEN list_min(l) END',
   },
+  // Aggregates
+  {
+    name: 'tdigest_at',
+    why: "A sorted list's 0-based element, extended by one step past either end (a t-digest's outer centroid edges).",
+    body: '(l, i) AS CASE WHEN i < 0 THEN 2 * l[1] - l[2] WHEN i >= len(l) THEN 2 * l[len(l)] - l[len(l) - 1] ELSE l[i + 1] END',
+  },
+  {
+    name: 'approx_percentile',
+    why: "Snowflake APPROX_PERCENTILE is a t-digest; while every value is its own centroid it answers the midpoint of the values around rank ceil(p·n).",
+    body: `(l, p) AS CASE WHEN len(l) = 0 THEN NULL WHEN len(l) = 1 THEN l[1] ELSE (${m('tdigest_at')}(l, CAST(ceil(p * len(l)) AS BIGINT) - 1) + ${m('tdigest_at')}(l, CAST(ceil(p * len(l)) AS BIGINT))) / 2 END`,
+  },
   // Strings
   {
     name: 'substr',

@@ -6,7 +6,20 @@ import { macro } from './macros';
 
 const INT64_MAX = '9223372036854775807';
 
+/** Snowflake's bitwise functions on integers; BIGINT operands, as DuckDB has no `&` on DECIMAL. */
+const bigint = (x: string): string => `CAST(${x} AS BIGINT)`;
+const BITWISE_OPERATORS: Record<string, string> = { BITAND: '&', BITOR: '|', BITSHIFTLEFT: '<<', BITSHIFTRIGHT: '>>' };
+
 export const numericRules: SequenceRule<CallMatch>[] = [
+  functionRule({ name: 'NEGATE', why: 'DuckDB has no NEGATE; it is unary minus.', functions: ['NEGATE'], arity: [1, 1], rewrite: ([x]) => `(-(${x}))` }),
+  functionRule({
+    name: 'BITAND',
+    why: 'DuckDB writes bitwise AND/OR/shifts as operators (&, |, <<, >>) and XOR as xor().',
+    functions: ['BITAND', 'BITOR', 'BITXOR', 'BITSHIFTLEFT', 'BITSHIFTRIGHT'],
+    arity: [2, 2],
+    rewrite: ([a, b], call) => (call.name === 'BITXOR' ? `xor(${bigint(a)}, ${bigint(b)})` : `(${bigint(a)} ${BITWISE_OPERATORS[call.name]} ${bigint(b)})`),
+  }),
+  functionRule({ name: 'BITNOT', why: 'DuckDB writes bitwise NOT as the ~ operator.', functions: ['BITNOT'], arity: [1, 1], rewrite: ([x]) => `(~${bigint(x)})` }),
   functionRule({
     name: 'FLOOR/CEIL(x, scale)',
     why: 'Snowflake FLOOR/CEIL take a scale; DuckDB takes none.',

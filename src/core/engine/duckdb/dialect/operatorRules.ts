@@ -21,6 +21,7 @@ const STRING_TYPES = new Set(['STRING', 'TEXT', 'VARCHAR', 'CHAR', 'CHARACTER', 
 const backslashEscapeRule: SequenceRule<NodesMatch> = {
   kind: 'sequence',
   name: 'backslash escapes in strings',
+  triggers: ['<string>'],
   why: "Snowflake applies \\n, \\t, \\\\, \\' … inside '…' literals; DuckDB keeps the backslash as text.",
   match: (nodes, index) => (isTokenOf(nodes[index], 'string') && nodes[index].type === 'token' && /\\/.test(nodes[index].token.text) ? { nodes, index, end: index + 1 } : undefined),
   rewrite: ({ nodes, index }) => {
@@ -32,6 +33,7 @@ const backslashEscapeRule: SequenceRule<NodesMatch> = {
 const divisionRule: SequenceRule<NodesMatch> = {
   kind: 'sequence',
   name: 'division by zero',
+  triggers: ['/'],
   why: "Snowflake raises 'Division by zero' (100051); DuckDB returns NULL. The divisor is checked, the quotient left to DuckDB.",
   match(nodes, index) {
     if (!isPunct(nodes[index], '/')) return undefined;
@@ -55,6 +57,7 @@ const divisionRule: SequenceRule<NodesMatch> = {
 const rlikeOperatorRule: SequenceRule<NodesMatch> = {
   kind: 'sequence',
   name: 'RLIKE operator',
+  triggers: ['RLIKE', 'REGEXP'],
   why: "`x RLIKE p` / `x REGEXP p` must match the whole string: DuckDB's SIMILAR TO is that full regex match.",
   match: (nodes, index) => (isWord(nodes[index], 'RLIKE', 'REGEXP') && !isGroup(nodes[nextSignificant(nodes, index + 1)]) ? { nodes, index, end: index + 1 } : undefined),
   rewrite: () => 'SIMILAR TO',
@@ -179,6 +182,7 @@ interface NullsMatch extends SequenceMatch {
 const ignoreNullsRule: SequenceRule<NullsMatch> = {
   kind: 'sequence',
   name: 'IGNORE NULLS',
+  triggers: ['LAG', 'LEAD', 'FIRST_VALUE', 'LAST_VALUE', 'NTH_VALUE'],
   why: 'Snowflake writes `LAG(x, 1, 0) IGNORE NULLS OVER …`; DuckDB wants IGNORE NULLS inside the parentheses.',
   match(nodes, index) {
     if (!isWord(nodes[index], 'LAG', 'LEAD', 'FIRST_VALUE', 'LAST_VALUE', 'NTH_VALUE')) return undefined;

@@ -21,6 +21,11 @@ export interface SequenceRule<M extends SequenceMatch = SequenceMatch> {
   kind: 'sequence';
   name: string;
   why: string;
+  /**
+   * The node keys it can match at (ruleIndex.ts: an upper-cased word, a punctuation text, `(`,
+   * `<string>`…), so each node tries only its candidates. Absent: tried at every node.
+   */
+  triggers?: readonly string[];
   match(nodes: SqlNode[], index: number, context: SequenceContext): M | undefined;
   rewrite(match: M, translator: Translator, context: SequenceContext): string;
 }

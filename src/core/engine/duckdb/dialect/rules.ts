@@ -1,6 +1,8 @@
 import { deferredRules } from './deferredRules';
 import { functionRules } from './functionRules';
 import { keywordRules } from './keywordRules';
+import { sampleRules } from './sampleRules';
+import { windowFrameRules } from './windowFrameRules';
 import { aggregateRules } from './aggregateRules';
 import { conditionalRules } from './conditionalRules';
 import { dateRules } from './dateRules';
@@ -12,6 +14,7 @@ import { tableFunctionRules } from './tableFunctionRules';
 import { outputColumnNamesRule } from './outputColumnNames';
 import { AnySequenceRule, DialectRule } from './ruleTypes';
 import { RuleSet } from './translator';
+import { RuleIndex } from './ruleIndex';
 import { typePositionRules } from './typePositionRules';
 import { typeRules } from './typeRules';
 
@@ -22,6 +25,7 @@ import { typeRules } from './typeRules';
 
 const sequenceRules: AnySequenceRule[] = [
   ...deferredRules,
+  ...windowFrameRules,
   ...operatorRules,
   ...tableFunctionRules,
   ...typePositionRules,
@@ -33,13 +37,14 @@ const sequenceRules: AnySequenceRule[] = [
   ...aggregateRules,
   ...semiStructuredRules,
   ...keywordRules,
+  ...sampleRules,
 ];
 
 export const ruleSet: RuleSet = {
   statement: [outputColumnNamesRule],
-  sequence: sequenceRules,
+  sequence: new RuleIndex(sequenceRules),
   type: typeRules,
 };
 
 /** Every rule, for documentation and for the test that checks each one has a test. */
-export const dialectRules: readonly DialectRule[] = [...ruleSet.statement, ...ruleSet.sequence, ...ruleSet.type];
+export const dialectRules: readonly DialectRule[] = [...ruleSet.statement, ...sequenceRules, ...ruleSet.type];

@@ -14,6 +14,12 @@ interface TableCallMatch extends SequenceMatch {
   call: CallMatch;
 }
 
+/** GENERATOR's row number column (0-based), which SEQ4/SEQ8 read in the same statement. */
+const GENERATOR_ROW = '"_GENERATOR_ROW"';
+
+/** The words a table function call starts with. */
+const TABLE_CALL_STARTS = ['TABLE', 'LATERAL'];
+
 /** `TABLE(NAME(...))`, `LATERAL NAME(...)` or a bare `NAME(...)` in a FROM list. */
 function matchTableCall(nodes: SqlNode[], index: number, names: string[]): TableCallMatch | undefined {
   if (isWord(nodes[index], 'TABLE')) {
@@ -26,6 +32,8 @@ function matchTableCall(nodes: SqlNode[], index: number, names: string[]): Table
   }
   if (isWord(nodes[index], 'LATERAL')) {
     const at = nextSignificant(nodes, index + 1);
+    // `LATERAL TABLE(FLATTEN(…))`, as Snowpark's join_table_function writes it: one lateral.
+    if (isWord(nodes[at], 'TABLE')) return matchTableCall(nodes, at, names);
     const call = matchCall(nodes, at, names);
     return call ? { call, end: call.end } : undefined;
   }
@@ -52,6 +60,7 @@ function namedArguments(call: CallMatch, order: string[], translator: Translator
 const flattenRule: SequenceRule<TableCallMatch> = {
   kind: 'sequence',
   name: 'FLATTEN',
+  triggers: TABLE_CALL_STARTS,
   why: "DuckDB has no FLATTEN; json_each gives one row per element or field, shaped into Snowflake's SEQ, KEY, PATH, INDEX, VALUE, THIS.",
   match: (nodes, index) => matchTableCall(nodes, index, ['FLATTEN']),
   rewrite({ call }, translator, context) {
@@ -82,18 +91,20 @@ const flattenRule: SequenceRule<TableCallMatch> = {
 const generatorRule: SequenceRule<TableCallMatch> = {
   kind: 'sequence',
   name: 'GENERATOR',
+  triggers: TABLE_CALL_STARTS,
   why: 'DuckDB has no GENERATOR; range(n) gives the rows (only ROWCOUNT is supported).',
   match: (nodes, index) => matchTableCall(nodes, index, ['GENERATOR']),
   rewrite({ call }, translator, context) {
     const args = namedArguments(call, ['ROWCOUNT'], translator, context);
     if (!args.ROWCOUNT) return translator.fail('GENERATOR needs ROWCOUNT => n in Snowpark Local (TIMELIMIT is not supported)', call.nameNode);
-    return `(SELECT range AS "_GENERATOR_ROW" FROM range(${args.ROWCOUNT.sql}))`;
+    return `(SELECT range AS ${GENERATOR_ROW} FROM range(${args.ROWCOUNT.sql}))`;
   },
 };
 
 const splitToTableRule: SequenceRule<TableCallMatch> = {
   kind: 'sequence',
   name: 'SPLIT_TO_TABLE',
+  triggers: TABLE_CALL_STARTS,
   why: 'DuckDB has no SPLIT_TO_TABLE; one row per part with SEQ, INDEX (1-based) and VALUE.',
   match: (nodes, index) => matchTableCall(nodes, index, ['SPLIT_TO_TABLE']),
   rewrite({ call }, translator, context) {
@@ -110,9 +121,9 @@ export const tableFunctionRules: SequenceRule<SequenceMatch>[] = [
   splitToTableRule,
   functionRule({
     name: 'SEQ4',
-    why: "Snowflake SEQ4/SEQ8 number a query's rows from 0; a window row number does so here (gap-free, which Snowflake does not promise).",
+    why: "Snowflake SEQ4/SEQ8 number a query's rows from 0: the GENERATOR's own row column when the statement has one (usable in aggregates and window ORDER BY), else a window row number.",
     functions: ['SEQ1', 'SEQ2', 'SEQ4', 'SEQ8'],
     arity: [0, 1],
-    rewrite: () => '(row_number() OVER () - 1)',
+    rewrite: (_args, _call, translator) => (translator.statementHasGenerator ? GENERATOR_ROW : '(row_number() OVER () - 1)'),
   }),
 ] as SequenceRule<SequenceMatch>[];

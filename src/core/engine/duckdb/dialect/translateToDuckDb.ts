@@ -1,9 +1,9 @@
-import { isPunct, isWord, nextSignificant } from '../../../sql/nodes';
+import { isGroup, isPunct, isWord, nextSignificant } from '../../../sql/nodes';
 import { scanSql } from '../../../sql/scanSql';
 import { buildTokenTree, SqlNode } from '../../../sql/tokenTree';
 import { ruleSet } from './rules';
 import { Translation } from './translation';
-import { Translator } from './translator';
+import { RuleSet, Translator } from './translator';
 
 const PLACEHOLDER_BASE = '__snowpark_local_deferred_';
 
@@ -11,12 +11,14 @@ const PLACEHOLDER_BASE = '__snowpark_local_deferred_';
  * Translates Snowflake SQL (one statement or several) into DuckDB SQL. Throws DialectError
  * for constructs Snowpark Local cannot run, with the offset of the offending text.
  */
-export function translateToDuckDb(snowflakeSql: string): Translation {
-  const translator = new Translator(ruleSet, placeholderPrefix(snowflakeSql));
+export function translateToDuckDb(snowflakeSql: string, rules: RuleSet = ruleSet): Translation {
+  const translator = new Translator(rules, placeholderPrefix(snowflakeSql));
+  const mayCallGenerator = /generator\s*\(/i.test(snowflakeSql);
   let sql = '';
   for (const segment of statementSegments(buildTokenTree(scanSql(snowflakeSql)))) {
     const first = segment.nodes[nextSignificant(segment.nodes, 0)];
     const statementKeyword = isWord(first) ? first.token.text.toUpperCase() : '';
+    translator.statementHasGenerator = mayCallGenerator && callsGenerator(segment.nodes);
     sql += translator.translateStatement(segment.nodes, { depth: 0, statementKeyword }) + segment.separator;
   }
   return { sql, deferred: translator.deferred, preserveCaseColumns: translator.preserveCaseColumns };
@@ -35,6 +37,11 @@ export function fillDeferred(translation: Translation, values: Map<string, strin
     sql = sql.split(call.placeholder).join(value);
   }
   return sql;
+}
+
+/** True when the nodes (at any depth) contain a `GENERATOR(…)` call. */
+function callsGenerator(nodes: SqlNode[]): boolean {
+  return nodes.some((node, i) => (isWord(node, 'GENERATOR') && isGroup(nodes[nextSignificant(nodes, i + 1)])) || (node.type === 'group' && callsGenerator(node.children)));
 }
 
 /** A prefix that occurs nowhere in the user's SQL, so a placeholder can never collide. */

@@ -2,12 +2,14 @@ import { nodeStart, nodeText, nodesText, splitAtCommas, trimTrivia } from '../..
 import { SqlNode } from '../../../sql/tokenTree';
 import { TypeSpan } from '../../../sql/typeSpan';
 import { DialectError } from './dialectError';
-import { AnySequenceRule, SequenceContext, StatementRule, TypeReference, TypeRule } from './ruleTypes';
+import { RuleIndex } from './ruleIndex';
+import { SequenceContext, StatementRule, TypeReference, TypeRule } from './ruleTypes';
 import { DeferredCall, DeferredFunction } from './translation';
 
 export interface RuleSet {
   statement: StatementRule[];
-  sequence: AnySequenceRule[];
+  /** The sequence rules, indexed by the node keys they can start at. */
+  sequence: RuleIndex;
   type: TypeRule[];
 }
 
@@ -19,6 +21,8 @@ export interface RuleSet {
 export class Translator {
   readonly deferred: DeferredCall[] = [];
   readonly preserveCaseColumns: string[] = [];
+  /** The statement being translated reads a GENERATOR, whose row column SEQ4/SEQ8 can use. */
+  statementHasGenerator = false;
 
   constructor(
     private readonly rules: RuleSet,
@@ -38,7 +42,7 @@ export class Translator {
     let out = '';
     let i = 0;
     nodeLoop: while (i < nodes.length) {
-      for (const rule of this.rules.sequence) {
+      for (const rule of this.rules.sequence.candidates(nodes[i])) {
         const match = rule.match(nodes, i, context);
         if (match) {
           out += rule.rewrite(match, this, context);

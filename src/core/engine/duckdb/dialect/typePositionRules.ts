@@ -17,6 +17,7 @@ interface CastOperatorMatch extends SequenceMatch {
 const castOperatorRule: SequenceRule<CastOperatorMatch> = {
   kind: 'sequence',
   name: ':: cast type',
+  triggers: ['::'],
   why: '`x::VARIANT`, `x::NUMBER(10,2)`: the type after `::` needs the DuckDB spelling.',
   match(nodes, index) {
     if (!isPunct(nodes[index], '::')) return undefined;
@@ -29,6 +30,7 @@ const castOperatorRule: SequenceRule<CastOperatorMatch> = {
 const castFunctionRule: SequenceRule<CallMatch> = {
   kind: 'sequence',
   name: 'CAST type',
+  triggers: ['CAST', 'TRY_CAST'],
   why: '`CAST(x AS NUMBER)`, `TRY_CAST(x AS STRING)`: the type after AS needs the DuckDB spelling.',
   match: (nodes, index) => matchCall(nodes, index, ['CAST', 'TRY_CAST']),
   rewrite(call, translator, context) {
@@ -71,6 +73,7 @@ interface ColumnListMatch extends SequenceMatch {
 const createTableColumnsRule: SequenceRule<ColumnListMatch> = {
   kind: 'sequence',
   name: 'CREATE TABLE column types',
+  triggers: ['TABLE'],
   why: 'Column definitions carry Snowflake types (NUMBER, STRING, VARIANT, TIMESTAMP_NTZ…).',
   match(nodes, index, context) {
     if (context.depth !== 0 || context.statementKeyword !== 'CREATE' || !isWord(nodes[index], 'TABLE')) return undefined;
@@ -98,6 +101,7 @@ interface AlterTypeMatch extends SequenceMatch {
 const alterTableTypeRule: SequenceRule<AlterTypeMatch> = {
   kind: 'sequence',
   name: 'ALTER TABLE column types',
+  triggers: ['ADD', 'TYPE'],
   why: '`ADD [COLUMN] c TYPE` and `ALTER [COLUMN] c [SET DATA] TYPE t` name Snowflake types.',
   match(nodes, index, context) {
     if (context.depth !== 0 || context.statementKeyword !== 'ALTER') return undefined;
