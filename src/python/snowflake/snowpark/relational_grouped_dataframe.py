@@ -75,6 +75,9 @@ class RelationalGroupedDataFrame:
         aggregates = self._aggregate_exprs(exprs)
         if self._pivot is not None:
             return self._pivoted(aggregates)
+        # Snowpark names an unaliased aggregate after its SQL, upper-cased without quotes: SUM(ID).
+        aggregates = [item if isinstance(item, (ex.Alias, ex.ColumnRef, ex.Star)) else
+                      ex.Alias(item, '"' + item.sql().upper().replace('"', '') + '"') for item in aggregates]
         grouped = [column.sql() for column in self._grouping_columns]
         # agg(col("b")) where b is a grouping column repeats nothing: Snowpark outputs it once.
         aggregates = [item for item in aggregates if item.sql() not in grouped]
