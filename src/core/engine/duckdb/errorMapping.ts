@@ -38,7 +38,7 @@ const RULES: readonly ErrorRule[] = [
   },
   {
     // A column missing from a table or VALUES list reads the same as one missing from FROM.
-    pattern: /^Binder Error: (?:Table|Values list) "[^"]*" does not have a column named "([^"]+)"/,
+    pattern: /^Binder Error: (?:Table|Values list) "[^"]*" does not have a column (?:named|with name) "([^"]+)"/,
     toError: (m, id) => new SqlError('000904', '42000', `SQL compilation error:\ninvalid identifier '${m[1].toUpperCase()}'`, id),
   },
   {
@@ -50,6 +50,18 @@ const RULES: readonly ErrorRule[] = [
     pattern: /^Binder Error: No function matches the given name and argument types '([^(']+)\(([^']*)\)'/,
     toError: (m, id) =>
       new SqlError('001044', '42P13', `SQL compilation error:\nInvalid argument types for function '${m[1].toUpperCase()}': (${m[2]})`, id),
+  },
+  {
+    // UPDATE … SET nope = …: the same mistake as any unknown column.
+    pattern: /^Binder Error: Referenced update column "?([^"\s]+)"? not found/,
+    toError: (m, id) => new SqlError('000904', '42000', `SQL compilation error:\ninvalid identifier '${m[1].toUpperCase()}'`, id),
+  },
+  {
+    // RE2's complaint about a pattern (its own wording follows), in Snowflake's words. No
+    // published Snowflake code was found: the engine's generic code, with the SQL standard's
+    // state for an invalid regular expression.
+    pattern: /^Invalid Input Error: ((?:no argument for repetition operator|missing \]|missing \)|unexpected \)|bad repetition operator|invalid repetition size|invalid escape sequence|invalid character class(?: range)?|trailing \\|invalid perl operator|invalid named capture group)[^\n]*)/,
+    toError: (m, id) => new SqlError('100000', '2201B', `Invalid regular expression: ${m[1]}`, id),
   },
   {
     // Snowflake names the call; DuckDB does not, so "[...]" stands in for it. No published code

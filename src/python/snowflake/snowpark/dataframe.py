@@ -346,6 +346,8 @@ class DataFrame:
 
     def to_df(self, *names):
         names = list(_flatten(names))
+        if not all(isinstance(name, str) for name in names):
+            raise TypeError("Invalid input type in to_df(), expected str or a list of strs.")
         current = self._output_names()
         if len(names) != len(current):
             raise ValueError("The number of columns doesn't match. Old column names ({}): {}. New column names "

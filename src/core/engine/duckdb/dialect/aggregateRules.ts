@@ -79,8 +79,32 @@ const multiCountRule: SequenceRule<CallMatch> = {
   },
 };
 
+/** `CORR(a, b)` not followed by OVER (a window call keeps DuckDB's answer). */
+const corrRule: SequenceRule<CallMatch> = {
+  kind: 'sequence',
+  name: 'CORR',
+  why: 'Snowflake answers NULL where the correlation is undefined (one pair, a constant column); DuckDB answers NaN.',
+  triggers: ['CORR'],
+  match: (nodes, index) => {
+    const call = matchCall(nodes, index, ['CORR']);
+    return call && call.args.length === 2 && !isWord(nodes[nextSignificant(nodes, call.end)], 'OVER') ? call : undefined;
+  },
+  rewrite(call, translator, context) {
+    const [a, b] = translator.translateArguments(call.argList.children, context);
+    return `NULLIF(corr(${a}, ${b}), CAST('NaN' AS DOUBLE))`;
+  },
+};
+
 export const aggregateRules: SequenceRule<SequenceMatch>[] = [
   multiCountRule,
+  corrRule,
+  functionRule({
+    name: 'COUNT_IF',
+    why: 'Snowflake COUNT_IF counts the rows where the condition is TRUE, so a NULL condition counts 0 (DuckDB answers NULL).',
+    functions: ['COUNT_IF'],
+    arity: [1, 1],
+    rewrite: ([condition]) => `count(*) FILTER (WHERE CAST(${condition} AS BOOLEAN))`,
+  }),
   functionRule({
     name: 'APPROX_PERCENTILE',
     why: "DuckDB's approx_quantile is a different sketch; the t-digest answer is computed from the sorted values (exact while each value is its own centroid).",
