@@ -6,6 +6,9 @@
 // A case that does not pass yet carries `knownDifference` with the reason, and is expected to
 // fail: the day it passes, the test says so and the marker must go.
 
+import { AGGREGATE_CASES } from './cases/aggregates';
+import { CONDITIONAL_CASES } from './cases/conditional';
+
 export type Cell = string | number | boolean | null | { json: unknown };
 
 export interface FunctionCase {
@@ -14,6 +17,11 @@ export interface FunctionCase {
   /** Other rules the same statement exercises. */
   also?: string[];
   sql: string;
+  /**
+   * Statements run first, on the same in-memory runtime (the doc's CREATE TABLE / INSERT). Tables are
+   * shared by every case, so each case's setup creates (OR REPLACE) the tables it reads.
+   */
+  setup?: string[];
   rows?: Cell[][];
   error?: string;
   doc: string;
@@ -52,21 +60,21 @@ const sql = String.raw;
 export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   // Aggregates
   one('SUM', 'select sum(x), avg(x), count(x), count(*), min(x), max(x) from (values (1), (2), (null)) t(x)', [3, 1.5, 2, 3, 1, 2], 'sum'),
-  one('COUNT_IF', 'select count_if(x > 1) from (values (1), (2), (3)) t(x)', [2]),
+  sem(one('COUNT_IF', 'select count_if(x > 1) from (values (1), (2), (3)) t(x)', [2]), "COUNT_IF returns the number of records that satisfy the condition"),
   one('COUNT', 'select count(distinct x) from (values (1), (1), (2), (null)) t(x)', [2]),
   one('STDDEV', 'select stddev(x), stddev_samp(x), stddev_pop(x), variance(x), var_samp(x), var_pop(x), variance_pop(x), variance_samp(x) from (values (2), (4), (4), (4), (5), (5), (7), (9)) t(x)', [2.138089935299395, 2.138089935299395, 2, 4.571428571428571, 4.571428571428571, 4, 4, 4.571428571428571], 'stddev', ['VARIANCE_POP', 'VARIANCE_SAMP']),
-  one('MEDIAN', 'select median(x), mode(x) from (values (1), (2), (2), (10)) t(x)', [2, 2]),
-  one('LISTAGG', "select listagg(x, ', ') within group (order by x) from (values ('b'), ('a'), ('c')) t(x)", ['a, b, c']),
-  one('LISTAGG', "select listagg(x) within group (order by x desc) from (values ('b'), ('a')) t(x)", ['ba']),
-  one('LISTAGG', "select listagg(distinct x, '|') within group (order by x) from (values ('b'), ('a'), ('b')) t(x)", ['a|b']),
-  one('ARRAY_AGG', 'select array_agg(x) within group (order by x desc) from (values (1), (3), (null), (2)) t(x)', [{ json: [3, 2, 1] }]),
+  sem(one('MEDIAN', 'select median(x), mode(x) from (values (1), (2), (2), (10)) t(x)', [2, 2]), "even count: the average of the two center values (2 and 2); MODE returns the most frequent value (https://docs.snowflake.com/en/sql-reference/functions/mode)"),
+  sem(one('LISTAGG', "select listagg(x, ', ') within group (order by x) from (values ('b'), ('a'), ('c')) t(x)", ['a, b, c']), "the values in WITHIN GROUP order, separated by the delimiter"),
+  sem(one('LISTAGG', "select listagg(x) within group (order by x desc) from (values ('b'), ('a')) t(x)", ['ba']), "if no delimiter is specified, an empty string is used"),
+  sem(one('LISTAGG', "select listagg(distinct x, '|') within group (order by x) from (values ('b'), ('a'), ('b')) t(x)", ['a|b']), "DISTINCT removes duplicate values from the list"),
+  sem(one('ARRAY_AGG', 'select array_agg(x) within group (order by x desc) from (values (1), (3), (null), (2)) t(x)', [{ json: [3, 2, 1] }]), "usage notes: NULL values are omitted from the output; WITHIN GROUP fixes the order"),
   sem(one('OBJECT_AGG', "select object_agg(k, v) from (values ('a', 1), ('b', 2), ('c', null)) t(k, v)", [{ json: { a: 1, b: 2 } }]), 'usage notes: input tuples with a NULL value are ignored'),
   one('ANY_VALUE', 'select any_value(x) from (values (5), (5)) t(x)', [5]),
   one('APPROX_COUNT_DISTINCT', 'select approx_count_distinct(x) from (values (1), (2), (2), (3)) t(x)', [3]),
   one('CORR', 'select corr(x, y), covar_samp(x, y), covar_pop(x, y) from (values (1, 2), (2, 4), (3, 6)) t(x, y)', [1, 2, 1.3333333333333333], 'corr'),
-  one('PERCENTILE_CONT', 'select percentile_cont(0.5) within group (order by x), percentile_disc(0.5) within group (order by x) from (values (1), (2), (3), (4)) t(x)', [2.5, 2]),
-  one('BOOLAND_AGG', 'select booland_agg(x), boolor_agg(x) from (values (1), (0), (5)) t(x)', [false, true]),
-  one('BOOLAND_AGG', 'select booland_agg(x), boolor_agg(x) from (values (true), (true)) t(x)', [true, true]),
+  sem(one('PERCENTILE_CONT', 'select percentile_cont(0.5) within group (order by x), percentile_disc(0.5) within group (order by x) from (values (1), (2), (3), (4)) t(x)', [2.5, 2]), "PERCENTILE_CONT interpolates between the two closest values (2 and 3); PERCENTILE_DISC chooses the closest value rather than interpolating (usage notes; PERCENTILE_DISC page https://docs.snowflake.com/en/sql-reference/functions/percentile_disc not read)"),
+  sem(one('BOOLAND_AGG', 'select booland_agg(x), boolor_agg(x) from (values (1), (0), (5)) t(x)', [false, true]), "usage notes: numeric values are TRUE if non-zero; BOOLAND_AGG is TRUE only if all are TRUE; BOOLOR_AGG (https://docs.snowflake.com/en/sql-reference/functions/boolor_agg) if any is"),
+  sem(one('BOOLAND_AGG', 'select booland_agg(x), boolor_agg(x) from (values (true), (true)) t(x)', [true, true]), "TRUE if all non-NULL records are TRUE (doc example column c1)"),
   one('SKEW', 'select skew(x) from (values (1), (2), (3)) t(x)', [0]),
   one('KURTOSIS', 'select kurtosis(x) from (values (1), (2), (3), (4)) t(x)', [-1.2]),
 
@@ -113,12 +121,12 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   },
 
   // Conditional
-  one('IFF', "select iff(true, 'true', 'false'), iff(null, 'a', 'b')", ['true', 'b']),
-  one('NVL', "select nvl(null, 'b'), nvl2(null, 2, 1), nvl2(5, 2, 1), coalesce(null, null, 3)", ['b', 1, 2, 3]),
-  one('GREATEST', 'select greatest(1, 3, 0, 4), least(1, 3, 0, 4)', [4, 0]),
-  one('GREATEST', 'select greatest(1, null, 3), least(1, null, 3)', [null, null]),
-  one('EQUAL_NULL', 'select equal_null(null, null), equal_null(1, 1), equal_null(1, null), equal_null(1, 2)', [true, true, false, false]),
-  one('DECODE', "select decode(null, 1, 'one', 2, 'two', null, '-NULL-', 'other'), decode(3, 1, 'one', 2, 'two', 'other'), decode(4, 1, 'one')", ['-NULL-', 'other', null]),
+  sem(one('IFF', "select iff(true, 'true', 'false'), iff(null, 'a', 'b')", ['true', 'b']), "iff(true, 'true', 'false') is a doc example; a NULL condition returns expr2 (doc example IFF(NULL, 'true', 'false') gives 'false')"),
+  sem(one('NVL', "select nvl(null, 'b'), nvl2(null, 2, 1), nvl2(5, 2, 1), coalesce(null, null, 3)", ['b', 1, 2, 3]), "NVL returns expr2 when expr1 is NULL; NVL2 returns expr2 when expr1 is not NULL, else expr3 (https://docs.snowflake.com/en/sql-reference/functions/nvl2); COALESCE returns the first non-NULL (https://docs.snowflake.com/en/sql-reference/functions/coalesce)"),
+  sem(one('GREATEST', 'select greatest(1, 3, 0, 4), least(1, 3, 0, 4)', [4, 0]), "GREATEST returns the largest value; LEAST is its mirror (LEAST page: https://docs.snowflake.com/en/sql-reference/functions/least)"),
+  sem(one('GREATEST', 'select greatest(1, null, 3), least(1, null, 3)', [null, null]), "Returns: if any argument is NULL, returns NULL (doc example row 3, 6, NULL gives NULL); LEAST likewise"),
+  sem(one('EQUAL_NULL', 'select equal_null(null, null), equal_null(1, 1), equal_null(1, null), equal_null(1, 2)', [true, true, false, false]), "usage notes: (NULL, NULL) is TRUE, NULL against a non-NULL is FALSE, otherwise expr1 = expr2"),
+  sem(one('DECODE', "select decode(null, 1, 'one', 2, 'two', null, '-NULL-', 'other'), decode(3, 1, 'one', 2, 'two', 'other'), decode(4, 1, 'one')", ['-NULL-', 'other', null]), "the first call is the doc example (NULL matches NULL); no match returns the default, or NULL without one (doc examples on table d)"),
   one('NULLIFZERO', 'select nullifzero(0), nullifzero(5), zeroifnull(null), nullif(1, 1)', [null, 5, 0, null]),
   one('IS DISTINCT FROM', 'select 1 is distinct from null, null is distinct from null', [true, false], 'is-distinct-from'),
 
@@ -589,4 +597,8 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   docEx('RTRIM', 'rtrim', sql`SELECT CONCAT('>', CONCAT(column1, '<')) AS original_value, CONCAT('>', CONCAT(RTRIM(column1, '# '), '<')) AS trimmed_value FROM (SELECT 'Trailing Spaces#  ' AS column1) AS test_rtrim_function`, [['>Trailing Spaces#  <', '>Trailing Spaces<']]),
   docEx('REVERSE', 'reverse', sql`SELECT REVERSE('Hello, world!')`, [['!dlrow ,olleH']]),
   { ...docEx('REVERSE', 'reverse', sql`SELECT '2019-05-22'::DATE, REVERSE('2019-05-22'::DATE) AS reversed`, [['2019-05-22', '22-50-9102']]), knownDifference: "REVERSE of a DATE is rejected: 'Invalid argument types for function REVERSE: (DATE)' — Snowflake casts the DATE to text first (missing dialect rule)." },
+
+  // ---- More documentation examples, by family, in ./cases/
+  ...CONDITIONAL_CASES,
+  ...AGGREGATE_CASES,
 ];
