@@ -8,6 +8,7 @@
 
 import { AGGREGATE_CASES } from './cases/aggregates';
 import { CONDITIONAL_CASES } from './cases/conditional';
+import { SEMISTRUCTURED_CASES } from './cases/semistructured';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -213,7 +214,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     note: UNREAD,
     knownDifference: 'Snowflake stores OBJECT keys sorted; DuckDB JSON keeps them as written (OBJECT_CONSTRUCT and OBJECT_AGG do sort).',
   },
-  one('OBJECT_CONSTRUCT', "select object_construct('a', 1, 'b', 'BBBB', 'c', null), object_construct()", [{ json: { a: 1, b: 'BBBB' } }, { json: {} }]),
+  sem(one('OBJECT_CONSTRUCT', "select object_construct('a', 1, 'b', 'BBBB', 'c', null), object_construct()", [{ json: { a: 1, b: 'BBBB' } }, { json: {} }]), "the first call is the doc example (a SQL NULL value omits the pair); with no arguments the object has no pairs (Syntax: all key/value arguments optional)"),
   one('OBJECT_CONSTRUCT_KEEP_NULL', "select object_construct_keep_null('key_1', 'one', 'key_2', null)", [{ json: { key_1: 'one', key_2: null } }]),
   one('ARRAY_CONSTRUCT', 'select array_construct(10, 20, 30), array_size(array_construct(1, 2, 3)), array_size(parse_json(\'{"a": 1}\'))', [{ json: [10, 20, 30] }, 3, null], 'array_construct', ['ARRAY_SIZE']),
   one('VARIANT paths and text casts', `select parse_json('{"salesperson": {"name": "Joe Lyons", "id": "55"}}'):salesperson.name::string, parse_json('{"a": [1, {"b": "x"}]}'):a[1].b::varchar, parse_json('{"a": 1}')['a']`, ['Joe Lyons', 'x', { json: 1 }], '../../user-guide/querying-semistructured'),
@@ -221,11 +222,11 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   one('GET', `select get(array_construct(10, 20), 1), get(parse_json('{"a": "b"}'), 'a'), get_path(parse_json('{"a": {"b": [10, 20]}}'), 'a.b[1]')`, [{ json: 20 }, { json: 'b' }, { json: 20 }], 'get', ['GET_PATH']),
   one('ARRAY_CONTAINS', "select array_contains('hello'::variant, array_construct('hello', 'hi')), array_contains('hello'::variant, array_construct('hola', 'bonjour'))", [true, false]),
   one('ARRAY_APPEND', "select array_append(array_construct(1, 2, 3), 'HELLO'), array_cat(array_construct(1, 2), array_construct(3, 4)), array_prepend(array_construct(1), 0)", [{ json: [1, 2, 3, 'HELLO'] }, { json: [1, 2, 3, 4] }, { json: [0, 1] }], 'array_append', ['ARRAY_PREPEND', 'ARRAY_CAT']),
-  one('ARRAY_SLICE', 'select array_slice(array_construct(0, 1, 2, 3, 4, 5, 6), 1, 3), array_slice(array_construct(0, 1, 2, 3, 4, 5, 6), -3, -1)', [{ json: [1, 2] }, { json: [4, 5] }]),
+  sem(one('ARRAY_SLICE', 'select array_slice(array_construct(0, 1, 2, 3, 4, 5, 6), 1, 3), array_slice(array_construct(0, 1, 2, 3, 4, 5, 6), -3, -1)', [{ json: [1, 2] }, { json: [4, 5] }]), "up to but not including `to`; negative positions count from the end (usage notes; doc example -5, -3 gives [2, 3])"),
   one('ARRAY_TO_STRING', "select array_to_string(array_construct('Hello', 'World'), ' '), array_to_string(array_construct(1, 2), ',')", ['Hello World', '1,2']),
   one('ARRAY_DISTINCT', "select array_distinct(array_construct('A', 'A', 'B', 'C', 'B'))", [{ json: ['A', 'B', 'C'] }]),
   one('OBJECT_KEYS', `select object_keys(parse_json('{"b": 1, "a": 2}')), object_insert(object_construct('a', 1), 'b', 2), object_delete(object_construct('a', 1, 'b', 2, 'c', 3), 'a', 'b')`, [{ json: ['a', 'b'] }, { json: { a: 1, b: 2 } }, { json: { c: 3 } }], 'object_keys', ['OBJECT_INSERT', 'OBJECT_DELETE']),
-  one('TYPEOF', `select typeof(parse_json('1')), typeof(parse_json('"a"')), typeof(parse_json('[1]')), typeof(parse_json('{}')), typeof(parse_json('true')), typeof(parse_json('1.5'))`, ['INTEGER', 'VARCHAR', 'ARRAY', 'OBJECT', 'BOOLEAN', 'DECIMAL']),
+  sem(one('TYPEOF', `select typeof(parse_json('1')), typeof(parse_json('"a"')), typeof(parse_json('[1]')), typeof(parse_json('{}')), typeof(parse_json('true')), typeof(parse_json('1.5'))`, ['INTEGER', 'VARCHAR', 'ARRAY', 'OBJECT', 'BOOLEAN', 'DECIMAL']), "doc vartab: -17 is INTEGER, 123.12 DECIMAL, a string VARCHAR, an array ARRAY, an object OBJECT, true BOOLEAN"),
   one('IS_<type>', `select is_array(parse_json('[1]')), is_object(parse_json('{}')), is_integer(parse_json('1')), is_varchar(parse_json('"a"')), is_null_value(parse_json('null')), is_boolean(parse_json('1'))`, [true, true, true, true, true, false], 'is_array'),
   one('AS_<type>', `select as_varchar(parse_json('"abc"')), as_integer(parse_json('42')), as_varchar(parse_json('42')), as_double(parse_json('1.5'))`, ['abc', 42, null, 1.5], 'as_varchar'),
   one('STRIP_NULL_VALUE', `select strip_null_value(parse_json('null')), strip_null_value(parse_json('1'))`, [null, { json: 1 }]),
@@ -601,4 +602,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   // ---- More documentation examples, by family, in ./cases/
   ...CONDITIONAL_CASES,
   ...AGGREGATE_CASES,
+  ...SEMISTRUCTURED_CASES,
 ];

@@ -1,0 +1,88 @@
+import type { FunctionCase } from '../snowflakeFunctionCases';
+import { docEx, known, sql } from './docHelpers';
+
+// Semi-structured data: FLATTEN, TYPEOF, ARRAY_SLICE, OBJECT_CONSTRUCT, …
+
+const FLAT = 'the doc selects *; this selects KEY, PATH, INDEX, VALUE (SEQ and THIS left out)';
+const nested = `PARSE_JSON('{"a":1, "b":[77,88], "c": {"d":"X"}}')`;
+const vartab = [
+  'CREATE OR REPLACE TABLE vartab (n NUMBER(2), v VARIANT)',
+  `INSERT INTO vartab SELECT column1 AS n, PARSE_JSON(column2) AS v FROM (VALUES (1, 'null'), (2, null), (3, 'true'), (4, '-17'), (5, '123.12'), (6, '1.912e2'), (7, '"Om ara pa ca na dhih"  '), (8, '[-1, 12, 289, 2188, false,]'), (9, '{ "x" : "abc", "y" : false, "z": 10} ')) AS vals(column1, column2)`,
+];
+const demo1 = ['CREATE OR REPLACE TABLE demo_table_1 (province VARCHAR, created_date DATE)', "INSERT INTO demo_table_1 (province, created_date) VALUES ('Manitoba', '2024-01-18'::DATE), ('Alberta', '2024-01-19'::DATE)"];
+const nestedObj = [
+  'CREATE OR REPLACE TABLE sample_nested_object (id INTEGER, nested_object OBJECT)',
+  "INSERT INTO sample_nested_object (id, nested_object) SELECT 1, OBJECT_CONSTRUCT('outer_key1', OBJECT_CONSTRUCT('inner_key1A', 'example1', 'inner_key1B', 'example2'), 'outer_key2', OBJECT_CONSTRUCT('inner_key2', 5))",
+  "INSERT INTO sample_nested_object (id, nested_object) SELECT 2, OBJECT_CONSTRUCT('outer_key1', OBJECT_CONSTRUCT('inner_key1A', 'example3', 'inner_key1B', 'example4'), 'outer_key2', OBJECT_CONSTRUCT('inner_key2', 7))",
+];
+
+export const SEMISTRUCTURED_CASES: FunctionCase[] = [
+  known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[1, ,77]'))) f`, [[null, '[0]', 0, { json: 1 }], [null, '[2]', 2, { json: 77 }]], FLAT), "PARSE_JSON rejects an array with a missing element ('[1, ,77]'): Malformed JSON; Snowflake reads it as undefined."),
+  known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('{"a":1, "b":[77,88]}'), PATH => 'b')) f`, [[null, 'b[0]', 0, { json: 77 }], [null, 'b[1]', 1, { json: 88 }]], FLAT), "FLATTEN rows do not come out in element order (b[1] before b[0]); Snowflake returns them in order."),
+  docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'))) f`, [], FLAT),
+  known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'), OUTER => TRUE)) f`, [[null, '', null, null]], FLAT + "; the doc shows PATH blank (empty), the others NULL"), "FLATTEN OUTER => TRUE on an empty array gives PATH NULL; Snowflake gives an empty path."),
+  known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested})) f`, [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], ['c', 'c', null, { json: { d: 'X' } }]], FLAT), "FLATTEN rows of an object do not come out in key order (c first); Snowflake returns a, b, c."),
+  known(docEx(
+    'FLATTEN',
+    'flatten',
+    sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested}, RECURSIVE => TRUE )) f`,
+    [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], [null, 'b[0]', 0, { json: 77 }], [null, 'b[1]', 1, { json: 88 }], ['c', 'c', null, { json: { d: 'X' } }], ['d', 'c.d', null, { json: 'X' }]],
+    FLAT,
+  ), "FLATTEN RECURSIVE => TRUE is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  known(docEx(
+    'FLATTEN',
+    'flatten',
+    sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested}, RECURSIVE => TRUE, MODE => 'OBJECT' )) f`,
+    [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], ['c', 'c', null, { json: { d: 'X' } }], ['d', 'c.d', null, { json: 'X' }]],
+    FLAT,
+  ), "FLATTEN RECURSIVE => TRUE is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  known(docEx(
+    'TYPEOF',
+    'typeof',
+    sql`SELECT n, TYPEOF(v) FROM vartab ORDER BY n`,
+    [[1, 'NULL_VALUE'], [2, null], [3, 'BOOLEAN'], [4, 'INTEGER'], [5, 'DECIMAL'], [6, 'DOUBLE'], [7, 'VARCHAR'], [8, 'ARRAY'], [9, 'OBJECT']],
+    'the doc selects n, v, TYPEOF(v); the V column is left out; the INSERT reads FROM (VALUES …) AS vals(column1, column2) (doc: FROM VALUES … AS vals)',
+    { setup: vartab },
+  ), "PARSE_JSON('1.912e2') is typed DECIMAL; Snowflake types a number with an exponent DOUBLE."),
+  known(docEx(
+    'TYPEOF',
+    'typeof',
+    sql`SELECT status, TYPEOF(status::VARIANT) AS "TYPE OF STATUS", time, TYPEOF(time::VARIANT) AS "TYPE OF TIME" FROM typeof_cast`,
+    [['check in', 'VARCHAR', '2024-01-17 19:00:00', 'TIMESTAMP_NTZ']],
+    undefined,
+    { setup: ['CREATE OR REPLACE TABLE typeof_cast(status VARCHAR, time TIMESTAMP)', "INSERT INTO typeof_cast VALUES('check in', '2024-01-17 19:00:00.000 -0800')"] },
+  ), "Inserting '2024-01-17 19:00:00.000 -0800' into a TIMESTAMP (NTZ) column fails ('not UTC'); Snowflake drops the offset."),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], 0, 2)`, [[{ json: [0, 1] }]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], 3, ARRAY_SIZE([0,1,2,3,4,5,6])) AS slice_to_last_index`, [[{ json: [3, 4, 5, 6] }]]),
+  known(docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE(['foo','snow','flake','bar'], 1, 3)`, [[{ json: ['snow', 'flake'] }]]), "An array constant of strings ['foo', …] is read as JSON text and fails: Malformed JSON (missing dialect rule)."),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE(NULL, 2, 3)`, [[null]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], NULL, 2)`, [[null]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], 0, -2)`, [[{ json: [0, 1, 2, 3, 4] }]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], -5, -3)`, [[{ json: [2, 3] }]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], 10, 12)`, [[{ json: [] }]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], -10, -12)`, [[{ json: [] }]]),
+  docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT('a', 1, 'b', 'BBBB', 'c', NULL)`, [[{ json: { a: 1, b: 'BBBB' } }]]),
+  docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT province, created_date FROM demo_table_1 ORDER BY province`, [['Alberta', '2024-01-19'], ['Manitoba', '2024-01-18']], undefined, { setup: demo1 }),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(*) AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-19', PROVINCE: 'Alberta' } }], [{ json: { CREATED_DATE: '2024-01-18', PROVINCE: 'Manitoba' } }]], undefined, { setup: demo1 }), "OBJECT_CONSTRUCT(*) is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(* ILIKE 'prov%') AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { PROVINCE: 'Alberta' } }], [{ json: { PROVINCE: 'Manitoba' } }]], undefined, { setup: demo1 }), "OBJECT_CONSTRUCT(*) is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(* EXCLUDE province) AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-18' } }], [{ json: { CREATED_DATE: '2024-01-19' } }]], 'the objects have no PROVINCE, so the ORDER BY key is NULL for both; the doc shows them in insertion order', { setup: demo1 }), "OBJECT_CONSTRUCT(*) is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT {* EXCLUDE province} AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-18' } }], [{ json: { CREATED_DATE: '2024-01-19' } }]], 'the objects have no PROVINCE, so the ORDER BY key is NULL for both; the doc shows them in insertion order', { setup: demo1 }), "An OBJECT constant with a wildcard {* EXCLUDE …} is a syntax error (missing dialect rule)."),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(*) FROM VALUES(1,'x'), (2,'y')`, [[{ json: { COLUMN1: 1, COLUMN2: 'x' } }], [{ json: { COLUMN1: 2, COLUMN2: 'y' } }]]), "OBJECT_CONSTRUCT(*) is rejected, and FROM VALUES without parentheses is not translated (missing dialect rules)."),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT('Key_One', PARSE_JSON('NULL'), 'Key_Two', NULL, 'Key_Three', 'null') AS obj`, [[{ json: { Key_One: null, Key_Three: 'null' } }]]), "PARSE_JSON('NULL') (upper case) fails: Malformed JSON; Snowflake reads it as JSON null."),
+  known(docEx(
+    'OBJECT_CONSTRUCT',
+    'object_construct',
+    sql`SELECT OBJECT_CONSTRUCT('foo', 1234567, 'dataset_size', (SELECT COUNT(*) FROM demo_table_1), 'distinct_province', (SELECT COUNT(DISTINCT province) FROM demo_table_1), 'created_date_seconds', EXTRACT(epoch_seconds, created_date)) AS json_object FROM demo_table_1`,
+    [[{ json: { created_date_seconds: 1705536000, dataset_size: 2, distinct_province: 2, foo: 1234567 } }], [{ json: { created_date_seconds: 1705622400, dataset_size: 2, distinct_province: 2, foo: 1234567 } }]],
+    undefined,
+    { setup: demo1 },
+  ), "EXTRACT(epoch_seconds, created_date) — EXTRACT with a comma instead of FROM — is a syntax error (missing dialect rule)."),
+  docEx(
+    'OBJECT_CONSTRUCT',
+    'object_construct',
+    sql`SELECT * FROM sample_nested_object`,
+    [[1, { json: { outer_key1: { inner_key1A: 'example1', inner_key1B: 'example2' }, outer_key2: { inner_key2: 5 } } }], [2, { json: { outer_key1: { inner_key1A: 'example3', inner_key1B: 'example4' }, outer_key2: { inner_key2: 7 } } }]],
+    undefined,
+    { setup: nestedObj },
+  ),
+];
