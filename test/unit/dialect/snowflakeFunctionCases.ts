@@ -8,6 +8,8 @@
 
 import { AGGREGATE_CASES } from './cases/aggregates';
 import { CONDITIONAL_CASES } from './cases/conditional';
+import { DATETIME_CASES } from './cases/datetime';
+import { STRING_CASES } from './cases/strings';
 import { SEMISTRUCTURED_CASES } from './cases/semistructured';
 
 export type Cell = string | number | boolean | null | { json: unknown };
@@ -132,8 +134,8 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   one('IS DISTINCT FROM', 'select 1 is distinct from null, null is distinct from null', [true, false], 'is-distinct-from'),
 
   // Strings
-  one('CONCAT', "select concat('Snow', 'flake'), 'Snow' || 'flake', concat('a', null), 'a' || null", ['Snowflake', 'Snowflake', null, null]),
-  one('CONCAT_WS', "select concat_ws(',', 'one', 'two', 'three'), concat_ws(',', 'one', null)", ['one,two,three', null]),
+  sem(one('CONCAT', "select concat('Snow', 'flake'), 'Snow' || 'flake', concat('a', null), 'a' || null", ['Snowflake', 'Snowflake', null, null]), "|| is the alternative syntax for CONCAT; if any input value is NULL the function returns NULL (Returns)"),
+  sem(one('CONCAT_WS', "select concat_ws(',', 'one', 'two', 'three'), concat_ws(',', 'one', null)", ['one,two,three', null]), "the first call is the doc example; if any argument is NULL the result is NULL (doc example CONCAT_WS(',', 'one', NULL, 'two'))"),
   one('UPPER', "select upper('Abc'), lower('AbC')", ['ABC', 'abc']),
   sem(one('TRIM', "select trim('*-*ABC-*-', '*-'), ltrim('#000000123', '0#'), rtrim('$125.00', '0.'), trim('  a  ')", ['ABC', '123', '$125', 'a']), "TRIM corrected to the doc's current example ('*-*ABC-*-', was '❄-❄ABC-❄-'); the LTRIM and RTRIM calls are the examples of https://docs.snowflake.com/en/sql-reference/functions/ltrim and …/rtrim; trim('  a  ') uses the default blank"),
   one('LENGTH', "select length('Joyeux Noël'), len('')", [11, 0]),
@@ -144,7 +146,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ex(one('SPLIT_PART', "select split_part('|a|b|c|', '|', 1), split_part('|a|b|c|', '|', 2), split_part('aaa--bbb-BBB--ccc', '--', 2), split_part('user@snowflake.com', '', 1)", ['', 'a', 'bbb-BBB', 'user@snowflake.com']), 'several doc statements in one SELECT'),
   ex(one('STRTOK', "select strtok('a.b.c', '.', 1), strtok('user@snowflake.com', '@.', 1), strtok('user@snowflake.com', '@.', 2), strtok('user@snowflake.com', '@.', 3)", ['a', 'user', 'snowflake', 'com']), 'several doc statements in one SELECT'),
   sem(one('STRTOK', "select strtok('user@snowflake.com.', '@.', 4), strtok('', '', 1), strtok('a b')", [null, null, 'a']), 'first two are doc examples; strtok(\'a b\') uses the documented defaults (space delimiter, part 1)'),
-  one('REPLACE', "select replace('down', 'down', 'up'), replace('Vacation in Athens', 'Athens', 'Rome'), replace('abcd', 'bc')", ['up', 'Vacation in Rome', 'ad']),
+  ex(one('REPLACE', "select replace('down', 'down', 'up'), replace('Vacation in Athens', 'Athens', 'Rome'), replace('abcd', 'bc')", ['up', 'Vacation in Rome', 'ad']), "the three doc examples in one SELECT"),
   ex(one('REGEXP_REPLACE', "select regexp_replace('It was the best of times, it was the worst of times', '( ){1,}', '')", ['Itwasthebestoftimes,itwastheworstoftimes'])),
   ex(one('REGEXP_REPLACE', "select regexp_replace('Customers - (NY)', '\\\\(|\\\\)', '')", ['Customers - NY']), 'usage-notes example'),
   ex(one('REGEXP_REPLACE', "select regexp_replace('firstname middlename lastname', '(.*) (.*) (.*)', '\\\\3, \\\\1 \\\\2')", ['lastname, firstname middlename'])),
@@ -172,15 +174,15 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   sem(one('DATEDIFF', "select datediff('year', '2024-12-31'::date, '2025-01-01'::date), timestampdiff(hour, '2024-01-01 10:59:00'::timestamp, '2024-01-01 11:00:00'::timestamp)", [1, 1]), 'year uses only the year; hour uses only hours (doc: 01:59:59 to 02:00:00 is 1 hour); TIMESTAMPDIFF is an alias'),
   sem(one('DATE_TRUNC', "select date_trunc('YEAR', '2024-05-09 08:50:57.891'::timestamp_ntz), date_trunc('MONTH', '2024-05-09 08:50:57.891'::timestamp_ntz), date_trunc(hour, '2024-05-09 08:50:57.891'::timestamp_ntz), date_trunc(minute, '2024-05-09 08:50:57.891'::timestamp_ntz)", ['2024-01-01 00:00:00', '2024-05-01 00:00:00', '2024-05-09 08:00:00', '2024-05-09 08:50:00']), 'the doc\'s test_date_trunc timestamp; HOUR and MINUTE values are in the doc'),
   ex(one('DATE_TRUNC', "select date_trunc('month', '2024-05-09'::date)", ['2024-05-01']), 'doc\'s test_date_trunc date'),
-  one('TO_DATE', "select to_date('2024-05-10'), to_date('2024.05.10', 'YYYY.MM.DD'), date('05/10/2024', 'MM/DD/YYYY'), to_date('2024-05-10 12:00:00'::timestamp)", ['2024-05-10', '2024-05-10', '2024-05-10', '2024-05-10']),
-  one('TO_DATE', "select to_date('31536000')", ['1971-01-01']),
+  sem(one('TO_DATE', "select to_date('2024-05-10'), to_date('2024.05.10', 'YYYY.MM.DD'), date('05/10/2024', 'MM/DD/YYYY'), to_date('2024-05-10 12:00:00'::timestamp)", ['2024-05-10', '2024-05-10', '2024-05-10', '2024-05-10']), "the first three calls are doc examples (TO_DATE / DATE with and without a format); a TIMESTAMP gives its date part (doc: date_from_timestamp)"),
+  ex(one('TO_DATE', "select to_date('31536000')", ['1971-01-01']), "the doc's demo1 row 'Seconds', as a literal"),
   one('TO_TIMESTAMP', "select to_timestamp_ntz(40 * 365.25 * 86400), to_timestamp_ntz(1000000000), to_timestamp('2013-04-05 01:02:03'), to_timestamp('04/05/2013 01:02:03', 'mm/dd/yyyy hh24:mi:ss')", ['2010-01-01 00:00:00', '2001-09-09 01:46:40', '2013-04-05 01:02:03', '2013-04-05 01:02:03']),
   one('TO_TIMESTAMP', "select to_timestamp(1000000000000, 3), to_timestamp_ntz('1000000000')", ['2001-09-09 01:46:40', '2001-09-09 01:46:40']),
   one('TO_TIME', "select to_time('13:30:00'), to_time('11.15.00', 'HH24.MI.SS'), time_from_parts(0, 100, 0), time_from_parts(12, 0, 12345)", ['13:30:00', '11:15:00', '01:40:00', '15:25:45'], 'to_time', ['TIME_FROM_PARTS']),
   one('YEAR', "select year(ts), quarter(ts), month(ts), day(ts), dayofmonth(ts), dayofweek(ts), dayofyear(ts), week(ts), weekofyear(ts), weekiso(ts), yearofweek(ts) from (select '2013-05-08 23:39:20.123'::timestamp as ts)", [2013, 2, 5, 8, 8, 3, 128, 19, 19, 19, 2013], 'year', ['WEEKISO', 'YEAROFWEEK']),
   one('HOUR', "select hour(ts), minute(ts), second(ts), dayofweekiso(ts) from (select '2013-05-08 23:39:20.123'::timestamp as ts)", [23, 39, 20, 3], 'hour-minute-second', ['DAYOFWEEKISO']),
   sem(one('LAST_DAY', "select last_day('2015-05-08'::date), last_day('2015-05-08'::date, 'year'), last_day('2024-02-10'::date, month)", ['2015-05-31', '2015-12-31', '2024-02-29']), 'default date part is month; \'year\' gives Dec 31'),
-  one('DAYNAME', "select dayname('2015-05-01'::date), monthname('2015-05-01'::date), dayname('2024-01-01 10:00'::timestamp)", ['Fri', 'May', 'Mon'], 'dayname', ['MONTHNAME']),
+  sem(one('DAYNAME', "select dayname('2015-05-01'::date), monthname('2015-05-01'::date), dayname('2024-01-01 10:00'::timestamp)", ['Fri', 'May', 'Mon'], 'dayname', ['MONTHNAME']), "three-letter day name (doc: 2024-01-01 is Mon); 2015-05-01 a Friday checked with Python datetime; MONTHNAME (https://docs.snowflake.com/en/sql-reference/functions/monthname) page not read"),
   sem(one('ADD_MONTHS', "select add_months('2016-05-15'::date, 8), add_months('2016-02-29'::date, 1), add_months('2016-05-31'::date, -1), add_months('2016-01-31'::date, 1)", ['2017-01-15', '2016-03-31', '2016-04-30', '2016-02-29']), '2016-02-29 +1 and 2016-05-31 -1 are doc examples; the others follow the usage notes'),
   one('NEXT_DAY', "select next_day('2024-01-01'::date, 'Friday'), next_day('2024-01-01'::date, 'mo'), previous_day('2024-01-01'::date, 'Friday')", ['2024-01-05', '2024-01-08', '2023-12-29'], 'next_day', ['PREVIOUS_DAY']),
   sem(one('DATE_FROM_PARTS', 'select date_from_parts(1977, 8, 7), date_from_parts(2010, 1, 100), date_from_parts(2004, 1, 0), date_from_parts(2004, 1, -1), date_from_parts(2010, 1 + 24, 1)', ['1977-08-07', '2010-04-10', '2003-12-31', '2003-12-30', '2012-01-01']), '1977-08-07, 2010-04-10 and 2012-01-01 are doc examples; day 0 / -1 follow the doc\'s \'one day prior\' examples'),
@@ -603,4 +605,6 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ...CONDITIONAL_CASES,
   ...AGGREGATE_CASES,
   ...SEMISTRUCTURED_CASES,
+  ...DATETIME_CASES,
+  ...STRING_CASES,
 ];

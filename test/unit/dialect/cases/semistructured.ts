@@ -16,7 +16,17 @@ const nestedObj = [
   "INSERT INTO sample_nested_object (id, nested_object) SELECT 2, OBJECT_CONSTRUCT('outer_key1', OBJECT_CONSTRUCT('inner_key1A', 'example3', 'inner_key1B', 'example4'), 'outer_key2', OBJECT_CONSTRUCT('inner_key2', 7))",
 ];
 
+const getTab = [
+  'CREATE OR REPLACE TABLE vartab (a ARRAY, o OBJECT, v VARIANT)',
+  "INSERT INTO vartab (a, o, v) SELECT ARRAY_CONSTRUCT(2.71, 3.14), OBJECT_CONSTRUCT('Ukraine', 'Kyiv'::VARIANT, 'France', 'Paris'::VARIANT), TO_VARIANT(OBJECT_CONSTRUCT('weatherStationID', 42::VARIANT, 'timestamp', '2022-03-07 14:00'::TIMESTAMP_LTZ::VARIANT, 'temperature', 31.5::VARIANT, 'sensorType', 'indoor'::VARIANT))",
+];
+const GET_NOTE = 'doc: CREATE TABLE vartab (here CREATE OR REPLACE, as other cases use a table of that name)';
+
 export const SEMISTRUCTURED_CASES: FunctionCase[] = [
+  docEx('GET', 'get', sql`SELECT a, o FROM vartab`, [[{ json: [2.71, 3.14] }, { json: { France: 'Paris', Ukraine: 'Kyiv' } }]], GET_NOTE + '; the doc selects a, o, v: v (its timestamp shown in the doc session time zone) is left out', { setup: getTab }),
+  docEx('GET', 'get', sql`SELECT GET(a, 0) FROM vartab`, [[{ json: 2.71 }]], GET_NOTE, { setup: getTab }),
+  docEx('GET', 'get', sql`SELECT GET(o, 'Ukraine') FROM vartab`, [[{ json: 'Kyiv' }]], GET_NOTE, { setup: getTab }),
+  docEx('GET', 'get', sql`SELECT GET(v, 'temperature') FROM vartab`, [[{ json: 31.5 }]], GET_NOTE, { setup: getTab }),
   known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[1, ,77]'))) f`, [[null, '[0]', 0, { json: 1 }], [null, '[2]', 2, { json: 77 }]], FLAT), "PARSE_JSON rejects an array with a missing element ('[1, ,77]'): Malformed JSON; Snowflake reads it as undefined."),
   known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('{"a":1, "b":[77,88]}'), PATH => 'b')) f`, [[null, 'b[0]', 0, { json: 77 }], [null, 'b[1]', 1, { json: 88 }]], FLAT), "FLATTEN rows do not come out in element order (b[1] before b[0]); Snowflake returns them in order."),
   docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'))) f`, [], FLAT),
