@@ -8,6 +8,8 @@
 
 import { AGGREGATE_CASES } from './cases/aggregates';
 import { CONDITIONAL_CASES } from './cases/conditional';
+import { CONVERSION_CASES } from './cases/conversion';
+import { WINDOW_CASES } from './cases/window';
 import { DATETIME_CASES } from './cases/datetime';
 import { STRING_CASES } from './cases/strings';
 import { SEMISTRUCTURED_CASES } from './cases/semistructured';
@@ -103,8 +105,8 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     sql: 'select y, lag(x, 1, 0) ignore nulls over (order by y) from (values (1, 1), (null, 2), (3, 3)) t(x, y) order by y',
     rows: [[1, 0], [2, 1], [3, 1]],
     doc: D + 'lag',
-    source: 'unverified',
-    note: UNREAD,
+    source: `semantics ${D}lag`,
+    note: 'IGNORE NULLS excludes rows whose value is NULL when offset rows are counted; default is returned out of bounds (Arguments; doc t1 example)',
   },
   {
     fn: 'LEAD',
@@ -218,7 +220,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   },
   sem(one('OBJECT_CONSTRUCT', "select object_construct('a', 1, 'b', 'BBBB', 'c', null), object_construct()", [{ json: { a: 1, b: 'BBBB' } }, { json: {} }]), "the first call is the doc example (a SQL NULL value omits the pair); with no arguments the object has no pairs (Syntax: all key/value arguments optional)"),
   one('OBJECT_CONSTRUCT_KEEP_NULL', "select object_construct_keep_null('key_1', 'one', 'key_2', null)", [{ json: { key_1: 'one', key_2: null } }]),
-  one('ARRAY_CONSTRUCT', 'select array_construct(10, 20, 30), array_size(array_construct(1, 2, 3)), array_size(parse_json(\'{"a": 1}\'))', [{ json: [10, 20, 30] }, 3, null], 'array_construct', ['ARRAY_SIZE']),
+  sem(one('ARRAY_CONSTRUCT', 'select array_construct(10, 20, 30), array_size(array_construct(1, 2, 3)), array_size(parse_json(\'{"a": 1}\'))', [{ json: [10, 20, 30] }, 3, null], 'array_construct', ['ARRAY_SIZE']), "array_construct(10, 20, 30) is the doc example; ARRAY_SIZE (https://docs.snowflake.com/en/sql-reference/functions/array_size, page not read) gives the size of an array and NULL for a non-array"),
   one('VARIANT paths and text casts', `select parse_json('{"salesperson": {"name": "Joe Lyons", "id": "55"}}'):salesperson.name::string, parse_json('{"a": [1, {"b": "x"}]}'):a[1].b::varchar, parse_json('{"a": 1}')['a']`, ['Joe Lyons', 'x', { json: 1 }], '../../user-guide/querying-semistructured'),
   one('VARIANT paths and text casts', `select v:customer.name::string, v['customer']['age'], v:items[0]::int from (select parse_json('{"customer": {"name": "Ann", "age": 30}, "items": [7, 8]}') as v)`, ['Ann', { json: 30 }, 7], '../../user-guide/querying-semistructured'),
   one('GET', `select get(array_construct(10, 20), 1), get(parse_json('{"a": "b"}'), 'a'), get_path(parse_json('{"a": {"b": [10, 20]}}'), 'a.b[1]')`, [{ json: 20 }, { json: 'b' }, { json: 20 }], 'get', ['GET_PATH']),
@@ -270,8 +272,8 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     sql: "select index, value from table(split_to_table('a.b', '.')) order by index",
     rows: [[1, 'a'], [2, 'b']],
     doc: D + 'split_to_table',
-    source: 'unverified',
-    note: UNREAD,
+    source: `semantics ${D}split_to_table`,
+    note: "INDEX is the one-based index of the element (Output); values a, b are the doc's example",
   },
   { fn: 'GENERATOR', sql: 'select count(*), min(s), max(s) from (select seq4() as s from table(generator(rowcount => 10)))', rows: [[10, 0, 9]], source: 'unverified', note: UNREAD, doc: D + 'generator' },
   {
@@ -285,7 +287,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   },
 
   // Casts and misc
-  one('TO_NUMBER', "select to_number('12.3456', 10, 1), to_decimal('12.3456', 10, 2), to_numeric('12')", ['12.3', '12.35', 12], 'to_decimal'),
+  sem(one('TO_NUMBER', "select to_number('12.3456', 10, 1), to_decimal('12.3456', 10, 2), to_numeric('12')", ['12.3', '12.35', 12], 'to_decimal'), "TO_NUMBER(expr, 10, 1) of '12.3456' is 12.3 in the doc's number_conv example; a smaller scale rounds (usage notes), so scale 2 gives 12.35; the default scale is 0"),
   one('TRY_TO_NUMBER', "select try_to_number('abc'), try_to_number('12.34', 10, 2), try_to_double('x'), to_double('1.1')", [null, '12.34', null, 1.1], 'try_to_decimal', ['TRY_TO_DOUBLE', 'TO_DOUBLE']),
   one('TO_BOOLEAN', "select to_boolean('yes'), to_boolean('off'), to_boolean(0), to_boolean(5), try_to_boolean('maybe')", [true, false, false, true, null], 'to_boolean', ['TRY_TO_BOOLEAN']),
   { fn: 'TO_BOOLEAN', sql: "select to_boolean('maybe')", error: '100037', source: 'unverified', note: UNREAD, doc: D + 'to_boolean' },
@@ -607,4 +609,6 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ...SEMISTRUCTURED_CASES,
   ...DATETIME_CASES,
   ...STRING_CASES,
+  ...WINDOW_CASES,
+  ...CONVERSION_CASES,
 ];

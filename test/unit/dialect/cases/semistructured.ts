@@ -22,7 +22,30 @@ const getTab = [
 ];
 const GET_NOTE = 'doc: CREATE TABLE vartab (here CREATE OR REPLACE, as other cases use a table of that name)';
 
+const constructArray = [
+  'CREATE OR REPLACE TABLE construct_array_example (id INT, array_column ARRAY)',
+  'INSERT INTO construct_array_example (id, array_column) SELECT 1, ARRAY_CONSTRUCT(1, 2, 3)',
+  'INSERT INTO construct_array_example (id, array_column) SELECT 2, ARRAY_CONSTRUCT(4, 5, 6)',
+  'INSERT INTO construct_array_example (id, array_column) SELECT 3, ARRAY_CONSTRUCT(7, 8, 9)',
+];
+const splittable = ['CREATE OR REPLACE TABLE splittable (v VARCHAR)', "INSERT INTO splittable (v) VALUES ('a.b.c'), ('d'), ('')"];
+const authors = ['CREATE OR REPLACE TABLE authors_books_test (author VARCHAR, titles VARCHAR)', "INSERT INTO authors_books_test (author, titles) VALUES ('Nathaniel Hawthorne', 'The Scarlet Letter , The House of the Seven Gables,The Blithedale Romance'), ('Herman Melville', 'Moby Dick,The Confidence-Man')"];
+
 export const SEMISTRUCTURED_CASES: FunctionCase[] = [
+  docEx('ARRAY_CONSTRUCT', 'array_construct', sql`SELECT ARRAY_CONSTRUCT(10, 20, 30)`, [[{ json: [10, 20, 30] }]]),
+  docEx('ARRAY_CONSTRUCT', 'array_construct', sql`SELECT ARRAY_CONSTRUCT()`, [[{ json: [] }]]),
+  docEx('ARRAY_CONSTRUCT', 'array_construct', sql`SELECT * FROM construct_array_example`, [[1, { json: [1, 2, 3] }], [2, { json: [4, 5, 6] }], [3, { json: [7, 8, 9] }]], undefined, { setup: constructArray }),
+  docEx('SPLIT_TO_TABLE', 'split_to_table', sql`SELECT table1.value FROM TABLE(SPLIT_TO_TABLE('a.b', '.')) AS table1 ORDER BY table1.value`, [['a'], ['b']]),
+  docEx('SPLIT_TO_TABLE', 'split_to_table', sql`SELECT * FROM splittable`, [['a.b.c'], ['d'], ['']], undefined, { setup: splittable }),
+  known(docEx('SPLIT_TO_TABLE', 'split_to_table', sql`SELECT * FROM splittable, LATERAL SPLIT_TO_TABLE(splittable.v, '.') ORDER BY SEQ, INDEX`, [['a.b.c', 1, 1, 'a'], ['a.b.c', 1, 2, 'b'], ['a.b.c', 1, 3, 'c'], ['d', 2, 1, 'd'], ['', 3, 1, '']], undefined, { setup: splittable }), "SEQ does not number the input rows in their order ('d' gets SEQ 1); Snowflake numbers a.b.c 1, d 2, '' 3."),
+  known(docEx(
+    'SPLIT_TO_TABLE',
+    'split_to_table',
+    sql`SELECT author, TRIM(value) AS title FROM authors_books_test, LATERAL SPLIT_TO_TABLE(titles, ',') ORDER BY author`,
+    [['Herman Melville', 'Moby Dick'], ['Herman Melville', 'The Confidence-Man'], ['Nathaniel Hawthorne', 'The Scarlet Letter'], ['Nathaniel Hawthorne', 'The House of the Seven Gables'], ['Nathaniel Hawthorne', 'The Blithedale Romance']],
+    'ORDER BY author only: titles of one author come in the doc in split order',
+    { setup: authors },
+  ), "Rows tied on ORDER BY author come out in another order than the doc shows (split order); the order of ties is not guaranteed by the doc's query."),
   docEx('GET', 'get', sql`SELECT a, o FROM vartab`, [[{ json: [2.71, 3.14] }, { json: { France: 'Paris', Ukraine: 'Kyiv' } }]], GET_NOTE + '; the doc selects a, o, v: v (its timestamp shown in the doc session time zone) is left out', { setup: getTab }),
   docEx('GET', 'get', sql`SELECT GET(a, 0) FROM vartab`, [[{ json: 2.71 }]], GET_NOTE, { setup: getTab }),
   docEx('GET', 'get', sql`SELECT GET(o, 'Ukraine') FROM vartab`, [[{ json: 'Kyiv' }]], GET_NOTE, { setup: getTab }),

@@ -1,0 +1,23 @@
+import type { FunctionCase } from '../snowflakeFunctionCases';
+import { docEx, known, sql } from './docHelpers';
+
+// Conversion functions: TO_NUMBER / TO_DECIMAL, …
+
+const numberConv = ['CREATE OR REPLACE TABLE number_conv(expr VARCHAR)', "INSERT INTO number_conv VALUES ('12.3456'), ('98.76546')"];
+const VALUES_NOTE = 'FROM VALUES … written as FROM (VALUES …) AS v(column1)';
+
+export const CONVERSION_CASES: FunctionCase[] = [
+  docEx('TO_NUMBER', 'to_decimal', sql`SELECT expr, TO_NUMBER(expr), TO_NUMBER(expr, 10, 1), TO_NUMBER(expr, 10, 8) FROM number_conv`, [['12.3456', 12, 12.3, 12.3456], ['98.76546', 99, 98.8, 98.76546]], undefined, { setup: numberConv }),
+  { ...known(docEx('TO_NUMBER', 'to_decimal', sql`SELECT expr, TO_NUMBER(expr, 10, 9) FROM number_conv`, [], '100039 (22003): Numeric value out of range', { setup: numberConv }), "An out-of-range TO_NUMBER fails with 100038 (conversion) instead of 100039 (Numeric value out of range)."), rows: undefined, error: '100039' },
+  known(docEx(
+    'TO_NUMBER',
+    'to_decimal',
+    sql`SELECT column1, TO_DECIMAL(column1, '99.9') as D0, TO_DECIMAL(column1, '99.9', 9, 5) as D5, TO_DECIMAL(column1, 'TM9', 9, 5) as TD5 FROM (VALUES ('1.0'), ('-12.3'), ('0.0'), ('- 0.1')) AS v(column1)`,
+    [['1.0', 1, 1, 1], ['-12.3', -12, -12.3, -12.3], ['0.0', 0, 0, 0], ['- 0.1', 0, -0.1, -0.1]],
+    VALUES_NOTE,
+  ), "TO_DECIMAL with a format model is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  known(docEx('TO_NUMBER', 'to_decimal', sql`SELECT column1, TO_DECIMAL(column1, '9,999.99', 6, 2) as convert_number FROM (VALUES ('3,741.72')) AS v(column1)`, [['3,741.72', 3741.72]], VALUES_NOTE), "TO_DECIMAL with a format model and precision/scale is rejected: takes 1 to 3 arguments (missing dialect rule)."),
+  known(docEx('TO_NUMBER', 'to_decimal', sql`SELECT column1, TO_DECIMAL(column1, '$9,999.99', 6, 2) as convert_currency FROM (VALUES ('$3,741.72')) AS v(column1)`, [['$3,741.72', 3741.72]], VALUES_NOTE), "TO_DECIMAL with a format model and precision/scale is rejected: takes 1 to 3 arguments (missing dialect rule)."),
+  known(docEx('TO_NUMBER', 'to_decimal', sql`SELECT TO_DECIMAL('ae5', 'XXX')`, [[2789]]), "TO_DECIMAL with a format model is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  { ...known(docEx('TO_NUMBER', 'to_decimal', sql`SELECT TO_DECIMAL('ae5', 'XX')`, [], "100140 (22007): Can't parse 'ae5' as number with format 'XX'"), "TO_DECIMAL with a format model is rejected as unsupported (001003) instead of failing to parse (100140)."), rows: undefined, error: '100140' },
+];

@@ -1,0 +1,24 @@
+import type { FunctionCase } from '../snowflakeFunctionCases';
+import { docEx, sql } from './docHelpers';
+
+// Window functions: LAG, …
+
+const sales = [
+  'CREATE OR REPLACE TABLE sales(emp_id INTEGER, year INTEGER, revenue DECIMAL(10,2))',
+  'INSERT INTO sales VALUES (0, 2010, 1000), (0, 2011, 1500), (0, 2012, 500), (0, 2013, 750)',
+  'INSERT INTO sales VALUES (1, 2010, 10000), (1, 2011, 12500), (1, 2012, 15000), (1, 2013, 20000)',
+  'INSERT INTO sales VALUES (2, 2012, 500), (2, 2013, 800)',
+];
+const t1 = ['CREATE OR REPLACE TABLE t1 (col_1 NUMBER, col_2 NUMBER)', 'INSERT INTO t1 VALUES (1, 5), (2, 4), (3, NULL), (4, 2), (5, NULL), (6, NULL), (7, 6)'];
+
+export const WINDOW_CASES: FunctionCase[] = [
+  docEx(
+    'LAG',
+    'lag',
+    sql`SELECT emp_id, year, revenue, revenue - LAG(revenue, 1, 0) OVER (PARTITION BY emp_id ORDER BY year) AS diff_to_prev FROM sales ORDER BY emp_id, year`,
+    [[0, 2010, 1000, 1000], [0, 2011, 1500, 500], [0, 2012, 500, -1000], [0, 2013, 750, 250], [1, 2010, 10000, 10000], [1, 2011, 12500, 2500], [1, 2012, 15000, 2500], [1, 2013, 20000, 5000], [2, 2012, 500, 500], [2, 2013, 800, 300]],
+    undefined,
+    { setup: sales },
+  ),
+  docEx('IGNORE NULLS', 'lag', sql`SELECT col_1, col_2, LAG(col_2) IGNORE NULLS OVER (ORDER BY col_1) FROM t1 ORDER BY col_1`, [[1, 5, null], [2, 4, 5], [3, null, 4], [4, 2, 4], [5, null, 2], [6, null, 2], [7, 6, 2]], undefined, { setup: t1 }),
+];
