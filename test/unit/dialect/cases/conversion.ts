@@ -6,7 +6,12 @@ import { docEx, known, sql } from './docHelpers';
 const numberConv = ['CREATE OR REPLACE TABLE number_conv(expr VARCHAR)', "INSERT INTO number_conv VALUES ('12.3456'), ('98.76546')"];
 const VALUES_NOTE = 'FROM VALUES … written as FROM (VALUES …) AS v(column1)';
 
+const testBoolean = ['CREATE OR REPLACE TABLE test_boolean(b BOOLEAN, n NUMBER, s STRING)', "INSERT INTO test_boolean VALUES (true, 1, 'yes'), (false, 0, 'no'), (null, null, null)"];
+
 export const CONVERSION_CASES: FunctionCase[] = [
+  docEx('TO_BOOLEAN', 'to_boolean', sql`SELECT * FROM test_boolean`, [[true, 1, 'yes'], [false, 0, 'no'], [null, null, null]], undefined, { setup: testBoolean }),
+  docEx('TO_BOOLEAN', 'to_boolean', sql`SELECT s, TO_BOOLEAN(s) FROM test_boolean`, [['yes', true], ['no', false], [null, null]], undefined, { setup: testBoolean }),
+  docEx('TO_BOOLEAN', 'to_boolean', sql`SELECT n, TO_BOOLEAN(n) FROM test_boolean`, [[1, true], [0, false], [null, null]], undefined, { setup: testBoolean }),
   docEx('TO_NUMBER', 'to_decimal', sql`SELECT expr, TO_NUMBER(expr), TO_NUMBER(expr, 10, 1), TO_NUMBER(expr, 10, 8) FROM number_conv`, [['12.3456', 12, 12.3, 12.3456], ['98.76546', 99, 98.8, 98.76546]], undefined, { setup: numberConv }),
   { ...known(docEx('TO_NUMBER', 'to_decimal', sql`SELECT expr, TO_NUMBER(expr, 10, 9) FROM number_conv`, [], '100039 (22003): Numeric value out of range', { setup: numberConv }), "An out-of-range TO_NUMBER fails with 100038 (conversion) instead of 100039 (Numeric value out of range)."), rows: undefined, error: '100039' },
   known(docEx(

@@ -31,7 +31,18 @@ const constructArray = [
 const splittable = ['CREATE OR REPLACE TABLE splittable (v VARCHAR)', "INSERT INTO splittable (v) VALUES ('a.b.c'), ('d'), ('')"];
 const authors = ['CREATE OR REPLACE TABLE authors_books_test (author VARCHAR, titles VARCHAR)', "INSERT INTO authors_books_test (author, titles) VALUES ('Nathaniel Hawthorne', 'The Scarlet Letter , The House of the Seven Gables,The Blithedale Romance'), ('Herman Melville', 'Moby Dick,The Confidence-Man')"];
 
+const arrayExample = ['CREATE OR REPLACE TABLE array_example (id INT, array_column ARRAY)', 'INSERT INTO array_example (id, array_column) SELECT 1, ARRAY_CONSTRUCT(1, 2, 3)', 'INSERT INTO array_example (id, array_column) SELECT 2, ARRAY_CONSTRUCT(4, 5, 6)'];
+
 export const SEMISTRUCTURED_CASES: FunctionCase[] = [
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS('hello'::VARIANT, ARRAY_CONSTRUCT('hello', 'hi'))`, [[true]]),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS('hello'::VARIANT, ARRAY_CONSTRUCT('hola', 'bonjour'))`, [[false]]),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS(NULL, ARRAY_CONSTRUCT('hola', 'bonjour'))`, [[null]]),
+  known(docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS(NULL, ARRAY_CONSTRUCT('hola', NULL))`, [[true]]), "ARRAY_CONTAINS(NULL, array with a SQL NULL) answers NULL; Snowflake answers TRUE (NULL matches the undefined element)."),
+  known(docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS(PARSE_JSON('null'), ARRAY_CONSTRUCT('hola', PARSE_JSON('null')))`, [[true]]), "ARRAY_CONTAINS of a JSON null in an array holding a JSON null answers FALSE; Snowflake answers TRUE."),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS(NULL, ARRAY_CONSTRUCT('hola', PARSE_JSON('null')))`, [[null]]),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS('mystring2'::VARIANT, ARRAY_CONSTRUCT('mystring1', 'mystring2'))`, [[true]], 'usage-notes statement; its answer follows from Returns (the value is present)'),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT * FROM array_example`, [[1, { json: [1, 2, 3] }], [2, { json: [4, 5, 6] }]], undefined, { setup: arrayExample }),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT * FROM array_example WHERE ARRAY_CONTAINS(5, array_column)`, [[2, { json: [4, 5, 6] }]], undefined, { setup: arrayExample }),
   docEx('ARRAY_CONSTRUCT', 'array_construct', sql`SELECT ARRAY_CONSTRUCT(10, 20, 30)`, [[{ json: [10, 20, 30] }]]),
   docEx('ARRAY_CONSTRUCT', 'array_construct', sql`SELECT ARRAY_CONSTRUCT()`, [[{ json: [] }]]),
   docEx('ARRAY_CONSTRUCT', 'array_construct', sql`SELECT * FROM construct_array_example`, [[1, { json: [1, 2, 3] }], [2, { json: [4, 5, 6] }], [3, { json: [7, 8, 9] }]], undefined, { setup: constructArray }),

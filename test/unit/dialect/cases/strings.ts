@@ -7,7 +7,20 @@ const concatEx = ['CREATE OR REPLACE TABLE concat_function_example (s1 VARCHAR, 
 const TRAILING = "the doc's text table cannot show the trailing blank of 'Colorado River ' ('Colorado ' || 'River ')";
 const replaceEx = ['CREATE OR REPLACE TABLE replace_example(subject VARCHAR(10), pattern VARCHAR(10), replacement VARCHAR(10))', "INSERT INTO replace_example VALUES ('old car', 'old car', 'new car'), ('sad face', 'sad', 'happy'), ('snowman', 'snow', 'fire')"];
 
+const pos = `(SELECT column1 AS n, column2 AS h FROM (VALUES ('', ''), ('', 'sth'), ('43', '41424344'), ('a', NULL), ('dog', 'catalog'), ('log', 'catalog'), ('lésine', 'le péché, la lésine'), ('nicht', 'Ich weiß nicht'), ('sth', ''), ('☃c', '☃a☃b☃c☃d'), ('☃☃', 'bunch of ☃☃☃☃'), ('❄c', '❄a☃c❄c☃'), (NULL, 'a'), (NULL, NULL)) AS v(column1, column2)) AS pos`;
+
 export const STRING_CASES: FunctionCase[] = [
+  docEx('CHARINDEX', 'charindex', sql`select charindex('an', 'banana', 1)`, [[2]]),
+  docEx('CHARINDEX', 'charindex', sql`select charindex('an', 'banana', 3)`, [[4]]),
+  docEx(
+    'CHARINDEX',
+    'charindex',
+    sql`SELECT n, h, CHARINDEX(n, h) FROM ${pos}`,
+    [['', '', 1], ['', 'sth', 1], ['43', '41424344', 5], ['a', null, null], ['dog', 'catalog', 0], ['log', 'catalog', 5], ['lésine', 'le péché, la lésine', 14], ['nicht', 'Ich weiß nicht', 10], ['sth', '', 0], ['☃c', '☃a☃b☃c☃d', 5], ['☃☃', 'bunch of ☃☃☃☃', 10], ['❄c', '❄a☃c❄c☃', 5], [null, 'a', null], [null, null, null]],
+    'the doc does not show its table pos; its rows are the doc output rows, inlined as VALUES',
+  ),
+  known(docEx('CHARINDEX', 'charindex', sql`SELECT CHARINDEX(X'EF', X'ABCDEF')`, [[3]]), "CHARINDEX on BINARY values is rejected: Invalid argument types for SUBSTR (BLOB, …) (missing dialect rule)."),
+  known(docEx('CHARINDEX', 'charindex', sql`SELECT CHARINDEX(X'BC', X'ABCD')`, [[0]]), "CHARINDEX on BINARY values is rejected: Invalid argument types for SUBSTR (BLOB, …) (missing dialect rule)."),
   docEx('CONCAT', 'concat', sql`SELECT CONCAT('George Washington ', 'Carver')`, [['George Washington Carver']]),
   known(docEx('CONCAT', 'concat', sql`SELECT CONCAT($var_first_name, ' ', $var_middle_name, ' ', $var_last_name) AS concat_name`, [['George Washington Carver']], undefined, { setup: ["SET var_first_name = 'George'", "SET var_middle_name = 'Washington'", "SET var_last_name = 'Carver'"] }), "Session variables (SET name = value; $name) are not supported: SET fails with 'unrecognized configuration parameter'."),
   docEx('CONCAT', 'concat', sql`SELECT CONCAT(s1, s2) FROM concat_function_example`, [['cod'], ['Colorado River ']], TRAILING, { setup: concatEx }),

@@ -11,7 +11,18 @@ const sales = [
 ];
 const t1 = ['CREATE OR REPLACE TABLE t1 (col_1 NUMBER, col_2 NUMBER)', 'INSERT INTO t1 VALUES (1, 5), (2, 4), (3, NULL), (4, 2), (5, NULL), (6, NULL), (7, 6)'];
 
+const t1c = ['CREATE OR REPLACE TABLE t1 (c1 NUMBER, c2 NUMBER)', 'INSERT INTO t1 VALUES (1,5), (2,4), (3,NULL), (4,2), (5,NULL), (6,NULL), (7,6)'];
+
 export const WINDOW_CASES: FunctionCase[] = [
+  docEx(
+    'LEAD',
+    'lead',
+    sql`SELECT emp_id, year, revenue, LEAD(revenue) OVER (PARTITION BY emp_id ORDER BY year) - revenue AS diff_to_next FROM sales ORDER BY emp_id, year`,
+    [[0, 2010, 1000, 500], [0, 2011, 1500, -1000], [0, 2012, 500, 250], [0, 2013, 750, null], [1, 2010, 10000, 2500], [1, 2011, 12500, 2500], [1, 2012, 15000, 5000], [1, 2013, 20000, null], [2, 2012, 500, 300], [2, 2013, 800, null]],
+    undefined,
+    { setup: sales },
+  ),
+  docEx('IGNORE NULLS', 'lead', sql`SELECT c1, c2, LEAD(c2) IGNORE NULLS OVER (ORDER BY c1) FROM t1 ORDER BY c1`, [[1, 5, 4], [2, 4, 2], [3, null, 2], [4, 2, 6], [5, null, 6], [6, null, 6], [7, 6, null]], 'ORDER BY c1 added (the doc query has none; its rows are in c1 order)', { setup: t1c }),
   docEx(
     'LAG',
     'lag',
