@@ -11,6 +11,7 @@ import { CONDITIONAL_CASES } from './cases/conditional';
 import { CONVERSION_CASES } from './cases/conversion';
 import { WINDOW_CASES } from './cases/window';
 import { DATETIME_CASES } from './cases/datetime';
+import { DML_CASES } from './cases/dml';
 import { STRING_CASES } from './cases/strings';
 import { SEMISTRUCTURED_CASES } from './cases/semistructured';
 
@@ -113,8 +114,8 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     sql: 'select y, lead(x, 1) over (order by y), first_value(x) over (order by y), nth_value(x, 2) over (order by y rows between unbounded preceding and unbounded following) from (values (5, 1), (6, 2), (7, 3)) t(x, y) order by y',
     rows: [[1, 6, 5, 6], [2, 7, 5, 6], [3, null, 5, 6]],
     doc: D + 'lead',
-    source: 'unverified',
-    note: UNREAD,
+    source: `semantics ${D}lead`,
+    note: "LEAD gives the next row's value, NULL past the end (default); FIRST_VALUE the first value of the ordered window (https://docs.snowflake.com/en/sql-reference/functions/first_value); NTH_VALUE(x, 2) the second row of the frame, as described on the FIRST_VALUE page (NTH_VALUE page not read)",
   },
   {
     fn: 'LAST_VALUE',
@@ -208,14 +209,14 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   { fn: '1/3 scale', sql: 'select 1/3', rows: [['0.333333']], source: 'unverified', note: UNREAD, doc: D + '../../sql-reference/operators-arithmetic#scale-and-precision-in-arithmetic-operations', knownDifference: 'DuckDB divides to a DOUBLE; NUMBER scale (s+6) needs column types the text rewrite does not have.' },
 
   // Semi-structured
-  one('PARSE_JSON', `select parse_json('{"a": 1}'), try_parse_json('not json'), to_json(parse_json('{"a":2}'))`, [{ json: { a: 1 } }, null, '{"a":2}'], 'parse_json', ['TRY_PARSE_JSON']),
+  sem(one('PARSE_JSON', `select parse_json('{"a": 1}'), try_parse_json('not json'), to_json(parse_json('{"a":2}'))`, [{ json: { a: 1 } }, null, '{"a":2}'], 'parse_json', ['TRY_PARSE_JSON']), "PARSE_JSON gives a VARIANT of the JSON; TO_JSON of it gives the text back (doc jdemo2 example); TRY_PARSE_JSON (https://docs.snowflake.com/en/sql-reference/functions/try_parse_json, page not read) returns NULL instead of an error"),
   {
     fn: 'TO_JSON',
     sql: `select to_json(parse_json('{"b":1,"a":2}'))`,
     rows: [['{"a":2,"b":1}']],
     doc: D + 'to_json',
-    source: 'unverified',
-    note: UNREAD,
+    source: `example ${D}to_json`,
+    note: 'the doc example on https://docs.snowflake.com/en/sql-reference/functions/parse_json (TO_JSON(PARSE_JSON(\'{"b":1,"a":2}\')) gives {"a":2,"b":1})',
     knownDifference: 'Snowflake stores OBJECT keys sorted; DuckDB JSON keeps them as written (OBJECT_CONSTRUCT and OBJECT_AGG do sort).',
   },
   sem(one('OBJECT_CONSTRUCT', "select object_construct('a', 1, 'b', 'BBBB', 'c', null), object_construct()", [{ json: { a: 1, b: 'BBBB' } }, { json: {} }]), "the first call is the doc example (a SQL NULL value omits the pair); with no arguments the object has no pairs (Syntax: all key/value arguments optional)"),
@@ -227,7 +228,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ex(one('ARRAY_CONTAINS', "select array_contains('hello'::variant, array_construct('hello', 'hi')), array_contains('hello'::variant, array_construct('hola', 'bonjour'))", [true, false]), "the first two doc examples in one SELECT"),
   one('ARRAY_APPEND', "select array_append(array_construct(1, 2, 3), 'HELLO'), array_cat(array_construct(1, 2), array_construct(3, 4)), array_prepend(array_construct(1), 0)", [{ json: [1, 2, 3, 'HELLO'] }, { json: [1, 2, 3, 4] }, { json: [0, 1] }], 'array_append', ['ARRAY_PREPEND', 'ARRAY_CAT']),
   sem(one('ARRAY_SLICE', 'select array_slice(array_construct(0, 1, 2, 3, 4, 5, 6), 1, 3), array_slice(array_construct(0, 1, 2, 3, 4, 5, 6), -3, -1)', [{ json: [1, 2] }, { json: [4, 5] }]), "up to but not including `to`; negative positions count from the end (usage notes; doc example -5, -3 gives [2, 3])"),
-  one('ARRAY_TO_STRING', "select array_to_string(array_construct('Hello', 'World'), ' '), array_to_string(array_construct(1, 2), ',')", ['Hello World', '1,2']),
+  sem(one('ARRAY_TO_STRING', "select array_to_string(array_construct('Hello', 'World'), ' '), array_to_string(array_construct(1, 2), ',')", ['Hello World', '1,2']), "values cast to text and joined with the separator (doc examples [1, 2] with ', ' and '')"),
   one('ARRAY_DISTINCT', "select array_distinct(array_construct('A', 'A', 'B', 'C', 'B'))", [{ json: ['A', 'B', 'C'] }]),
   one('OBJECT_KEYS', `select object_keys(parse_json('{"b": 1, "a": 2}')), object_insert(object_construct('a', 1), 'b', 2), object_delete(object_construct('a', 1, 'b', 2, 'c', 3), 'a', 'b')`, [{ json: ['a', 'b'] }, { json: { a: 1, b: 2 } }, { json: { c: 3 } }], 'object_keys', ['OBJECT_INSERT', 'OBJECT_DELETE']),
   sem(one('TYPEOF', `select typeof(parse_json('1')), typeof(parse_json('"a"')), typeof(parse_json('[1]')), typeof(parse_json('{}')), typeof(parse_json('true')), typeof(parse_json('1.5'))`, ['INTEGER', 'VARCHAR', 'ARRAY', 'OBJECT', 'BOOLEAN', 'DECIMAL']), "doc vartab: -17 is INTEGER, 123.12 DECIMAL, a string VARCHAR, an array ARRAY, an object OBJECT, true BOOLEAN"),
@@ -611,4 +612,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ...STRING_CASES,
   ...WINDOW_CASES,
   ...CONVERSION_CASES,
+  ...DML_CASES,
 ];

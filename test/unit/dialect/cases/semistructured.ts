@@ -33,7 +33,27 @@ const authors = ['CREATE OR REPLACE TABLE authors_books_test (author VARCHAR, ti
 
 const arrayExample = ['CREATE OR REPLACE TABLE array_example (id INT, array_column ARRAY)', 'INSERT INTO array_example (id, array_column) SELECT 1, ARRAY_CONSTRUCT(1, 2, 3)', 'INSERT INTO array_example (id, array_column) SELECT 2, ARRAY_CONSTRUCT(4, 5, 6)'];
 
+const jdemo2 = ['CREATE OR REPLACE TABLE jdemo2 (varchar1 VARCHAR, variant1 VARIANT)', `INSERT INTO jdemo2 (varchar1) VALUES ('{"PI":3.14}')`, 'UPDATE jdemo2 SET variant1 = PARSE_JSON(varchar1)'];
+const jdemo3 = ['CREATE OR REPLACE TABLE jdemo3 (variant1 VARIANT, variant2 VARIANT)', `INSERT INTO jdemo3 (variant1, variant2) SELECT PARSE_JSON('{"PI":3.14}'), TO_VARIANT('{"PI":3.14}')`];
+const dupInsert = (fn: string): string => `INSERT INTO vartab SELECT column1 AS n, ${fn} AS v FROM (VALUES (10, '{ "a" : "123", "b" : "456", "a": "789"} ')) AS vals(column1, column2)`;
+const DUP_NOTE = 'FROM VALUES … AS vals written as FROM (VALUES …) AS vals(column1, column2); table vartab as created on the page';
+
 export const SEMISTRUCTURED_CASES: FunctionCase[] = [
+  { ...known(docEx('PARSE_JSON', 'parse_json', dupInsert('PARSE_JSON(column2)'), [], DUP_NOTE + "; the doc's error: 100069 (22P02) Error parsing JSON: duplicate object attribute", { setup: vartab }), "PARSE_JSON accepts an object with a duplicate key (keeps one) instead of failing with 100069."), rows: undefined, error: '100069' },
+  known(docEx('PARSE_JSON', 'parse_json', dupInsert("PARSE_JSON(column2, 'd')"), [[1]], DUP_NOTE + '; result: number of rows inserted', { setup: vartab }), "PARSE_JSON with a parameter ('d') is rejected: takes 1 argument (missing dialect rule)."),
+  known(docEx('PARSE_JSON', 'parse_json', sql`SELECT v FROM vartab WHERE n = 10`, [[{ json: { a: '789', b: '456' } }]], DUP_NOTE + "; the INSERT with 'd' runs as setup", { setup: [...vartab, dupInsert("PARSE_JSON(column2, 'd')")] }), "PARSE_JSON with a parameter ('d') is rejected in the setup INSERT: takes 1 argument (missing dialect rule)."),
+  docEx('PARSE_JSON', 'parse_json', sql`SELECT TO_JSON(NULL), TO_JSON('null'::VARIANT), PARSE_JSON(NULL), PARSE_JSON('null')`, [[null, '"null"', null, { json: null }]], undefined, { also: ['TO_JSON'] }),
+  docEx('PARSE_JSON', 'parse_json', sql`SELECT varchar1, PARSE_JSON(varchar1), variant1, TO_JSON(variant1), PARSE_JSON(varchar1) = variant1, TO_JSON(variant1) = varchar1 FROM jdemo2`, [['{"PI":3.14}', { json: { PI: 3.14 } }, { json: { PI: 3.14 } }, '{"PI":3.14}', true, true]], undefined, { setup: jdemo2, also: ['TO_JSON'] }),
+  known(docEx('TO_JSON', 'parse_json', sql`SELECT TO_JSON(PARSE_JSON('{"b":1,"a":2}')), TO_JSON(PARSE_JSON('{"b":1,"a":2}')) = '{"b":1,"a":2}', TO_JSON(PARSE_JSON('{"b":1,"a":2}')) = '{"a":2,"b":1}'`, [['{"a":2,"b":1}', false, true]]), "Snowflake stores OBJECT keys sorted; PARSE_JSON here keeps them as written, so TO_JSON gives {\"b\":1,\"a\":2}."),
+  docEx('TO_VARIANT', 'parse_json', sql`SELECT variant1, TYPEOF(variant1), variant2, TYPEOF(variant2), variant1 = variant2 FROM jdemo3`, [[{ json: { PI: 3.14 } }, 'OBJECT', { json: '{"PI":3.14}' }, 'VARCHAR', false]], undefined, { setup: jdemo3 }),
+  known(docEx(
+    'ARRAY_TO_STRING',
+    'array_to_string',
+    sql`SELECT column1, ARRAY_TO_STRING(PARSE_JSON(column1), '') AS no_separation, ARRAY_TO_STRING(PARSE_JSON(column1), ', ') AS comma_separated FROM (VALUES (NULL), ('[]'), ('[1]'), ('[1, 2]'), ('[true, 1, -1.2e-3, "Abc", ["x","y"], {"a":1}]'), ('[, 1]'), ('[1, ]'), ('[1, , ,2]')) AS v(column1)`,
+    [[null, null, null], ['[]', '', ''], ['[1]', '1', '1'], ['[1, 2]', '12', '1, 2'], ['[true, 1, -1.2e-3, "Abc", ["x","y"], {"a":1}]', 'true1-0.0012Abc["x","y"]{"a":1}', 'true, 1, -0.0012, Abc, ["x","y"], {"a":1}'], ['[, 1]', '1', ', 1'], ['[1, ]', '1', '1, '], ['[1, , ,2]', '12', '1, , , 2']],
+    "FROM VALUES … written as FROM (VALUES …) AS v(column1); the doc's text table cannot show the trailing blank of '1, '",
+  ), "PARSE_JSON rejects arrays with missing elements ('[, 1]'): Malformed JSON; Snowflake reads them as undefined."),
+  docEx('ARRAY_TO_STRING', 'array_to_string', sql`SELECT a, ARRAY_TO_STRING(a, ''), ARRAY_TO_STRING(a, ', ') FROM test_array_to_string_with_null`, [[{ json: ['A', null, 'B'] }, 'AB', 'A, , B']], "the doc shows the array's middle element as undefined (a SQL NULL); compared here as JSON null", { setup: ['CREATE OR REPLACE TABLE test_array_to_string_with_null(a ARRAY)', "INSERT INTO test_array_to_string_with_null SELECT (['A', NULL, 'B'])"] }),
   docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS('hello'::VARIANT, ARRAY_CONSTRUCT('hello', 'hi'))`, [[true]]),
   docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS('hello'::VARIANT, ARRAY_CONSTRUCT('hola', 'bonjour'))`, [[false]]),
   docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS(NULL, ARRAY_CONSTRUCT('hola', 'bonjour'))`, [[null]]),
