@@ -8,7 +8,16 @@ const VALUES_NOTE = 'FROM VALUES … written as FROM (VALUES …) AS v(column1)'
 
 const testBoolean = ['CREATE OR REPLACE TABLE test_boolean(b BOOLEAN, n NUMBER, s STRING)', "INSERT INTO test_boolean VALUES (true, 1, 'yes'), (false, 0, 'no'), (null, null, null)"];
 
+const V = (x: string): string => `(VALUES ('${x}')) AS v(column1)`;
+const TRY_NOTE = 'FROM VALUES (…) written as FROM (VALUES (…)) AS v(column1)';
+
 export const CONVERSION_CASES: FunctionCase[] = [
+  { ...known(docEx('TRY_TO_NUMBER', 'try_to_decimal', sql`SELECT column1 AS orig_string, TO_DECIMAL(column1) AS dec, TO_DECIMAL(column1, 10, 2) AS dec_with_scale, TO_DECIMAL(column1, 4, 2) AS dec_with_range_err FROM ${V('345.123')}`, [], TRY_NOTE + "; the doc's error: 100039 (22003) Numeric value '345.123' is out of range"), "An out-of-range TO_DECIMAL fails with 100038 (conversion) instead of 100039 (Numeric value out of range)."), rows: undefined, error: '100039' },
+  docEx('TRY_TO_NUMBER', 'try_to_decimal', sql`SELECT column1 AS orig_string, TRY_TO_DECIMAL(column1) AS dec, TRY_TO_DECIMAL(column1, 10, 2) AS dec_with_scale, TRY_TO_DECIMAL(column1, 4, 2) AS dec_with_range_err FROM ${V('345.123')}`, [['345.123', 345, 345.12, null]], TRY_NOTE),
+  known(docEx('TRY_TO_NUMBER', 'try_to_decimal', sql`SELECT column1 AS orig_string, TRY_TO_DECIMAL(column1, '$9,999.00') AS num, TRY_TO_DECIMAL(column1, '$9,999.00', 6, 2) AS num_with_scale, TRY_TO_DECIMAL(column1, 6, 2) AS num_with_format_err FROM ${V('$7,543.21')}`, [['$7,543.21', 7543, 7543.21, null]], TRY_NOTE), "TRY_TO_DECIMAL with a format model and precision/scale is rejected: takes 1 to 3 arguments (missing dialect rule)."),
+  { ...docEx('TRY_TO_NUMBER', 'try_to_decimal', sql`SELECT column1 AS orig_string, TO_DECIMAL(column1) AS num FROM ${V('aaa')}`, [], TRY_NOTE + "; the doc's error: 100038 (22018) Numeric value 'aaa' is not recognized"), rows: undefined, error: '100038' },
+  docEx('TRY_TO_NUMBER', 'try_to_decimal', sql`SELECT column1 AS orig_string, TRY_TO_DECIMAL(column1) AS num FROM ${V('aaa')}`, [['aaa', null]], TRY_NOTE),
+  known(docEx('TRY_TO_NUMBER', 'try_to_decimal', sql`SELECT column1 AS orig_string, TO_DECIMAL(column1, 'XXX') AS to_decimal_num, TRY_TO_DECIMAL(column1, 'XXX') AS try_to_decimal_num FROM ${V('aaa')}`, [['aaa', 2730, 2730]], TRY_NOTE), "TO_DECIMAL with a format model is rejected: not supported in Snowpark Local (missing dialect rule)."),
   docEx('TO_BOOLEAN', 'to_boolean', sql`SELECT * FROM test_boolean`, [[true, 1, 'yes'], [false, 0, 'no'], [null, null, null]], undefined, { setup: testBoolean }),
   docEx('TO_BOOLEAN', 'to_boolean', sql`SELECT s, TO_BOOLEAN(s) FROM test_boolean`, [['yes', true], ['no', false], [null, null]], undefined, { setup: testBoolean }),
   docEx('TO_BOOLEAN', 'to_boolean', sql`SELECT n, TO_BOOLEAN(n) FROM test_boolean`, [[1, true], [0, false], [null, null]], undefined, { setup: testBoolean }),

@@ -11,6 +11,8 @@ const demo1 = [
 ];
 
 export const DATETIME_CASES: FunctionCase[] = [
+  docEx('LAST_DAY', 'last_day', sql`SELECT TO_DATE('2025-05-08T23:39:20.123-07:00') AS "DATE", LAST_DAY("DATE") AS "LAST DAY OF MONTH"`, [['2025-05-08', '2025-05-31']]),
+  docEx('LAST_DAY', 'last_day', sql`SELECT TO_DATE('2024-05-08T23:39:20.123-07:00') AS "DATE", LAST_DAY("DATE", 'year') AS "LAST DAY OF YEAR"`, [['2024-05-08', '2024-12-31']]),
   docEx('EXTRACT', 'extract', sql`SELECT EXTRACT(year FROM TO_TIMESTAMP('2024-04-10T23:39:20.123-07:00')) AS YEAR`, [[2024]]),
   docEx('TO_DATE', 'to_date', sql`SELECT TO_DATE('2024-05-10'), DATE('2024-05-10')`, [['2024-05-10', '2024-05-10']]),
   docEx('TO_DATE', 'to_date', sql`SELECT ts FROM date_from_timestamp`, [['2024-10-02 04:00:00']], undefined, { setup: fromTs }),

@@ -9,7 +9,21 @@ const replaceEx = ['CREATE OR REPLACE TABLE replace_example(subject VARCHAR(10),
 
 const pos = `(SELECT column1 AS n, column2 AS h FROM (VALUES ('', ''), ('', 'sth'), ('43', '41424344'), ('a', NULL), ('dog', 'catalog'), ('log', 'catalog'), ('lésine', 'le péché, la lésine'), ('nicht', 'Ich weiß nicht'), ('sth', ''), ('☃c', '☃a☃b☃c☃d'), ('☃☃', 'bunch of ☃☃☃☃'), ('❄c', '❄a☃c❄c☃'), (NULL, 'a'), (NULL, NULL)) AS v(column1, column2)) AS pos`;
 
+const contact = [
+  'CREATE OR REPLACE TABLE customer_contact_example (cust_id INT, cust_email VARCHAR, cust_phone VARCHAR, activation_date VARCHAR)',
+  "INSERT INTO customer_contact_example VALUES (1, 'some_text@example.com', '800-555-0100', '20210320'), (2, 'some_other_text@example.org', '800-555-0101', '20240509'), (3, 'some_different_text@example.net', '800-555-0102', '20191017')",
+];
+const CONTACT_NOTE = "the doc creates the table with CREATE TABLE (columns) AS SELECT … FROM VALUES …, which is a syntax error here (missing dialect rule); setup creates it and INSERTs the same rows";
+const strings = ['CREATE OR REPLACE TABLE strings (s VARCHAR)', "INSERT INTO strings VALUES ('coffee'), ('ice tea'), ('latte'), ('tea'), (NULL)"];
+
 export const STRING_CASES: FunctionCase[] = [
+  docEx('LEFT', 'left', sql`SELECT LEFT('ABCDEF', 3)`, [['ABC']]),
+  docEx('LEFT', 'left', sql`SELECT * from customer_contact_example`, [[1, 'some_text@example.com', '800-555-0100', '20210320'], [2, 'some_other_text@example.org', '800-555-0101', '20240509'], [3, 'some_different_text@example.net', '800-555-0102', '20191017']], CONTACT_NOTE, { setup: contact }),
+  docEx('LEFT', 'left', sql`SELECT cust_id, cust_email, LEFT(cust_email, POSITION('@' IN cust_email) - 1) AS username FROM customer_contact_example`, [[1, 'some_text@example.com', 'some_text'], [2, 'some_other_text@example.org', 'some_other_text'], [3, 'some_different_text@example.net', 'some_different_text']], CONTACT_NOTE, { setup: contact, also: ['CHARINDEX'] }),
+  docEx('LEFT', 'left', sql`SELECT cust_id, cust_phone, LEFT(cust_phone, 3) AS area_code FROM customer_contact_example`, [[1, '800-555-0100', '800'], [2, '800-555-0101', '800'], [3, '800-555-0102', '800']], CONTACT_NOTE, { setup: contact }),
+  docEx('LEFT', 'left', sql`SELECT cust_id, activation_date, LEFT(activation_date, 4) AS year FROM customer_contact_example`, [[1, '20210320', '2021'], [2, '20240509', '2024'], [3, '20191017', '2019']], CONTACT_NOTE, { setup: contact }),
+  docEx('STARTSWITH', 'startswith', sql`select * from strings`, [['coffee'], ['ice tea'], ['latte'], ['tea'], [null]], 'the doc does not show how its table strings is made; setup inserts its five rows', { setup: strings }),
+  docEx('STARTSWITH', 'startswith', sql`select * from strings where startswith(s, 'te')`, [['tea']], 'the doc does not show how its table strings is made; setup inserts its five rows', { setup: strings }),
   docEx('CHARINDEX', 'charindex', sql`select charindex('an', 'banana', 1)`, [[2]]),
   docEx('CHARINDEX', 'charindex', sql`select charindex('an', 'banana', 3)`, [[4]]),
   docEx(
