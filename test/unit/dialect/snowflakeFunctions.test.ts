@@ -52,9 +52,15 @@ describe('Snowflake functions on DuckDB (documentation examples)', function () {
   for (const testCase of SNOWFLAKE_FUNCTION_CASES) {
     const title = `${testCase.fn}: ${testCase.sql}${testCase.knownDifference ? ' (known difference)' : ''}`;
     it(title, async () => {
-      const [outcome] = await runSql(runtime, testCase.sql);
       let problem: string | undefined;
-      if (testCase.error) {
+      for (const statement of testCase.setup ?? []) {
+        const failed = (await runSql(runtime, statement)).find((o) => o.error);
+        if (!problem && failed) problem = `setup failed: ${statement}: ${failed.error!.message}`;
+      }
+      const [outcome] = await runSql(runtime, testCase.sql);
+      if (problem) {
+        // a setup statement failed; the case cannot pass
+      } else if (testCase.error) {
         if (!outcome.error) problem = `expected error ${testCase.error}, got a result`;
         else if (!outcome.error.message.startsWith(testCase.error)) problem = `expected error ${testCase.error}, got ${outcome.error.message}`;
       } else if (outcome.error) {

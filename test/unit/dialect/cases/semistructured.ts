@@ -1,0 +1,152 @@
+import type { FunctionCase } from '../snowflakeFunctionCases';
+import { docEx, known, sql } from './docHelpers';
+
+// Semi-structured data: FLATTEN, TYPEOF, ARRAY_SLICE, OBJECT_CONSTRUCT, …
+
+const FLAT = 'the doc selects *; this selects KEY, PATH, INDEX, VALUE (SEQ and THIS left out)';
+const nested = `PARSE_JSON('{"a":1, "b":[77,88], "c": {"d":"X"}}')`;
+const vartab = [
+  'CREATE OR REPLACE TABLE vartab (n NUMBER(2), v VARIANT)',
+  `INSERT INTO vartab SELECT column1 AS n, PARSE_JSON(column2) AS v FROM (VALUES (1, 'null'), (2, null), (3, 'true'), (4, '-17'), (5, '123.12'), (6, '1.912e2'), (7, '"Om ara pa ca na dhih"  '), (8, '[-1, 12, 289, 2188, false,]'), (9, '{ "x" : "abc", "y" : false, "z": 10} ')) AS vals(column1, column2)`,
+];
+const demo1 = ['CREATE OR REPLACE TABLE demo_table_1 (province VARCHAR, created_date DATE)', "INSERT INTO demo_table_1 (province, created_date) VALUES ('Manitoba', '2024-01-18'::DATE), ('Alberta', '2024-01-19'::DATE)"];
+const nestedObj = [
+  'CREATE OR REPLACE TABLE sample_nested_object (id INTEGER, nested_object OBJECT)',
+  "INSERT INTO sample_nested_object (id, nested_object) SELECT 1, OBJECT_CONSTRUCT('outer_key1', OBJECT_CONSTRUCT('inner_key1A', 'example1', 'inner_key1B', 'example2'), 'outer_key2', OBJECT_CONSTRUCT('inner_key2', 5))",
+  "INSERT INTO sample_nested_object (id, nested_object) SELECT 2, OBJECT_CONSTRUCT('outer_key1', OBJECT_CONSTRUCT('inner_key1A', 'example3', 'inner_key1B', 'example4'), 'outer_key2', OBJECT_CONSTRUCT('inner_key2', 7))",
+];
+
+const getTab = [
+  'CREATE OR REPLACE TABLE vartab (a ARRAY, o OBJECT, v VARIANT)',
+  "INSERT INTO vartab (a, o, v) SELECT ARRAY_CONSTRUCT(2.71, 3.14), OBJECT_CONSTRUCT('Ukraine', 'Kyiv'::VARIANT, 'France', 'Paris'::VARIANT), TO_VARIANT(OBJECT_CONSTRUCT('weatherStationID', 42::VARIANT, 'timestamp', '2022-03-07 14:00'::TIMESTAMP_LTZ::VARIANT, 'temperature', 31.5::VARIANT, 'sensorType', 'indoor'::VARIANT))",
+];
+const GET_NOTE = 'doc: CREATE TABLE vartab (here CREATE OR REPLACE, as other cases use a table of that name)';
+
+const constructArray = [
+  'CREATE OR REPLACE TABLE construct_array_example (id INT, array_column ARRAY)',
+  'INSERT INTO construct_array_example (id, array_column) SELECT 1, ARRAY_CONSTRUCT(1, 2, 3)',
+  'INSERT INTO construct_array_example (id, array_column) SELECT 2, ARRAY_CONSTRUCT(4, 5, 6)',
+  'INSERT INTO construct_array_example (id, array_column) SELECT 3, ARRAY_CONSTRUCT(7, 8, 9)',
+];
+const splittable = ['CREATE OR REPLACE TABLE splittable (v VARCHAR)', "INSERT INTO splittable (v) VALUES ('a.b.c'), ('d'), ('')"];
+const authors = ['CREATE OR REPLACE TABLE authors_books_test (author VARCHAR, titles VARCHAR)', "INSERT INTO authors_books_test (author, titles) VALUES ('Nathaniel Hawthorne', 'The Scarlet Letter , The House of the Seven Gables,The Blithedale Romance'), ('Herman Melville', 'Moby Dick,The Confidence-Man')"];
+
+const arrayExample = ['CREATE OR REPLACE TABLE array_example (id INT, array_column ARRAY)', 'INSERT INTO array_example (id, array_column) SELECT 1, ARRAY_CONSTRUCT(1, 2, 3)', 'INSERT INTO array_example (id, array_column) SELECT 2, ARRAY_CONSTRUCT(4, 5, 6)'];
+
+const jdemo2 = ['CREATE OR REPLACE TABLE jdemo2 (varchar1 VARCHAR, variant1 VARIANT)', `INSERT INTO jdemo2 (varchar1) VALUES ('{"PI":3.14}')`, 'UPDATE jdemo2 SET variant1 = PARSE_JSON(varchar1)'];
+const jdemo3 = ['CREATE OR REPLACE TABLE jdemo3 (variant1 VARIANT, variant2 VARIANT)', `INSERT INTO jdemo3 (variant1, variant2) SELECT PARSE_JSON('{"PI":3.14}'), TO_VARIANT('{"PI":3.14}')`];
+const dupInsert = (fn: string): string => `INSERT INTO vartab SELECT column1 AS n, ${fn} AS v FROM (VALUES (10, '{ "a" : "123", "b" : "456", "a": "789"} ')) AS vals(column1, column2)`;
+const DUP_NOTE = 'FROM VALUES … AS vals written as FROM (VALUES …) AS vals(column1, column2); table vartab as created on the page';
+
+export const SEMISTRUCTURED_CASES: FunctionCase[] = [
+  { ...known(docEx('PARSE_JSON', 'parse_json', dupInsert('PARSE_JSON(column2)'), [], DUP_NOTE + "; the doc's error: 100069 (22P02) Error parsing JSON: duplicate object attribute", { setup: vartab }), "PARSE_JSON accepts an object with a duplicate key (keeps one) instead of failing with 100069."), rows: undefined, error: '100069' },
+  known(docEx('PARSE_JSON', 'parse_json', dupInsert("PARSE_JSON(column2, 'd')"), [[1]], DUP_NOTE + '; result: number of rows inserted', { setup: vartab }), "PARSE_JSON with a parameter ('d') is rejected: takes 1 argument (missing dialect rule)."),
+  known(docEx('PARSE_JSON', 'parse_json', sql`SELECT v FROM vartab WHERE n = 10`, [[{ json: { a: '789', b: '456' } }]], DUP_NOTE + "; the INSERT with 'd' runs as setup", { setup: [...vartab, dupInsert("PARSE_JSON(column2, 'd')")] }), "PARSE_JSON with a parameter ('d') is rejected in the setup INSERT: takes 1 argument (missing dialect rule)."),
+  docEx('PARSE_JSON', 'parse_json', sql`SELECT TO_JSON(NULL), TO_JSON('null'::VARIANT), PARSE_JSON(NULL), PARSE_JSON('null')`, [[null, '"null"', null, { json: null }]], undefined, { also: ['TO_JSON'] }),
+  docEx('PARSE_JSON', 'parse_json', sql`SELECT varchar1, PARSE_JSON(varchar1), variant1, TO_JSON(variant1), PARSE_JSON(varchar1) = variant1, TO_JSON(variant1) = varchar1 FROM jdemo2`, [['{"PI":3.14}', { json: { PI: 3.14 } }, { json: { PI: 3.14 } }, '{"PI":3.14}', true, true]], undefined, { setup: jdemo2, also: ['TO_JSON'] }),
+  known(docEx('TO_JSON', 'parse_json', sql`SELECT TO_JSON(PARSE_JSON('{"b":1,"a":2}')), TO_JSON(PARSE_JSON('{"b":1,"a":2}')) = '{"b":1,"a":2}', TO_JSON(PARSE_JSON('{"b":1,"a":2}')) = '{"a":2,"b":1}'`, [['{"a":2,"b":1}', false, true]]), "Snowflake stores OBJECT keys sorted; PARSE_JSON here keeps them as written, so TO_JSON gives {\"b\":1,\"a\":2}."),
+  docEx('TO_VARIANT', 'parse_json', sql`SELECT variant1, TYPEOF(variant1), variant2, TYPEOF(variant2), variant1 = variant2 FROM jdemo3`, [[{ json: { PI: 3.14 } }, 'OBJECT', { json: '{"PI":3.14}' }, 'VARCHAR', false]], undefined, { setup: jdemo3 }),
+  known(docEx(
+    'ARRAY_TO_STRING',
+    'array_to_string',
+    sql`SELECT column1, ARRAY_TO_STRING(PARSE_JSON(column1), '') AS no_separation, ARRAY_TO_STRING(PARSE_JSON(column1), ', ') AS comma_separated FROM (VALUES (NULL), ('[]'), ('[1]'), ('[1, 2]'), ('[true, 1, -1.2e-3, "Abc", ["x","y"], {"a":1}]'), ('[, 1]'), ('[1, ]'), ('[1, , ,2]')) AS v(column1)`,
+    [[null, null, null], ['[]', '', ''], ['[1]', '1', '1'], ['[1, 2]', '12', '1, 2'], ['[true, 1, -1.2e-3, "Abc", ["x","y"], {"a":1}]', 'true1-0.0012Abc["x","y"]{"a":1}', 'true, 1, -0.0012, Abc, ["x","y"], {"a":1}'], ['[, 1]', '1', ', 1'], ['[1, ]', '1', '1, '], ['[1, , ,2]', '12', '1, , , 2']],
+    "FROM VALUES … written as FROM (VALUES …) AS v(column1); the doc's text table cannot show the trailing blank of '1, '",
+  ), "PARSE_JSON rejects arrays with missing elements ('[, 1]'): Malformed JSON; Snowflake reads them as undefined."),
+  docEx('ARRAY_TO_STRING', 'array_to_string', sql`SELECT a, ARRAY_TO_STRING(a, ''), ARRAY_TO_STRING(a, ', ') FROM test_array_to_string_with_null`, [[{ json: ['A', null, 'B'] }, 'AB', 'A, , B']], "the doc shows the array's middle element as undefined (a SQL NULL); compared here as JSON null", { setup: ['CREATE OR REPLACE TABLE test_array_to_string_with_null(a ARRAY)', "INSERT INTO test_array_to_string_with_null SELECT (['A', NULL, 'B'])"] }),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS('hello'::VARIANT, ARRAY_CONSTRUCT('hello', 'hi'))`, [[true]]),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS('hello'::VARIANT, ARRAY_CONSTRUCT('hola', 'bonjour'))`, [[false]]),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS(NULL, ARRAY_CONSTRUCT('hola', 'bonjour'))`, [[null]]),
+  known(docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS(NULL, ARRAY_CONSTRUCT('hola', NULL))`, [[true]]), "ARRAY_CONTAINS(NULL, array with a SQL NULL) answers NULL; Snowflake answers TRUE (NULL matches the undefined element)."),
+  known(docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS(PARSE_JSON('null'), ARRAY_CONSTRUCT('hola', PARSE_JSON('null')))`, [[true]]), "ARRAY_CONTAINS of a JSON null in an array holding a JSON null answers FALSE; Snowflake answers TRUE."),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS(NULL, ARRAY_CONSTRUCT('hola', PARSE_JSON('null')))`, [[null]]),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT ARRAY_CONTAINS('mystring2'::VARIANT, ARRAY_CONSTRUCT('mystring1', 'mystring2'))`, [[true]], 'usage-notes statement; its answer follows from Returns (the value is present)'),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT * FROM array_example`, [[1, { json: [1, 2, 3] }], [2, { json: [4, 5, 6] }]], undefined, { setup: arrayExample }),
+  docEx('ARRAY_CONTAINS', 'array_contains', sql`SELECT * FROM array_example WHERE ARRAY_CONTAINS(5, array_column)`, [[2, { json: [4, 5, 6] }]], undefined, { setup: arrayExample }),
+  docEx('ARRAY_CONSTRUCT', 'array_construct', sql`SELECT ARRAY_CONSTRUCT(10, 20, 30)`, [[{ json: [10, 20, 30] }]]),
+  docEx('ARRAY_CONSTRUCT', 'array_construct', sql`SELECT ARRAY_CONSTRUCT()`, [[{ json: [] }]]),
+  docEx('ARRAY_CONSTRUCT', 'array_construct', sql`SELECT * FROM construct_array_example`, [[1, { json: [1, 2, 3] }], [2, { json: [4, 5, 6] }], [3, { json: [7, 8, 9] }]], undefined, { setup: constructArray }),
+  docEx('SPLIT_TO_TABLE', 'split_to_table', sql`SELECT table1.value FROM TABLE(SPLIT_TO_TABLE('a.b', '.')) AS table1 ORDER BY table1.value`, [['a'], ['b']]),
+  docEx('SPLIT_TO_TABLE', 'split_to_table', sql`SELECT * FROM splittable`, [['a.b.c'], ['d'], ['']], undefined, { setup: splittable }),
+  known(docEx('SPLIT_TO_TABLE', 'split_to_table', sql`SELECT * FROM splittable, LATERAL SPLIT_TO_TABLE(splittable.v, '.') ORDER BY SEQ, INDEX`, [['a.b.c', 1, 1, 'a'], ['a.b.c', 1, 2, 'b'], ['a.b.c', 1, 3, 'c'], ['d', 2, 1, 'd'], ['', 3, 1, '']], undefined, { setup: splittable }), "SEQ does not number the input rows in their order ('d' gets SEQ 1); Snowflake numbers a.b.c 1, d 2, '' 3."),
+  known(docEx(
+    'SPLIT_TO_TABLE',
+    'split_to_table',
+    sql`SELECT author, TRIM(value) AS title FROM authors_books_test, LATERAL SPLIT_TO_TABLE(titles, ',') ORDER BY author`,
+    [['Herman Melville', 'Moby Dick'], ['Herman Melville', 'The Confidence-Man'], ['Nathaniel Hawthorne', 'The Scarlet Letter'], ['Nathaniel Hawthorne', 'The House of the Seven Gables'], ['Nathaniel Hawthorne', 'The Blithedale Romance']],
+    'ORDER BY author only: titles of one author come in the doc in split order',
+    { setup: authors },
+  ), "Rows tied on ORDER BY author come out in another order than the doc shows (split order); the order of ties is not guaranteed by the doc's query."),
+  docEx('GET', 'get', sql`SELECT a, o FROM vartab`, [[{ json: [2.71, 3.14] }, { json: { France: 'Paris', Ukraine: 'Kyiv' } }]], GET_NOTE + '; the doc selects a, o, v: v (its timestamp shown in the doc session time zone) is left out', { setup: getTab }),
+  docEx('GET', 'get', sql`SELECT GET(a, 0) FROM vartab`, [[{ json: 2.71 }]], GET_NOTE, { setup: getTab }),
+  docEx('GET', 'get', sql`SELECT GET(o, 'Ukraine') FROM vartab`, [[{ json: 'Kyiv' }]], GET_NOTE, { setup: getTab }),
+  docEx('GET', 'get', sql`SELECT GET(v, 'temperature') FROM vartab`, [[{ json: 31.5 }]], GET_NOTE, { setup: getTab }),
+  known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[1, ,77]'))) f`, [[null, '[0]', 0, { json: 1 }], [null, '[2]', 2, { json: 77 }]], FLAT), "PARSE_JSON rejects an array with a missing element ('[1, ,77]'): Malformed JSON; Snowflake reads it as undefined."),
+  known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('{"a":1, "b":[77,88]}'), PATH => 'b')) f`, [[null, 'b[0]', 0, { json: 77 }], [null, 'b[1]', 1, { json: 88 }]], FLAT), "FLATTEN rows do not come out in element order (b[1] before b[0]); Snowflake returns them in order."),
+  docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'))) f`, [], FLAT),
+  known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'), OUTER => TRUE)) f`, [[null, '', null, null]], FLAT + "; the doc shows PATH blank (empty), the others NULL"), "FLATTEN OUTER => TRUE on an empty array gives PATH NULL; Snowflake gives an empty path."),
+  known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested})) f`, [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], ['c', 'c', null, { json: { d: 'X' } }]], FLAT), "FLATTEN rows of an object do not come out in key order (c first); Snowflake returns a, b, c."),
+  known(docEx(
+    'FLATTEN',
+    'flatten',
+    sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested}, RECURSIVE => TRUE )) f`,
+    [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], [null, 'b[0]', 0, { json: 77 }], [null, 'b[1]', 1, { json: 88 }], ['c', 'c', null, { json: { d: 'X' } }], ['d', 'c.d', null, { json: 'X' }]],
+    FLAT,
+  ), "FLATTEN RECURSIVE => TRUE is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  known(docEx(
+    'FLATTEN',
+    'flatten',
+    sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested}, RECURSIVE => TRUE, MODE => 'OBJECT' )) f`,
+    [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], ['c', 'c', null, { json: { d: 'X' } }], ['d', 'c.d', null, { json: 'X' }]],
+    FLAT,
+  ), "FLATTEN RECURSIVE => TRUE is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  known(docEx(
+    'TYPEOF',
+    'typeof',
+    sql`SELECT n, TYPEOF(v) FROM vartab ORDER BY n`,
+    [[1, 'NULL_VALUE'], [2, null], [3, 'BOOLEAN'], [4, 'INTEGER'], [5, 'DECIMAL'], [6, 'DOUBLE'], [7, 'VARCHAR'], [8, 'ARRAY'], [9, 'OBJECT']],
+    'the doc selects n, v, TYPEOF(v); the V column is left out; the INSERT reads FROM (VALUES …) AS vals(column1, column2) (doc: FROM VALUES … AS vals)',
+    { setup: vartab },
+  ), "PARSE_JSON('1.912e2') is typed DECIMAL; Snowflake types a number with an exponent DOUBLE."),
+  known(docEx(
+    'TYPEOF',
+    'typeof',
+    sql`SELECT status, TYPEOF(status::VARIANT) AS "TYPE OF STATUS", time, TYPEOF(time::VARIANT) AS "TYPE OF TIME" FROM typeof_cast`,
+    [['check in', 'VARCHAR', '2024-01-17 19:00:00', 'TIMESTAMP_NTZ']],
+    undefined,
+    { setup: ['CREATE OR REPLACE TABLE typeof_cast(status VARCHAR, time TIMESTAMP)', "INSERT INTO typeof_cast VALUES('check in', '2024-01-17 19:00:00.000 -0800')"] },
+  ), "Inserting '2024-01-17 19:00:00.000 -0800' into a TIMESTAMP (NTZ) column fails ('not UTC'); Snowflake drops the offset."),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], 0, 2)`, [[{ json: [0, 1] }]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], 3, ARRAY_SIZE([0,1,2,3,4,5,6])) AS slice_to_last_index`, [[{ json: [3, 4, 5, 6] }]]),
+  known(docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE(['foo','snow','flake','bar'], 1, 3)`, [[{ json: ['snow', 'flake'] }]]), "An array constant of strings ['foo', …] is read as JSON text and fails: Malformed JSON (missing dialect rule)."),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE(NULL, 2, 3)`, [[null]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], NULL, 2)`, [[null]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], 0, -2)`, [[{ json: [0, 1, 2, 3, 4] }]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], -5, -3)`, [[{ json: [2, 3] }]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], 10, 12)`, [[{ json: [] }]]),
+  docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], -10, -12)`, [[{ json: [] }]]),
+  docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT('a', 1, 'b', 'BBBB', 'c', NULL)`, [[{ json: { a: 1, b: 'BBBB' } }]]),
+  docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT province, created_date FROM demo_table_1 ORDER BY province`, [['Alberta', '2024-01-19'], ['Manitoba', '2024-01-18']], undefined, { setup: demo1 }),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(*) AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-19', PROVINCE: 'Alberta' } }], [{ json: { CREATED_DATE: '2024-01-18', PROVINCE: 'Manitoba' } }]], undefined, { setup: demo1 }), "OBJECT_CONSTRUCT(*) is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(* ILIKE 'prov%') AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { PROVINCE: 'Alberta' } }], [{ json: { PROVINCE: 'Manitoba' } }]], undefined, { setup: demo1 }), "OBJECT_CONSTRUCT(*) is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(* EXCLUDE province) AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-18' } }], [{ json: { CREATED_DATE: '2024-01-19' } }]], 'the objects have no PROVINCE, so the ORDER BY key is NULL for both; the doc shows them in insertion order', { setup: demo1 }), "OBJECT_CONSTRUCT(*) is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT {* EXCLUDE province} AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-18' } }], [{ json: { CREATED_DATE: '2024-01-19' } }]], 'the objects have no PROVINCE, so the ORDER BY key is NULL for both; the doc shows them in insertion order', { setup: demo1 }), "An OBJECT constant with a wildcard {* EXCLUDE …} is a syntax error (missing dialect rule)."),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(*) FROM VALUES(1,'x'), (2,'y')`, [[{ json: { COLUMN1: 1, COLUMN2: 'x' } }], [{ json: { COLUMN1: 2, COLUMN2: 'y' } }]]), "OBJECT_CONSTRUCT(*) is rejected, and FROM VALUES without parentheses is not translated (missing dialect rules)."),
+  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT('Key_One', PARSE_JSON('NULL'), 'Key_Two', NULL, 'Key_Three', 'null') AS obj`, [[{ json: { Key_One: null, Key_Three: 'null' } }]]), "PARSE_JSON('NULL') (upper case) fails: Malformed JSON; Snowflake reads it as JSON null."),
+  known(docEx(
+    'OBJECT_CONSTRUCT',
+    'object_construct',
+    sql`SELECT OBJECT_CONSTRUCT('foo', 1234567, 'dataset_size', (SELECT COUNT(*) FROM demo_table_1), 'distinct_province', (SELECT COUNT(DISTINCT province) FROM demo_table_1), 'created_date_seconds', EXTRACT(epoch_seconds, created_date)) AS json_object FROM demo_table_1`,
+    [[{ json: { created_date_seconds: 1705536000, dataset_size: 2, distinct_province: 2, foo: 1234567 } }], [{ json: { created_date_seconds: 1705622400, dataset_size: 2, distinct_province: 2, foo: 1234567 } }]],
+    undefined,
+    { setup: demo1 },
+  ), "EXTRACT(epoch_seconds, created_date) — EXTRACT with a comma instead of FROM — is a syntax error (missing dialect rule)."),
+  docEx(
+    'OBJECT_CONSTRUCT',
+    'object_construct',
+    sql`SELECT * FROM sample_nested_object`,
+    [[1, { json: { outer_key1: { inner_key1A: 'example1', inner_key1B: 'example2' }, outer_key2: { inner_key2: 5 } } }], [2, { json: { outer_key1: { inner_key1A: 'example3', inner_key1B: 'example4' }, outer_key2: { inner_key2: 7 } } }]],
+    undefined,
+    { setup: nestedObj },
+  ),
+];

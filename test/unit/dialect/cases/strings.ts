@@ -1,0 +1,51 @@
+import type { FunctionCase } from '../snowflakeFunctionCases';
+import { docEx, known, sql } from './docHelpers';
+
+// String functions: CONCAT_WS, …
+
+const concatEx = ['CREATE OR REPLACE TABLE concat_function_example (s1 VARCHAR, s2 VARCHAR, s3 VARCHAR)', "INSERT INTO concat_function_example (s1, s2, s3) VALUES ('co', 'd', 'e'), ('Colorado ', 'River ', NULL)"];
+const TRAILING = "the doc's text table cannot show the trailing blank of 'Colorado River ' ('Colorado ' || 'River ')";
+const replaceEx = ['CREATE OR REPLACE TABLE replace_example(subject VARCHAR(10), pattern VARCHAR(10), replacement VARCHAR(10))', "INSERT INTO replace_example VALUES ('old car', 'old car', 'new car'), ('sad face', 'sad', 'happy'), ('snowman', 'snow', 'fire')"];
+
+const pos = `(SELECT column1 AS n, column2 AS h FROM (VALUES ('', ''), ('', 'sth'), ('43', '41424344'), ('a', NULL), ('dog', 'catalog'), ('log', 'catalog'), ('lésine', 'le péché, la lésine'), ('nicht', 'Ich weiß nicht'), ('sth', ''), ('☃c', '☃a☃b☃c☃d'), ('☃☃', 'bunch of ☃☃☃☃'), ('❄c', '❄a☃c❄c☃'), (NULL, 'a'), (NULL, NULL)) AS v(column1, column2)) AS pos`;
+
+const contact = [
+  'CREATE OR REPLACE TABLE customer_contact_example (cust_id INT, cust_email VARCHAR, cust_phone VARCHAR, activation_date VARCHAR)',
+  "INSERT INTO customer_contact_example VALUES (1, 'some_text@example.com', '800-555-0100', '20210320'), (2, 'some_other_text@example.org', '800-555-0101', '20240509'), (3, 'some_different_text@example.net', '800-555-0102', '20191017')",
+];
+const CONTACT_NOTE = "the doc creates the table with CREATE TABLE (columns) AS SELECT … FROM VALUES …, which is a syntax error here (missing dialect rule); setup creates it and INSERTs the same rows";
+const strings = ['CREATE OR REPLACE TABLE strings (s VARCHAR)', "INSERT INTO strings VALUES ('coffee'), ('ice tea'), ('latte'), ('tea'), (NULL)"];
+
+export const STRING_CASES: FunctionCase[] = [
+  docEx('LEFT', 'left', sql`SELECT LEFT('ABCDEF', 3)`, [['ABC']]),
+  docEx('LEFT', 'left', sql`SELECT * from customer_contact_example`, [[1, 'some_text@example.com', '800-555-0100', '20210320'], [2, 'some_other_text@example.org', '800-555-0101', '20240509'], [3, 'some_different_text@example.net', '800-555-0102', '20191017']], CONTACT_NOTE, { setup: contact }),
+  docEx('LEFT', 'left', sql`SELECT cust_id, cust_email, LEFT(cust_email, POSITION('@' IN cust_email) - 1) AS username FROM customer_contact_example`, [[1, 'some_text@example.com', 'some_text'], [2, 'some_other_text@example.org', 'some_other_text'], [3, 'some_different_text@example.net', 'some_different_text']], CONTACT_NOTE, { setup: contact, also: ['CHARINDEX'] }),
+  docEx('LEFT', 'left', sql`SELECT cust_id, cust_phone, LEFT(cust_phone, 3) AS area_code FROM customer_contact_example`, [[1, '800-555-0100', '800'], [2, '800-555-0101', '800'], [3, '800-555-0102', '800']], CONTACT_NOTE, { setup: contact }),
+  docEx('LEFT', 'left', sql`SELECT cust_id, activation_date, LEFT(activation_date, 4) AS year FROM customer_contact_example`, [[1, '20210320', '2021'], [2, '20240509', '2024'], [3, '20191017', '2019']], CONTACT_NOTE, { setup: contact }),
+  docEx('STARTSWITH', 'startswith', sql`select * from strings`, [['coffee'], ['ice tea'], ['latte'], ['tea'], [null]], 'the doc does not show how its table strings is made; setup inserts its five rows', { setup: strings }),
+  docEx('STARTSWITH', 'startswith', sql`select * from strings where startswith(s, 'te')`, [['tea']], 'the doc does not show how its table strings is made; setup inserts its five rows', { setup: strings }),
+  docEx('CHARINDEX', 'charindex', sql`select charindex('an', 'banana', 1)`, [[2]]),
+  docEx('CHARINDEX', 'charindex', sql`select charindex('an', 'banana', 3)`, [[4]]),
+  docEx(
+    'CHARINDEX',
+    'charindex',
+    sql`SELECT n, h, CHARINDEX(n, h) FROM ${pos}`,
+    [['', '', 1], ['', 'sth', 1], ['43', '41424344', 5], ['a', null, null], ['dog', 'catalog', 0], ['log', 'catalog', 5], ['lésine', 'le péché, la lésine', 14], ['nicht', 'Ich weiß nicht', 10], ['sth', '', 0], ['☃c', '☃a☃b☃c☃d', 5], ['☃☃', 'bunch of ☃☃☃☃', 10], ['❄c', '❄a☃c❄c☃', 5], [null, 'a', null], [null, null, null]],
+    'the doc does not show its table pos; its rows are the doc output rows, inlined as VALUES',
+  ),
+  known(docEx('CHARINDEX', 'charindex', sql`SELECT CHARINDEX(X'EF', X'ABCDEF')`, [[3]]), "CHARINDEX on BINARY values is rejected: Invalid argument types for SUBSTR (BLOB, …) (missing dialect rule)."),
+  known(docEx('CHARINDEX', 'charindex', sql`SELECT CHARINDEX(X'BC', X'ABCD')`, [[0]]), "CHARINDEX on BINARY values is rejected: Invalid argument types for SUBSTR (BLOB, …) (missing dialect rule)."),
+  docEx('CONCAT', 'concat', sql`SELECT CONCAT('George Washington ', 'Carver')`, [['George Washington Carver']]),
+  known(docEx('CONCAT', 'concat', sql`SELECT CONCAT($var_first_name, ' ', $var_middle_name, ' ', $var_last_name) AS concat_name`, [['George Washington Carver']], undefined, { setup: ["SET var_first_name = 'George'", "SET var_middle_name = 'Washington'", "SET var_last_name = 'Carver'"] }), "Session variables (SET name = value; $name) are not supported: SET fails with 'unrecognized configuration parameter'."),
+  docEx('CONCAT', 'concat', sql`SELECT CONCAT(s1, s2) FROM concat_function_example`, [['cod'], ['Colorado River ']], TRAILING, { setup: concatEx }),
+  docEx('CONCAT', 'concat', sql`SELECT CONCAT(s1, s2, s3) FROM concat_function_example`, [['code'], [null]], undefined, { setup: concatEx }),
+  docEx('CONCAT', 'concat', sql`SELECT CONCAT(IFF(s1 IS NULL, '', s1), IFF(s2 IS NULL, '', s2), IFF(s3 IS NULL, '', s3)) AS concat_non_null_strings FROM concat_function_example`, [['code'], ['Colorado River ']], TRAILING, { setup: concatEx }),
+  docEx('CONCAT', 'concat', sql`SELECT 'This ' || 'is ' || 'another ' || 'concatenation ' || 'technique.'`, [['This is another concatenation technique.']]),
+  docEx('REPLACE', 'replace', sql`SELECT REPLACE('down', 'down', 'up')`, [['up']]),
+  docEx('REPLACE', 'replace', sql`SELECT REPLACE('Vacation in Athens', 'Athens', 'Rome')`, [['Vacation in Rome']]),
+  docEx('REPLACE', 'replace', sql`SELECT REPLACE('abcd', 'bc')`, [['ad']]),
+  docEx('REPLACE', 'replace', sql`SELECT subject, pattern, replacement, REPLACE(subject, pattern, replacement) AS new FROM replace_example ORDER BY subject`, [['old car', 'old car', 'new car', 'new car'], ['sad face', 'sad', 'happy', 'happy face'], ['snowman', 'snow', 'fire', 'fireman']], undefined, { setup: replaceEx }),
+  docEx('CONCAT_WS', 'concat_ws', sql`SELECT CONCAT_WS(',', 'one', 'two', 'three')`, [['one,two,three']]),
+  docEx('CONCAT_WS', 'concat_ws', sql`SELECT CONCAT_WS(',', 'one', NULL, 'two')`, [[null]]),
+  docEx('CONCAT_WS', 'concat_ws', sql`SELECT CONCAT_WS(',', 'one')`, [['one']]),
+];
