@@ -1,5 +1,5 @@
 import type { FunctionCase } from '../snowflakeFunctionCases';
-import { docEx, known, sql } from './docHelpers';
+import { docEx, sql } from './docHelpers';
 
 // Window functions: LAG, …
 
@@ -14,13 +14,13 @@ const t1 = ['CREATE OR REPLACE TABLE t1 (col_1 NUMBER, col_2 NUMBER)', 'INSERT I
 const t1c = ['CREATE OR REPLACE TABLE t1 (c1 NUMBER, c2 NUMBER)', 'INSERT INTO t1 VALUES (1,5), (2,4), (3,NULL), (4,2), (5,NULL), (6,NULL), (7,6)'];
 
 export const WINDOW_CASES: FunctionCase[] = [
-  known(docEx(
+  docEx(
     'FIRST_VALUE',
     'first_value',
     sql`SELECT item_name, item_cost, item_price, FIRST_VALUE(item_cost) RESPECT NULLS OVER (ORDER BY item_price) AS first_cost_respect, FIRST_VALUE(item_cost) IGNORE NULLS OVER (ORDER BY item_price) AS first_cost_ignore FROM (VALUES ('Pretzel', NULL, 3.00), ('Corn Dog', NULL, 4.00), ('Hot Dog', 1.50, 5.00), ('Sandwich', 2.50, 6.00)) AS menu(item_name, item_cost, item_price) ORDER BY item_price`,
     [['Pretzel', null, 3, null, 1.5], ['Corn Dog', null, 4, null, 1.5], ['Hot Dog', 1.5, 5, null, 1.5], ['Sandwich', 2.5, 6, null, 1.5]],
     'FROM VALUES … AS menu(…) written as FROM (VALUES …) AS menu(…)',
-  ), "FIRST_VALUE … IGNORE NULLS OVER (ORDER BY …) uses the frame up to the current row (NULL for the first rows); Snowflake's default frame is the whole partition."),
+  ),
   docEx(
     'LEAD',
     'lead',

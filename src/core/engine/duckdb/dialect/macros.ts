@@ -212,7 +212,9 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   {
     name: 'typeof',
     why: "Snowflake TYPEOF names a VARIANT's JSON type in its own words (INTEGER, DECIMAL, VARCHAR, OBJECT …).",
-    body: `(v) AS CASE json_type(CAST(v AS JSON)) WHEN 'BIGINT' THEN 'INTEGER' WHEN 'UBIGINT' THEN 'INTEGER' WHEN 'DOUBLE' THEN 'DECIMAL' WHEN 'VARCHAR' THEN 'VARCHAR' WHEN 'BOOLEAN' THEN 'BOOLEAN' WHEN 'ARRAY' THEN 'ARRAY' WHEN 'OBJECT' THEN 'OBJECT' WHEN 'NULL' THEN 'NULL_VALUE' END`,
+    // A map lookup reads v once; a CASE repeats it per branch, and TYPEOF(TO_VARIANT(RANDOM()))
+    // would then test a different random value in each branch.
+    body: `(v) AS (MAP {'BIGINT': 'INTEGER', 'UBIGINT': 'INTEGER', 'DOUBLE': 'DECIMAL', 'VARCHAR': 'VARCHAR', 'BOOLEAN': 'BOOLEAN', 'ARRAY': 'ARRAY', 'OBJECT': 'OBJECT', 'NULL': 'NULL_VALUE'})[json_type(CAST(v AS JSON))]`,
   },
   {
     name: 'array_slice',
