@@ -1,5 +1,5 @@
 import { parseArguments, USAGE, UsageError } from './cli/cliArguments';
-import { CliIo, processIo } from './cli/cliIo';
+import { CliIo, exitAfterOutput, processIo } from './cli/cliIo';
 import { connectionsCommand } from './cli/connectionsCommand';
 import { deployCommand } from './cli/deployCommand';
 import { runCommand } from './cli/runCommand';
@@ -37,5 +37,5 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  void main(process.argv.slice(2)).then(exitAfterOutput);
 }
