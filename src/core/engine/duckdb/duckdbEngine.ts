@@ -77,7 +77,9 @@ export class DuckDbEngine implements SqlEngine {
     }
     const connection = await this.acquire();
     let inTransaction = false;
+    let reusable = true;
     const interrupt = (): void => connection.interrupt();
+    const stopInterrupting = (): void => signal.removeEventListener('abort', interrupt);
     try {
       const fragments = await evaluateDeferred(translation.deferred, {
         context: request.context,
@@ -100,20 +102,37 @@ export class DuckDbEngine implements SqlEngine {
       // A materialized result holds every chunk already: reading them is synchronous.
       const chunks: DuckDBDataChunk[] = [];
       for (let i = 0; i < result.chunkCount; i++) chunks.push(result.getChunk(i));
+      // The last moment a cancel can win. From here on the statement is committing, and a
+      // COMMIT must never be interrupted: DuckDB can report an interrupted COMMIT as failed
+      // after it has taken effect, which showed a write as ABORTED with every row landed.
+      // A cancel that arrives later is too late, as on Snowflake: the job is SUCCESS.
+      stopInterrupting();
       if (signal.aborted) throw executionCancelled(queryId);
       if (inTransaction) {
-        await connection.run('COMMIT');
         inTransaction = false;
+        try {
+          await connection.run('COMMIT');
+        } catch (error) {
+          // DuckDB rolls back a COMMIT that fails (a write conflict): the statement failed.
+          reusable = false;
+          throw toSnowflakeError(error, queryId);
+        }
       }
       const encoded = this.encodeResult(queryId, request.sql, statementType, result, chunks, translation.preserveCaseColumns);
       return encoded;
     } catch (error) {
-      if (inTransaction) await connection.run('ROLLBACK').catch(() => undefined);
-      if (signal.aborted) throw executionCancelled(queryId);
+      stopInterrupting();
+      if (inTransaction) {
+        // If even ROLLBACK fails, the connection may still hold the transaction; closing it
+        // (not pooling it) discards the writes, so a later COMMIT on it cannot land them.
+        await connection.run('ROLLBACK').catch(() => (reusable = false));
+      }
+      if (signal.aborted || (error instanceof SqlError && error.cancelled)) throw executionCancelled(queryId);
+      if (error instanceof SqlError) throw error;
       throw toSnowflakeError(error, queryId);
     } finally {
-      signal.removeEventListener('abort', interrupt);
-      this.release(connection);
+      if (reusable) this.release(connection);
+      else connection.closeSync();
     }
   }
 
