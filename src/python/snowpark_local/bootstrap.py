@@ -84,6 +84,10 @@ def run(channel, spec):
 
 
 def main():
+    # First, before any thread exists: the guard is a fork of this process.
+    from snowpark_local.lifeline import start_guard
+
+    start_guard()
     _make_output_live()
     from snowpark_local.channel import RUN_TOKEN_ENV, connect_from_environment
     from snowpark_local.namespace import put_shim_snowpark_first
