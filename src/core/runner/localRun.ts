@@ -25,7 +25,6 @@ import { resolvePython } from './pythonInterpreter';
 import { shimDirectory } from './shimLocation';
 import { userFacingLocation } from './tracebackLocation';
 import { ChannelExtension, RunFailure, RunHandle, RunOutcome, RunOutput, RunRequest } from './runTypes';
-import { renderArgument } from './taggedValues';
 
 export interface LocalRunnerOptions {
   executor: QueryExecutor;
@@ -289,7 +288,9 @@ export class LocalRunner {
       }
       case 'proc.call': {
         const { name, args, block } = params as { name: string; args: TaggedValue[]; block: boolean };
-        return this.runStatement(run, `CALL ${name}(${args.map(renderArgument).join(', ')})`, undefined, block);
+        // Arguments travel as bind parameters, never spliced in as literals: any string
+        // round-trips (a trailing backslash, \', a quote meant as injection).
+        return this.runStatement(run, `CALL ${procedureName(name)}(${args.map(() => '?').join(', ')})`, args, block);
       }
       case 'run.finish':
         run.onFinish(params as RunFinish);
@@ -328,4 +329,16 @@ function handlerFailure(error: HandlerError, request: RunRequest): RunFailure {
     traceback: error.traceback,
     location,
   };
+}
+
+// A bare or quoted identifier, optionally qualified: DB.SCHEMA."My Proc".
+const PROCEDURE_NAME = /^(?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")(?:\.(?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")){0,2}$/;
+
+/** session.call's name goes into SQL text, so it must be a name and nothing more. */
+function procedureName(name: string): string {
+  if (typeof name === 'string' && PROCEDURE_NAME.test(name.trim())) return name.trim();
+  throw new ChannelFailure({
+    kind: 'usage',
+    message: `session.call(${JSON.stringify(name)}): not a procedure name. Pass the name alone (MY_PROC, DB.SCHEMA.MY_PROC or "My Proc") and the arguments as further parameters.`,
+  });
 }
