@@ -27,12 +27,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`snowpark-local: ${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    io.stderr(`snowpark-local: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    const message = error instanceof Error ? error.message : String(error);
+    const usage = error instanceof UsageError;
+    // --json promises an object on stdout whatever happens, so a script can always parse it.
+    if (argv.includes('--json')) io.stdout(JSON.stringify({ result: null, error: { kind: usage ? 'usage' : 'startup', message } }) + '\n');
+    io.stderr(usage ? `snowpark-local: ${message}\n\n${USAGE}\n` : `snowpark-local: ${message}\n`);
+    return usage ? 2 : 1;
   }
 }
 
