@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   DuckDBConnection,
@@ -49,7 +49,8 @@ export class DuckDbEngine implements SqlEngine {
 
   static async open(options: DuckDbEngineOptions): Promise<DuckDbEngine> {
     const resolved = { database: 'LOCAL_DB', schema: 'PUBLIC', ...options };
-    if (resolved.path !== ':memory:') mkdirSync(dirname(resolved.path), { recursive: true });
+    // Tables hold the user's data: readable by the user alone, like the channel directory.
+    if (resolved.path !== ':memory:') mkdirSync(dirname(resolved.path), { recursive: true, mode: 0o700 });
     let instance: DuckDBInstance;
     try {
       // The file is attached under the Snowflake-style database name, so LOCAL_DB.PUBLIC.T,
@@ -60,6 +61,7 @@ export class DuckDbEngine implements SqlEngine {
       await setup.run(`CREATE SCHEMA IF NOT EXISTS ${resolved.database}.${resolved.schema}`);
       await setup.run(`ATTACH ':memory:' AS ${RESULTS_CATALOG}`);
       setup.closeSync();
+      if (resolved.path !== ':memory:') chmodSync(resolved.path, 0o600);
     } catch (error) {
       throw openError(resolved.path, error);
     }
