@@ -1,5 +1,5 @@
 import { parseArguments, USAGE, UsageError } from './cli/cliArguments';
-import { CliIo, processIo } from './cli/cliIo';
+import { CliIo, exitAfterOutput, processIo } from './cli/cliIo';
 import { connectionsCommand } from './cli/connectionsCommand';
 import { deployCommand } from './cli/deployCommand';
 import { runCommand } from './cli/runCommand';
@@ -27,15 +27,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`snowpark-local: ${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    io.stderr(`snowpark-local: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    const message = error instanceof Error ? error.message : String(error);
+    const usage = error instanceof UsageError;
+    // --json promises an object on stdout whatever happens, so a script can always parse it.
+    if (argv.includes('--json')) io.stdout(JSON.stringify({ result: null, error: { kind: usage ? 'usage' : 'startup', message } }) + '\n');
+    io.stderr(usage ? `snowpark-local: ${message}\n\n${USAGE}\n` : `snowpark-local: ${message}\n`);
+    return usage ? 2 : 1;
   }
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  void main(process.argv.slice(2)).then(exitAfterOutput);
 }

@@ -54,5 +54,6 @@ export async function sqlCommand(parsed: ParsedArguments, io: CliIo): Promise<nu
   } finally {
     await runtime.dispose();
   }
-  return failed ? 1 : abort.signal.aborted ? 130 : 0;
+  // A cancel fails the statement it stopped; the worksheet was cancelled, not broken: 130.
+  return abort.signal.aborted ? 130 : failed ? 1 : 0;
 }

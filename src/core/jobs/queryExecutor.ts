@@ -4,6 +4,7 @@ import { QueryResult, SessionContext, TaggedValue } from '../runner/protocol';
 import { JobManager } from './jobManager';
 import { isTerminal } from './jobStatus';
 import { newQueryId } from './queryId';
+import { checkOneCompleteStatement } from './statementGuards';
 
 /** One Snowpark session's state: its context and the ids LAST_QUERY_ID can name. */
 export class SessionState {
@@ -101,8 +102,10 @@ export class QueryExecutor {
       if (at >= 0) request.session.history[at] = engineQueryId;
       identify(engineQueryId);
     };
-    const execute = (sql: string): Promise<QueryResult> =>
-      this.engine.execute({
+    const execute = async (sql: string): Promise<QueryResult> => {
+      // Before any engine sees it: an unterminated $$ or several statements in one call.
+      checkOneCompleteStatement(sql, provisionalId, { file: request.file, line: request.line });
+      return this.engine.execute({
         queryId: provisionalId,
         sql,
         binds: request.binds,
@@ -111,10 +114,13 @@ export class QueryExecutor {
         origin: { runId: request.runId, file: request.file, line: request.line },
         onQueryId,
       });
+    };
     const started = this.reportsIds ? this.withEngineIds(request.sql).then(execute) : execute(request.sql);
     entry.settled = started.then(
       (result) => {
-        this.jobs.move(current(), controller.signal.aborted ? 'ABORTED' : 'SUCCESS', { detail: { rowCount: result.rowCount } });
+        // An engine returns only what it has committed: a cancel that came too late (the
+        // commit won the race) leaves a SUCCESS, as on Snowflake. ABORTED means nothing landed.
+        this.jobs.move(current(), 'SUCCESS', { detail: { rowCount: result.rowCount } });
         return result;
       },
       (error: unknown) => {

@@ -1,3 +1,5 @@
+import { ByteQueue } from '../util/byteQueue';
+
 // Binary frames between a worker thread and its Python worker (twin of
 // src/python/snowpark_local/parallel/frames.py): 4-byte big-endian header length, 4-byte
 // big-endian payload length, the header as UTF-8 JSON, then the payload (a pickle). Task
@@ -17,22 +19,22 @@ export function encodeWorkerFrame(header: unknown, payload: Uint8Array = new Uin
 }
 
 export class WorkerFrameDecoder {
-  private buffer: Buffer = Buffer.alloc(0);
+  private readonly received = new ByteQueue();
 
   push(data: Buffer): WorkerFrame[] {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, data]) : data;
+    this.received.push(data);
     const frames: WorkerFrame[] = [];
-    while (this.buffer.length >= 8) {
-      const headerLength = this.buffer.readUInt32BE(0);
-      const payloadLength = this.buffer.readUInt32BE(4);
-      const total = 8 + headerLength + payloadLength;
-      if (this.buffer.length < total) break;
-      const header = JSON.parse(this.buffer.toString('utf8', 8, 8 + headerLength)) as Record<string, unknown>;
-      // A copy: the frame may be transferred to another thread, the buffer may not.
+    for (;;) {
+      const headerLength = this.received.readUInt32BE(0);
+      const payloadLength = this.received.readUInt32BE(4);
+      if (headerLength === undefined || payloadLength === undefined) break;
+      if (this.received.length < 8 + headerLength + payloadLength) break;
+      this.received.take(8);
+      const header = JSON.parse(this.received.take(headerLength).toString('utf8')) as Record<string, unknown>;
+      // A copy: the frame may be transferred to another thread, the received chunks may not.
       const payload = new Uint8Array(payloadLength);
-      payload.set(this.buffer.subarray(8 + headerLength, total));
+      payload.set(this.received.take(payloadLength));
       frames.push({ header, payload });
-      this.buffer = this.buffer.subarray(total);
     }
     return frames;
   }

@@ -1,3 +1,5 @@
+import { ByteQueue } from '../util/byteQueue';
+
 // Length-prefixed JSON frames: 4-byte big-endian length, then UTF-8 JSON. Newline framing
 // would be simpler, but handler values and SQL may contain anything; lengths never lie.
 
@@ -15,25 +17,20 @@ export function frameText(json: string): Buffer {
   return Buffer.concat([header, body]);
 }
 
-/** Accumulates socket data and yields each complete frame's parsed JSON. */
+/** Accumulates socket data and yields each complete frame's parsed JSON, in linear time. */
 export class FrameDecoder {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private readonly received = new ByteQueue();
 
   push(data: Buffer): unknown[] {
-    this.pending.push(data);
-    this.pendingBytes += data.length;
+    this.received.push(data);
     const messages: unknown[] = [];
-    while (this.pendingBytes >= 4) {
-      const buffer = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
-      this.pending = [buffer];
-      const length = buffer.readUInt32BE(0);
+    for (;;) {
+      const length = this.received.readUInt32BE(0);
+      if (length === undefined) break;
       if (length > MAX_FRAME_BYTES) throw new Error(`frame of ${length} bytes exceeds the channel limit`);
-      if (buffer.length < 4 + length) break;
-      messages.push(JSON.parse(buffer.toString('utf8', 4, 4 + length)));
-      const rest = buffer.subarray(4 + length);
-      this.pending = rest.length ? [rest] : [];
-      this.pendingBytes = rest.length;
+      if (this.received.length < 4 + length) break;
+      this.received.take(4);
+      messages.push(JSON.parse(this.received.take(length).toString('utf8')));
     }
     return messages;
   }

@@ -7,11 +7,13 @@ import { QueryExecutor, SessionState } from '../jobs/queryExecutor';
 import { newQueryId } from '../jobs/queryId';
 import { Emitter } from '../util/emitter';
 import { ChannelConnection, ChannelFailure, ChannelServer } from './channelServer';
-import { killTree, spawnGroupLeader } from './processTree';
+import { endRunProcesses, killTree, spawnGroupLeader } from './processTree';
 import {
   CHANNEL_ENV,
   HandlerError,
+  LIFELINE_FD_ENV,
   QueryResult,
+  RUN_MARKER_ENV,
   RUN_TOKEN_ENV,
   RunFinish,
   RunSpec,
@@ -23,7 +25,6 @@ import { resolvePython } from './pythonInterpreter';
 import { shimDirectory } from './shimLocation';
 import { userFacingLocation } from './tracebackLocation';
 import { ChannelExtension, RunFailure, RunHandle, RunOutcome, RunOutput, RunRequest } from './runTypes';
-import { renderArgument } from './taggedValues';
 
 export interface LocalRunnerOptions {
   executor: QueryExecutor;
@@ -136,10 +137,12 @@ export class LocalRunner {
           return await conclude(await this.interpretFinish(finish, end.exit, [], runId, request, session));
         }
         const stderrTail: string[] = [];
+        // fd 3 is the lifeline: Python sees end-of-file on it the moment this process dies,
+        // however it dies, and takes the run down (snowpark_local/lifeline.py).
         child = spawnGroupLeader(python.executable, ['-m', 'snowpark_local.bootstrap'], {
           cwd: request.cwd,
-          env,
-          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...env, [LIFELINE_FD_ENV]: '3', [RUN_MARKER_ENV]: runId },
+          stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
         });
         child.stdout?.setEncoding('utf8').on('data', (text: string) => this.outputEmitter.fire({ runId, stream: 'stdout', text }));
         child.stderr?.setEncoding('utf8').on('data', (text: string) => {
@@ -147,25 +150,28 @@ export class LocalRunner {
           if (stderrTail.length > 50) stderrTail.shift();
           this.outputEmitter.fire({ runId, stream: 'stderr', text });
         });
+        // 'exit', not 'close': a background subprocess holding the output pipes open must
+        // not keep the run going after the handler has returned (it ends with the run).
         const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
           child!.once('error', (error) => {
             stderrTail.push(String(error));
             resolve({ code: -1, signal: null });
           });
-          child!.once('close', (code, signal) => resolve({ code, signal }));
+          child!.once('exit', (code, signal) => resolve({ code, signal }));
         });
         const ended = await Promise.race([exited.then((exit) => ({ kind: 'exit' as const, exit })), cancelled.then(() => ({ kind: 'cancel' as const }))]);
         if (ended.kind === 'cancel') {
           killTree(child);
           await exited;
+          await endRunProcesses(child, runId);
           return await conclude({ ok: false, error: { kind: 'cancelled', message: 'Run cancelled; its child jobs were cancelled and rolled back.' } });
         }
-        // The bootstrap exits right after run.finish; a group member it left (a stray
-        // subprocess) must not outlive the run.
-        killTree(child);
+        // The bootstrap exits right after run.finish; what it left (a stray subprocess, a
+        // daemon) must not outlive the run. Their output up to now is still read.
+        await endRunProcesses(child, runId);
         return await conclude(await this.interpretFinish(finish, ended.exit, stderrTail, runId, request, session));
       } catch (error) {
-        if (child) killTree(child);
+        if (child) await endRunProcesses(child, runId);
         const message = error instanceof Error ? error.message : String(error);
         return await conclude({ ok: false, error: { kind: 'startup', message } });
       } finally {
@@ -286,7 +292,9 @@ export class LocalRunner {
       }
       case 'proc.call': {
         const { name, args, block } = params as { name: string; args: TaggedValue[]; block: boolean };
-        return this.runStatement(run, `CALL ${name}(${args.map(renderArgument).join(', ')})`, undefined, block);
+        // Arguments travel as bind parameters, never spliced in as literals: any string
+        // round-trips (a trailing backslash, \', a quote meant as injection).
+        return this.runStatement(run, `CALL ${procedureName(name)}(${args.map(() => '?').join(', ')})`, args, block);
       }
       case 'run.finish':
         run.onFinish(params as RunFinish);
@@ -325,4 +333,16 @@ function handlerFailure(error: HandlerError, request: RunRequest): RunFailure {
     traceback: error.traceback,
     location,
   };
+}
+
+// A bare or quoted identifier, optionally qualified: DB.SCHEMA."My Proc".
+const PROCEDURE_NAME = /^(?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")(?:\.(?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")){0,2}$/;
+
+/** session.call's name goes into SQL text, so it must be a name and nothing more. */
+function procedureName(name: string): string {
+  if (typeof name === 'string' && PROCEDURE_NAME.test(name.trim())) return name.trim();
+  throw new ChannelFailure({
+    kind: 'usage',
+    message: `session.call(${JSON.stringify(name)}): not a procedure name. Pass the name alone (MY_PROC, DB.SCHEMA.MY_PROC or "My Proc") and the arguments as further parameters.`,
+  });
 }

@@ -1,7 +1,8 @@
 import { SqlToken, SqlTokenKind } from './tokens';
 
 // A forgiving Snowflake SQL lexer. It never throws: an unterminated string or comment
-// simply runs to the end of the text, because editors hand us half-typed SQL all the time.
+// simply runs to the end of the text, marked `unterminated` for runners to refuse, because
+// editors hand us half-typed SQL all the time.
 
 const MULTI_CHAR_PUNCT = ['::', '=>', '<=', '>=', '<>', '!=', '||', '->'];
 
@@ -20,6 +21,12 @@ export function scanSql(text: string, baseOffset = 0): SqlToken[] {
     tokens.push({ kind, text: text.slice(pos, end), start: baseOffset + pos, end: baseOffset + end });
     pos = end;
   };
+  // An unclosed token runs to the end of the text, marked, so a runner can refuse it.
+  const pushClosedAt = (kind: SqlTokenKind, end: number): void => {
+    if (end >= 0) return push(kind, end);
+    push(kind, text.length);
+    tokens[tokens.length - 1].unterminated = true;
+  };
 
   while (pos < text.length) {
     const ch = text[pos];
@@ -36,14 +43,14 @@ export function scanSql(text: string, baseOffset = 0): SqlToken[] {
       push('comment', end);
     } else if (ch === '/' && next === '*') {
       const close = text.indexOf('*/', pos + 2);
-      push('comment', close < 0 ? text.length : close + 2);
+      pushClosedAt('comment', close < 0 ? -1 : close + 2);
     } else if (ch === "'") {
-      push('string', endOfSingleQuoted(text, pos));
+      pushClosedAt('string', endOfSingleQuoted(text, pos));
     } else if (ch === '"') {
-      push('quotedIdent', endOfDoubleQuoted(text, pos));
+      pushClosedAt('quotedIdent', endOfDoubleQuoted(text, pos));
     } else if (ch === '$' && next === '$') {
       const close = text.indexOf('$$', pos + 2);
-      push('dollarString', close < 0 ? text.length : close + 2);
+      pushClosedAt('dollarString', close < 0 ? -1 : close + 2);
     } else if (isWordStart(ch) || (ch === '$' && isWordPart(next))) {
       // `$1` is a positional column and `$name` a scripting variable: both behave like words.
       let end = pos + 1;
@@ -68,7 +75,7 @@ function endOfSingleQuoted(text: string, start: number): number {
     else if (text[i] === "'") return i + 1;
     else i++;
   }
-  return text.length;
+  return -1; // never closed
 }
 
 /** Identifiers escape a quote by doubling it: `"say ""hi"""`. */
@@ -79,7 +86,7 @@ function endOfDoubleQuoted(text: string, start: number): number {
     else if (text[i] === '"') return i + 1;
     else i++;
   }
-  return text.length;
+  return -1; // never closed
 }
 
 function endOfNumber(text: string, start: number): number {

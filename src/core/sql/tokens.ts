@@ -20,6 +20,8 @@ export interface SqlToken {
   start: number;
   /** Absolute offset just after the last character. */
   end: number;
+  /** A string, quoted identifier, $$ block or block comment that the text never closes. */
+  unterminated?: true;
 }
 
 /** Whitespace and comments: tokens that never change what a statement means. */

@@ -2,7 +2,9 @@ import { SqlError } from '../engine/sqlError';
 import { SessionState } from '../jobs/queryExecutor';
 import { newQueryId } from '../jobs/queryId';
 import { QueryResult } from '../runner/protocol';
-import { splitStatements } from '../sql/splitStatements';
+import { LineIndex } from '../sql/lineIndex';
+import { SqlStatement, splitStatements } from '../sql/splitStatements';
+import { unterminatedError } from '../jobs/statementGuards';
 import { SnowparkRuntime } from '../snowparkRuntime';
 
 export interface StatementOutcome {
@@ -32,8 +34,9 @@ export async function* runWorksheet(
   const session = new SessionState(runtime.runner.sessionContext);
   let failed = false;
   let cancelled = false;
+  const statements = splitStatements(text);
   try {
-    for (const statement of splitStatements(text)) {
+    for (const statement of statements) {
       if (options.signal?.aborted) {
         cancelled = true;
         break;
@@ -65,10 +68,30 @@ export async function* runWorksheet(
         options.signal?.removeEventListener('abort', onAbort);
       }
     }
+    // A comment that never closes is not part of any statement, and would pass unnoticed.
+    const tail = trailingUnterminated(text, statements, file);
+    if (tail && !cancelled && !options.signal?.aborted && (!failed || options.continueOnError)) {
+      failed = true;
+      yield tail;
+    }
   } finally {
     const status = cancelled || options.signal?.aborted ? 'ABORTED' : failed ? 'FAILED_WITH_ERROR' : 'SUCCESS';
     if (status === 'ABORTED') runtime.jobs.move(runId, 'ABORTING');
     runtime.jobs.move(runId, status);
     runtime.executor.forgetRun(runId);
   }
+}
+
+function trailingUnterminated(text: string, statements: SqlStatement[], file: string | undefined): StatementOutcome | undefined {
+  const tailStart = statements.length ? statements[statements.length - 1].endOffset : 0;
+  const origin = { file, line: new LineIndex(text).positionAt(tailStart).line };
+  const unterminated = unterminatedError(text.slice(tailStart), '', origin);
+  if (!unterminated) return undefined;
+  const { error, line } = unterminated;
+  return {
+    statement: text.slice(tailStart).trim(),
+    line: line - 1,
+    error: { message: error.message, errorCode: error.errorCode, sqlState: error.sqlState },
+    durationMs: 0,
+  };
 }

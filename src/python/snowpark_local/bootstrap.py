@@ -83,7 +83,24 @@ def run(channel, spec):
         return {"ok": False, "error": handler_error.describe(error)}
 
 
+def _send_finish(channel, finish):
+    from snowpark_local.channel import LoneSurrogateError
+
+    try:
+        channel.call("run.finish", finish)
+    except LoneSurrogateError as error:
+        # Nothing was sent: report the return value's fault as the handler's, not a crash.
+        from snowpark_local import handler_error
+
+        error.args = ("The handler's return value cannot be sent: " + error.args[0],)
+        channel.call("run.finish", {"ok": False, "error": handler_error.describe(error)})
+
+
 def main():
+    # First, before any thread exists: the guard is a fork of this process.
+    from snowpark_local.lifeline import start_guard
+
+    start_guard()
     _make_output_live()
     from snowpark_local.channel import RUN_TOKEN_ENV, connect_from_environment
     from snowpark_local.namespace import put_shim_snowpark_first
@@ -95,7 +112,7 @@ def main():
     _extend_import_path(spec)
     finish = run(channel, spec)
     _flush_output()
-    channel.call("run.finish", finish)
+    _send_finish(channel, finish)
     _flush_output()
     # Like Snowflake, the procedure ends when the handler returns: stray threads do not keep it alive.
     os._exit(0 if finish["ok"] else 1)

@@ -32,6 +32,18 @@ class ChannelClosedError(RuntimeError):
     """The Node side (VS Code extension or CLI) closed the channel; the run cannot go on."""
 
 
+class LoneSurrogateError(ValueError):
+    """A str holding a lone surrogate (often bytes decoded with errors="surrogateescape")."""
+
+    def __init__(self, error):
+        bad = error.object[error.start:error.end]
+        super().__init__(
+            "a string holds the lone surrogate {}, which UTF-8, and so "
+            "Snowflake, cannot carry. Decode bytes with a real encoding (data.decode('utf-8', "
+            "errors='replace')) or remove it before passing or returning the string.".format(
+                ascii(bad)))
+
+
 class Channel:
     def __init__(self, sock, on_closed=None):
         self._socket = sock
@@ -56,7 +68,10 @@ class Channel:
         ``query`` is the SQL text to attach to a SnowparkSQLException, when there is one.
         """
         request_id = next(self._request_ids)
-        payload = _encode_json({"id": request_id, "method": method, "params": params}).encode("utf-8")
+        try:
+            payload = _encode_json({"id": request_id, "method": method, "params": params}).encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise LoneSurrogateError(error) from None
         try:
             with self._send_lock:
                 self._socket.sendall(_HEADER.pack(len(payload)) + payload)

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Processes whose command line contains `needle`, from the real process table. */
 export function processesMatching(needle: string): Array<{ pid: number; args: string }> {
@@ -49,4 +50,21 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Live processes whose environment holds `name=value` (Linux /proc), this one excluded. */
+export function processesWithEnv(name: string, value: string): number[] {
+  const needle = Buffer.from(`\0${name}=${value}\0`);
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`);
+      // A zombie (exited, not yet reaped) has an empty environ and is not a survivor.
+      if (Buffer.concat([Buffer.from([0]), environ]).indexOf(needle) >= 0) found.push(Number(entry));
+    } catch {
+      // Gone, or not ours.
+    }
+  }
+  return found;
 }

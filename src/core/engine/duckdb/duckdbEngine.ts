@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   DuckDBConnection,
@@ -51,7 +51,8 @@ export class DuckDbEngine implements SqlEngine {
 
   static async open(options: DuckDbEngineOptions): Promise<DuckDbEngine> {
     const resolved = { database: 'LOCAL_DB', schema: 'PUBLIC', ...options };
-    if (resolved.path !== ':memory:') mkdirSync(dirname(resolved.path), { recursive: true });
+    // Tables hold the user's data: readable by the user alone, like the channel directory.
+    if (resolved.path !== ':memory:') mkdirSync(dirname(resolved.path), { recursive: true, mode: 0o700 });
     let instance: DuckDBInstance;
     try {
       // The file is attached under the Snowflake-style database name, so LOCAL_DB.PUBLIC.T,
@@ -66,6 +67,7 @@ export class DuckDbEngine implements SqlEngine {
       await setup.run(`ATTACH ':memory:' AS ${MACRO_CATALOG}`);
       await setup.run(macroDefinitionsSql());
       setup.closeSync();
+      if (resolved.path !== ':memory:') chmodSync(resolved.path, 0o600);
     } catch (error) {
       throw openError(resolved.path, error);
     }
@@ -83,7 +85,9 @@ export class DuckDbEngine implements SqlEngine {
     }
     const connection = await this.acquire();
     let inTransaction = false;
+    let reusable = true;
     const interrupt = (): void => connection.interrupt();
+    const stopInterrupting = (): void => signal.removeEventListener('abort', interrupt);
     try {
       const fragments = await evaluateDeferred(translation.deferred, {
         context: request.context,
@@ -111,10 +115,21 @@ export class DuckDbEngine implements SqlEngine {
       // A materialized result holds every chunk already: reading them is synchronous.
       const chunks: DuckDBDataChunk[] = [];
       for (let i = 0; i < result.chunkCount; i++) chunks.push(result.getChunk(i));
+      // The last moment a cancel can win. From here on the statement is committing, and a
+      // COMMIT must never be interrupted: DuckDB can report an interrupted COMMIT as failed
+      // after it has taken effect, which showed a write as ABORTED with every row landed.
+      // A cancel that arrives later is too late, as on Snowflake: the job is SUCCESS.
+      stopInterrupting();
       if (signal.aborted) throw executionCancelled(queryId);
       if (inTransaction) {
-        await connection.run('COMMIT');
         inTransaction = false;
+        try {
+          await connection.run('COMMIT');
+        } catch (error) {
+          // DuckDB rolls back a COMMIT that fails (a write conflict): the statement failed.
+          reusable = false;
+          throw toSnowflakeError(error, queryId);
+        }
       }
       if (counted) {
         this.retention.keep(queryId, counted);
@@ -122,12 +137,18 @@ export class DuckDbEngine implements SqlEngine {
       }
       return this.encodeResult(queryId, request.sql, statementType, result, chunks, translation.preserveCaseColumns);
     } catch (error) {
-      if (inTransaction) await connection.run('ROLLBACK').catch(() => undefined);
-      if (signal.aborted) throw executionCancelled(queryId);
+      stopInterrupting();
+      if (inTransaction) {
+        // If even ROLLBACK fails, the connection may still hold the transaction; closing it
+        // (not pooling it) discards the writes, so a later COMMIT on it cannot land them.
+        await connection.run('ROLLBACK').catch(() => (reusable = false));
+      }
+      if (signal.aborted || (error instanceof SqlError && error.cancelled)) throw executionCancelled(queryId);
+      if (error instanceof SqlError) throw error;
       throw toSnowflakeError(error, queryId);
     } finally {
-      signal.removeEventListener('abort', interrupt);
-      this.release(connection);
+      if (reusable) this.release(connection);
+      else connection.closeSync();
     }
   }
 

@@ -1,0 +1,74 @@
+"""The run's lifeline: when the Node side (CLI or extension host) dies, the run dies with it.
+
+The runner hands the bootstrap one end of a socket pair as file descriptor
+SNOWPARK_LOCAL_LIFELINE_FD and never writes to it. The kernel closes the other end when Node
+exits for any reason, SIGKILL included, so a read on ours returns end-of-file at once.
+
+A forked guard process waits on that read, not a thread of the handler's process: a handler
+spinning in ``while True: pass`` or stuck in a C call cannot delay it. On end-of-file the
+guard kills every process that carries this run's marker (SNOWPARK_LOCAL_RUN_MARKER in its
+environment: daemons that left the process group with setsid keep it), then the whole process
+group, itself included. The runner does the same when a run ends normally.
+"""
+
+import os
+import signal
+
+LIFELINE_FD_ENV = "SNOWPARK_LOCAL_LIFELINE_FD"
+RUN_MARKER_ENV = "SNOWPARK_LOCAL_RUN_MARKER"
+
+
+def start_guard():
+    """Fork the guard (POSIX only); returns at once in the bootstrap."""
+    fd_text = os.environ.pop(LIFELINE_FD_ENV, None)
+    if not fd_text or not hasattr(os, "fork"):
+        return
+    fd = int(fd_text)
+    if os.fork() == 0:
+        _guard(fd)
+    # The bootstrap itself never reads it; the handler's subprocesses must not inherit it.
+    os.close(fd)
+
+
+def _guard(fd):
+    try:
+        # Ctrl-C in a terminal belongs to the CLI, which cancels the run properly.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _wait_for_end_of_file(fd)
+        marker = os.environ.get(RUN_MARKER_ENV)
+        if marker:
+            kill_marked(marker)
+        os.killpg(0, signal.SIGKILL)
+    finally:
+        os._exit(0)
+
+
+def _wait_for_end_of_file(fd):
+    while True:
+        try:
+            if not os.read(fd, 4096):
+                return
+        except InterruptedError:
+            continue
+        except OSError:
+            return
+
+
+def kill_marked(marker, proc="/proc"):
+    """SIGKILL every process (but this one) whose environment holds RUN_MARKER_ENV=marker."""
+    needle = "\0{}={}\0".format(RUN_MARKER_ENV, marker).encode("utf-8")
+    try:
+        entries = os.listdir(proc)
+    except OSError:
+        return  # No /proc (macOS): the process group is all we can reach.
+    own = os.getpid()
+    for entry in entries:
+        if not entry.isdigit() or int(entry) == own:
+            continue
+        try:
+            with open(os.path.join(proc, entry, "environ"), "rb") as environ:
+                if needle not in b"\0" + environ.read():
+                    continue
+            os.kill(int(entry), signal.SIGKILL)
+        except OSError:
+            continue  # Gone already, or not ours to read.
