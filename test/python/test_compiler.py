@@ -152,6 +152,11 @@ class CompilerTest(unittest.TestCase):
     def test_with_column_replaces_at_the_end_as_snowpark_does(self):
         self.assertEqual(self.sql(self.t1.with_column("a", col("b") + 1)), 'SELECT "B", ("B" + 1) AS "A" FROM t1')
 
+    def test_user_sql_with_a_trailing_semicolon_or_comment_nests(self):
+        self.assertEqual(self.sql(self.session.sql("select 1 as a; ").limit(1)), "SELECT * FROM (select 1 as a) LIMIT 1")
+        self.assertEqual(self.sql(self.session.sql("select 1 as a -- one").filter(col("a") > 0)),
+                         'SELECT * FROM (select 1 as a -- one\n) WHERE ("A" > 0)')
+
     def test_missing_column_and_dropping_everything(self):
         with self.assertRaises(SnowparkColumnException):
             self.t1.col("nope")

@@ -237,7 +237,8 @@ export class QueryExecutor {
     };
     const result = await this.engine.execute({
       queryId: newQueryId(),
-      sql: `SELECT * FROM (${sql}\n) LIMIT 0`,
+      // A trailing `;` (session.sql("select 1;")) cannot sit inside the parentheses.
+      sql: `SELECT * FROM (${sql.replace(/[\s;]+$/, '')}\n) LIMIT 0`,
       binds,
       context,
       signal: new AbortController().signal,

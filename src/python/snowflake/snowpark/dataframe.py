@@ -7,7 +7,7 @@ import re
 
 from snowflake.snowpark._internal import expressions as ex
 from snowflake.snowpark._internal import plan as p
-from snowflake.snowpark._internal.compiler import compile_plan
+from snowflake.snowpark._internal.compiler import as_subquery, compile_plan
 from snowflake.snowpark._internal.numeric_types import needs_numeric_types, with_snowflake_numbers
 from snowflake.snowpark._internal.type_names import datatype_from_snowflake
 from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
@@ -585,7 +585,7 @@ class DataFrame:
         return self.collect(block=False)
 
     def count(self, *, block=True, statement_params=None):
-        outcome = self._run("SELECT COUNT(*) FROM ({})".format(self._sql_text()), block, _AsyncResultType.COUNT)
+        outcome = self._run("SELECT COUNT(*) FROM {}".format(as_subquery(self._sql_text())), block, _AsyncResultType.COUNT)
         return first_value(outcome) if block else outcome
 
     def first(self, n=None, *, block=True, statement_params=None):

@@ -1,6 +1,7 @@
 """``df.write``: save a DataFrame as a table, with Snowpark's modes and column ordering, or unload
 it to a stage (``copy_into_location``, ``csv``, ``json``, ``parquet``)."""
 
+from snowflake.snowpark._internal.compiler import as_subquery
 from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
 
 from snowpark_local.results import rows_from_result
@@ -63,13 +64,13 @@ class DataFrameWriter:
             raise ValueError("Unsupported table type. Expected table types: ['temp', 'temporary', 'transient'], "
                              "got {!r}".format(table_type))
         name = _table_name(table_name)
-        query = frame._sql_text()
+        query = as_subquery(frame._sql_text())
         cluster = ""
         if clustering_keys:
             cluster = " CLUSTER BY ({})".format(", ".join(frame._expr(key).sql() for key in clustering_keys))
 
         def create(verb, if_not_exists=""):
-            return "{} {}TABLE {}{}{} AS SELECT * FROM ({})".format(
+            return "{} {}TABLE {}{}{} AS SELECT * FROM {}".format(
                 verb, _TABLE_TYPES[table_type], if_not_exists, name, cluster, query)
 
         if mode in ("append", "truncate") and session._table_exists(name):
@@ -100,13 +101,13 @@ class DataFrameWriter:
             # The DataFrame's columns go to the table's columns of the same names, in any order;
             # a name the table lacks fails as Snowflake fails it: invalid identifier.
             columns = ", ".join(self._dataframe._output_names())
-            return "{} {} ({}) SELECT * FROM ({})".format(verb, name, columns, query)
-        return "{} {} SELECT * FROM ({})".format(verb, name, query)
+            return "{} {} ({}) SELECT * FROM {}".format(verb, name, columns, query)
+        return "{} {} SELECT * FROM {}".format(verb, name, query)
 
     def insert_into(self, table_name, *, overwrite=False, statement_params=None, **kwargs):
         """``INSERT [OVERWRITE] INTO`` an existing table, by column position."""
         frame = self._dataframe
-        frame._session._execute(self._insert(_table_name(table_name), frame._sql_text(), "index", overwrite), frame._params)
+        frame._session._execute(self._insert(_table_name(table_name), as_subquery(frame._sql_text()), "index", overwrite), frame._params)
 
     insertInto = insert_into
 

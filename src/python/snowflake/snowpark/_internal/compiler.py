@@ -86,11 +86,18 @@ def _raw(plan):
     return _Select(None, raw=plan.text)
 
 
+def as_subquery(text):
+    """``(text)``, for SQL a user wrote: a trailing ``;`` cannot sit inside the parentheses,
+    and a trailing ``-- comment`` would swallow the closing one."""
+    body = text.rstrip().rstrip(";").rstrip()
+    return "(" + body + ("\n)" if "--" in body.rsplit("\n", 1)[-1] else ")")
+
+
 def _source_of(plan):
     """A child as a FROM item: raw statements and finished SELECTs become subqueries."""
     select = _compile(plan)
     if select.raw is not None:
-        return _Select("(" + select.raw + ")")
+        return _Select(as_subquery(select.raw))
     return select
 
 
