@@ -57,8 +57,8 @@ def range_query(start, end=None, step=1):
 
 
 def generator_query(columns, rowcount=0, timelimit=0):
-    from snowflake.snowpark.dataframe import _flatten
-    columns = list(_flatten(columns))
+    from snowflake.snowpark._internal.arguments import flatten_arguments
+    columns = list(flatten_arguments(columns))
     if not columns:
         raise ValueError("Columns cannot be empty for generator table function")
     arguments = []

@@ -1,8 +1,8 @@
 """Snowpark's Column: an immutable expression tree with Python operators that build SQL."""
 
+from snowflake.snowpark._internal.arguments import flatten_arguments
 from snowflake.snowpark._internal import expressions as ex
 from snowflake.snowpark._internal.type_names import datatype_of
-from snowflake.snowpark.exceptions import SnowparkSQLException  # noqa: F401  (re-exported by Snowpark)
 
 
 def to_expression(value):
@@ -280,7 +280,7 @@ class Column:
 
     def within_group(self, *cols):
         orders = []
-        for value in _flatten(cols):
+        for value in flatten_arguments(cols):
             expression = to_column(value)._expression
             orders.append(expression if isinstance(expression, ex.SortOrder) else ex.SortOrder(expression))
         return Column(ex.WithinGroup(self._expression, orders))
@@ -326,11 +326,3 @@ def _condition(condition):
         return ex.SqlText(condition)
     return to_expression(condition)
 
-
-def _flatten(values):
-    for value in values:
-        if isinstance(value, (list, tuple)):
-            for item in value:
-                yield item
-        else:
-            yield value

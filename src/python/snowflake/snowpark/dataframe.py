@@ -1,17 +1,17 @@
 """Snowpark's DataFrame: a logical plan that compiles to one Snowflake SQL query when an action runs."""
 
-import copy as _copy
 import itertools
 import random
 import re
 
+from snowflake.snowpark._internal.arguments import flatten_arguments
 from snowflake.snowpark._internal import expressions as ex
 from snowflake.snowpark._internal import plan as p
 from snowflake.snowpark._internal.compiler import as_subquery, compile_plan
 from snowflake.snowpark._internal.numeric_types import needs_numeric_types, with_snowflake_numbers
 from snowflake.snowpark._internal.type_names import datatype_from_snowflake
 from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
-from snowflake.snowpark.column import Column, to_column, to_expression
+from snowflake.snowpark.column import Column, to_column
 from snowflake.snowpark.row import case_insensitive_rows
 from snowflake.snowpark.exceptions import (SnowparkClientException, SnowparkColumnException, SnowparkJoinException,
                                            SnowparkSQLAmbiguousJoinException)
@@ -35,14 +35,6 @@ _JOIN_TYPES = {
 def _random_tag():
     return "".join(random.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(4))
 
-
-def _flatten(values):
-    for value in values:
-        if isinstance(value, (list, tuple)):
-            for item in _flatten(value):
-                yield item
-        else:
-            yield value
 
 
 def _unquoted(quoted):
@@ -114,7 +106,7 @@ class DataFrame:
         return self._resolve(to_column(value)._expression)
 
     def _exprs(self, values):
-        return [self._expr(value) for value in _flatten(values)]
+        return [self._expr(value) for value in flatten_arguments(values)]
 
     @property
     def queries(self):
@@ -220,7 +212,7 @@ class DataFrame:
 
     def select(self, *cols):
         expressions = []
-        for value in _flatten(cols):
+        for value in flatten_arguments(cols):
             if isinstance(value, str) and value != "*":
                 expressions.append(self._resolve(ex.ColumnRef(value)))
             elif hasattr(value, "_table_function_call"):
@@ -232,7 +224,7 @@ class DataFrame:
         return self._derived(p.Project(self._plan, self._with_number_types(expressions)))
 
     def select_expr(self, *exprs):
-        return self.select([Column(ex.SqlText(text)) for text in _flatten(exprs)])
+        return self.select([Column(ex.SqlText(text)) for text in flatten_arguments(exprs)])
 
     selectExpr = select_expr
 
@@ -244,7 +236,7 @@ class DataFrame:
 
     def sort(self, *cols, ascending=None):
         orders = []
-        for value in _flatten(cols):
+        for value in flatten_arguments(cols):
             expression = ex.without_aliases(self._expr(value))
             orders.append(expression if isinstance(expression, ex.SortOrder) else ex.SortOrder(expression))
         if not orders:
@@ -265,7 +257,7 @@ class DataFrame:
         return self._derived(p.Distinct(self._plan))
 
     def drop_duplicates(self, *subset):
-        names = list(_flatten(subset))
+        names = list(flatten_arguments(subset))
         if not names:
             return self.distinct()
         for name in names:
@@ -333,7 +325,7 @@ class DataFrame:
 
     def drop(self, *cols):
         dropped = set()
-        for value in _flatten(cols):
+        for value in flatten_arguments(cols):
             expression = self._expr(value) if isinstance(value, Column) else ex.ColumnRef(value)
             if not isinstance(expression, ex.ColumnRef):
                 raise SnowparkColumnException("You must specify the column by name to drop it, not an expression: {}"
@@ -345,7 +337,7 @@ class DataFrame:
         return self._derived(p.Project(self._plan, kept))
 
     def to_df(self, *names):
-        names = list(_flatten(names))
+        names = list(flatten_arguments(names))
         if not all(isinstance(name, str) for name in names):
             raise TypeError("Invalid input type in to_df(), expected str or a list of strs.")
         current = self._output_names()
@@ -395,7 +387,7 @@ class DataFrame:
     groupByGroupingSets = group_by_grouping_sets
 
     def _grouping_exprs(self, cols):
-        return [self._expr(value) for value in _flatten(cols)]
+        return [self._expr(value) for value in flatten_arguments(cols)]
 
     def agg(self, *exprs):
         return self.group_by().agg(*exprs)
@@ -735,14 +727,14 @@ class DataFrame:
 
     def describe(self, *cols, strings_include_math_stats=False):
         from snowflake.snowpark.dataframe_stat_functions import describe_frame
-        return describe_frame(self, list(_flatten(cols)), strings_include_math_stats)
+        return describe_frame(self, list(flatten_arguments(cols)), strings_include_math_stats)
 
     def pivot(self, pivot_col, values=None, default_on_null=None):
         from snowflake.snowpark.relational_grouped_dataframe import RelationalGroupedDataFrame
         return RelationalGroupedDataFrame(self, [], "", pivot=(self._expr(pivot_col), values, default_on_null))
 
     def unpivot(self, value_column, name_column, column_list, include_nulls=False):
-        columns = ", ".join(self._expr(value).sql() for value in _flatten(column_list))
+        columns = ", ".join(self._expr(value).sql() for value in flatten_arguments(column_list))
         clause = " UNPIVOT{} ({} FOR {} IN ({}))".format(
             " INCLUDE NULLS" if include_nulls else "", quote_identifier(value_column), quote_identifier(name_column), columns)
         return self._derived(p.FromChild(self._plan, clause))

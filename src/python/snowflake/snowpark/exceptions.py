@@ -113,35 +113,3 @@ class SnowparkUploadFileException(SnowparkServerException):
 
 class SnowparkInvalidObjectNameException(SnowparkGeneralException):
     pass
-
-
-class SnowparkJoinException(SnowparkDataframeException):
-    pass
-
-
-class SnowparkColumnException(SnowparkDataframeException):
-    pass
-
-
-class SnowparkDataframeReaderException(SnowparkDataframeException):
-    pass
-
-
-class SnowparkTableException(SnowparkDataframeException):
-    pass
-
-
-class SnowparkMissingDbOrSchemaException(SnowparkClientException):
-    pass
-
-
-class SnowparkSQLAmbiguousJoinException(SnowparkSQLException):
-    pass
-
-
-class SnowparkSQLInvalidIdException(SnowparkSQLException):
-    pass
-
-
-class SnowparkSQLUnexpectedAliasException(SnowparkSQLException):
-    pass

@@ -16,6 +16,7 @@ import builtins as _builtins
 import random as _random
 import sys as _sys
 
+from snowflake.snowpark._internal.arguments import flatten_arguments
 from snowflake.snowpark._internal import expressions as _ex
 from snowflake.snowpark.column import CaseExpr, Column, _condition, to_column, to_expression
 
@@ -497,7 +498,7 @@ def count(e):
 
 
 def count_distinct(*cols):
-    columns = [to_column(value)._expression for value in _flatten(cols)]
+    columns = [to_column(value)._expression for value in flatten_arguments(cols)]
     return Column(_ex.FunctionCall("COUNT", columns, distinct=True, is_aggregate=True))
 
 
@@ -664,14 +665,6 @@ def when_not_matched(condition=None):
 
     return WhenNotMatchedClause(condition)
 
-
-def _flatten(values):
-    for value in values:
-        if isinstance(value, (list, tuple)):
-            for item in value:
-                yield item
-        else:
-            yield value
 
 
 def __getattr__(name):

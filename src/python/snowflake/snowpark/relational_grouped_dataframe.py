@@ -2,7 +2,7 @@
 
 from snowflake.snowpark._internal import expressions as ex
 from snowflake.snowpark._internal import plan as p
-from snowflake.snowpark.column import Column, to_column
+from snowflake.snowpark.column import Column
 from snowflake.snowpark.exceptions import SnowparkClientException
 
 from snowpark_local.sql_literals import quote_identifier, render_literal
