@@ -64,7 +64,7 @@ export async function runUnload(originalSql: string, duckDbSql: string, stages: 
     };
     if (spec.format === 'PARQUET') {
       const partitions: Array<string | null | undefined> = partitionSql
-        ? ((await (await run(`SELECT DISTINCT ${partitionSql} FROM (${translated.query}) AS __q`)).getRowsJson()) as Array<Array<string | null>>).map((row) => row[0])
+        ? ((await (await run(`SELECT DISTINCT ${partitionSql} AS p FROM (${translated.query}) AS __q ORDER BY p NULLS LAST`)).getRowsJson()) as Array<Array<string | null>>).map((row) => row[0])
         : [undefined];
       const columns = names.map((name, i) => `${quoteName(name)} AS ${quoteName(spec.header ? name.toUpperCase() : `col${i + 1}`)}`).join(', ');
       for (const [index, partition] of partitions.entries()) {
