@@ -22,6 +22,10 @@ import { snowflakeTypeOf } from './snowflakeTypes';
 import { dmlResult, statusResult } from './statementMessages';
 import { countQueryRunner, planDml } from './dmlPlan';
 import { quoteStringLiteral } from '../../sql/literals';
+import { isCopyIntoStage, quoteStageLocation } from './stages/copyIntoLocation';
+import { runStageCommand } from './stages/stageCommands';
+import { StageFolders } from './stages/stageFolders';
+import { runUnload } from './stages/unload';
 
 export interface DuckDbEngineOptions {
   /** A file path (one database per workspace) or ':memory:'. */
@@ -40,6 +44,7 @@ export class DuckDbEngine implements SqlEngine {
   readonly description: string;
   private readonly idle: DuckDBConnection[] = [];
   private readonly retention = new ResultRetention();
+  private readonly stages: StageFolders;
   private closed = false;
 
   private constructor(
@@ -47,6 +52,7 @@ export class DuckDbEngine implements SqlEngine {
     private readonly options: Required<DuckDbEngineOptions>,
   ) {
     this.description = options.path === ':memory:' ? 'DuckDB (in memory)' : `DuckDB ${options.path}`;
+    this.stages = new StageFolders(options.path, options);
   }
 
   static async open(options: DuckDbEngineOptions): Promise<DuckDbEngine> {
@@ -77,9 +83,13 @@ export class DuckDbEngine implements SqlEngine {
   async execute(request: ExecuteRequest): Promise<QueryResult> {
     const { queryId, signal } = request;
     if (this.closed) throw new SqlError('390114', '08001', 'The local engine is closed.', queryId);
+    // Stage statements (LIST, REMOVE, CREATE/DROP STAGE) are answered from local stage folders.
+    const staged = runStageCommand(request.sql, this.stages, queryId);
+    if (staged) return (this.retention.keep(queryId, staged), staged);
     let translation;
     try {
-      translation = translateToDuckDb(request.binds?.length ? toDuckDbBindMarkers(request.sql) : request.sql);
+      const sql = quoteStageLocation(request.sql);
+      translation = translateToDuckDb(request.binds?.length ? toDuckDbBindMarkers(sql) : sql);
     } catch (error) {
       throw compilationError(error instanceof Error ? error.message : String(error), queryId);
     }
@@ -102,6 +112,10 @@ export class DuckDbEngine implements SqlEngine {
       const sql = dml?.sql ?? filled;
       const values = request.binds?.map(toDuckDbValue) ?? [];
       if (signal.aborted) throw executionCancelled(queryId);
+      if (isCopyIntoStage(request.sql)) {
+        const unloaded = await runUnload(request.sql, sql, this.stages, { connection, values, signal, queryId });
+        return (this.retention.keep(queryId, unloaded), unloaded);
+      }
       if (!isReadOnly(sql)) {
         // Writes run in their own transaction so a cancel that lands just as DuckDB
         // finishes can still roll them back, and nothing half-done is ever visible.
@@ -202,6 +216,7 @@ export class DuckDbEngine implements SqlEngine {
     this.closed = true;
     for (const connection of this.idle.splice(0)) connection.closeSync();
     this.instance.closeSync();
+    this.stages.dispose();
   }
 }
 

@@ -4,6 +4,9 @@ it to a stage (``copy_into_location``, ``csv``, ``json``, ``parquet``)."""
 from snowflake.snowpark._internal.compiler import as_subquery
 from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
 
+from snowflake.snowpark.column import Column
+from snowflake.snowpark.functions import sql_expr
+from snowpark_local.copy_into_location import aliased_option, copy_into_location_sql, split_writer_options
 from snowpark_local.results import rows_from_result
 from snowpark_local.sql_literals import quote_identifier
 
@@ -32,18 +35,43 @@ class DataFrameWriter:
         self._dataframe = dataframe
         self._mode = "errorifexists"
         self._options = {}
+        self._partition_by = None
+        self._format = None
 
     def mode(self, save_mode):
         self._mode = _save_mode(save_mode)
         return self
 
     def option(self, key, value):
-        self._options[key.lower()] = value
+        """A format type option (``compression``, ``field_delimiter``, Spark-style ``sep``/``quote``…) or a
+        copy option (``overwrite``, ``single``…) for the next unload, with Snowpark's aliases."""
+        self._options[aliased_option(key)] = value
         return self
 
     def options(self, configs=None, **kwargs):
-        for key, value in dict(configs or {}, **kwargs).items():
+        if configs and kwargs:
+            raise ValueError("Cannot set options with both a dictionary and keyword arguments. Please use one or the other.")
+        if configs is None:
+            if not kwargs:
+                raise ValueError("No options were provided")
+            configs = kwargs
+        for key, value in configs.items():
             self.option(key, value)
+        return self
+
+    def partition_by(self, expr):
+        """The PARTITION BY expression of the next unload: a Column, a column name or SQL text."""
+        self._partition_by = expr
+        return self
+
+    partitionBy = partition_by
+
+    def format(self, file_format_name):
+        allowed = ["csv", "json", "parquet"]
+        name = file_format_name.strip().lower()
+        if name not in allowed:
+            raise ValueError("Unsupported file format. Expected file formats: {}, got '{}'".format(allowed, file_format_name))
+        self._format = name
         return self
 
     # ------------------------------------------------------------------ tables
@@ -115,40 +143,60 @@ class DataFrameWriter:
 
     def copy_into_location(self, location, *, partition_by=None, file_format_name=None, file_format_type=None,
                            format_type_options=None, header=False, statement_params=None, block=True, **copy_options):
-        """``COPY INTO @stage/path FROM (query)``: unloads the rows to stage files and returns
-        Snowflake's result rows (rows_unloaded, input_bytes, output_bytes)."""
-        try:
-            from snowpark_local.copy_into_location import copy_into_location_sql
-        except ImportError:
-            raise NotImplementedError("DataFrameWriter.copy_into_location (and csv/json/parquet) is not in "
-                                      "Snowpark Local yet; save_as_table and insert_into are.") from None
+        """``COPY INTO @stage/path FROM (query)``: unloads the rows to stage files and returns Snowflake's
+        result rows (rows_unloaded, input_bytes, output_bytes); ``block=False`` gives an AsyncJob."""
         frame = self._dataframe
-        sql = copy_into_location_sql(location, frame._sql_text(), partition_by=partition_by and frame._expr(partition_by).sql(),
+        partition_by = partition_by if partition_by is not None else self._partition_by
+        if isinstance(partition_by, str):
+            partition_sql = frame._expr(sql_expr(partition_by)).sql()
+        elif isinstance(partition_by, Column):
+            partition_sql = frame._expr(partition_by).sql()
+        elif partition_by is None:
+            partition_sql = None
+        else:
+            raise TypeError("'partition_by' is expected to be a column name, a Column object, or a sql expression. "
+                            "Got type {}".format(type(partition_by)))
+        format_options, writer_copy_options = split_writer_options(self._options)
+        writer_copy_options.update(copy_options)
+        for key, value in (format_type_options or {}).items():
+            format_options[aliased_option(key)] = value
+        sql = copy_into_location_sql(location, frame._sql_text(), partition_by=partition_sql,
                                      file_format_name=file_format_name, file_format_type=file_format_type,
-                                     format_type_options=dict(self._options, **(format_type_options or {})),
-                                     header=header, copy_options=copy_options)
+                                     format_type_options=format_options, header=header,
+                                     copy_options=writer_copy_options)
         session = frame._session
         if not block:
             return AsyncJob(session._submit(sql, frame._params), sql, session, result_type=_AsyncResultType.ROW)
         return rows_from_result(session._execute(sql, frame._params))
 
+    def _unload(self, file_format_type, location, partition_by, format_type_options, header, statement_params, block,
+                copy_options):
+        return self.copy_into_location(location, file_format_type=file_format_type, partition_by=partition_by,
+                                       format_type_options=format_type_options, header=header,
+                                       statement_params=statement_params, block=block, **copy_options)
+
     def csv(self, location, *, partition_by=None, format_type_options=None, header=False, statement_params=None,
             block=True, **copy_options):
-        return self.copy_into_location(location, file_format_type="csv", partition_by=partition_by,
-                                       format_type_options=format_type_options, header=header, block=block,
-                                       **copy_options)
+        return self._unload("CSV", location, partition_by, format_type_options, header, statement_params, block,
+                            copy_options)
 
     def json(self, location, *, partition_by=None, format_type_options=None, header=False, statement_params=None,
              block=True, **copy_options):
-        return self.copy_into_location(location, file_format_type="json", partition_by=partition_by,
-                                       format_type_options=format_type_options, header=header, block=block,
-                                       **copy_options)
+        return self._unload("JSON", location, partition_by, format_type_options, header, statement_params, block,
+                            copy_options)
 
-    def parquet(self, location, *, partition_by=None, format_type_options=None, header=True, statement_params=None,
+    def parquet(self, location, *, partition_by=None, format_type_options=None, header=False, statement_params=None,
                 block=True, **copy_options):
-        return self.copy_into_location(location, file_format_type="parquet", partition_by=partition_by,
-                                       format_type_options=format_type_options, header=header, block=block,
-                                       **copy_options)
+        return self._unload("PARQUET", location, partition_by, format_type_options, header, statement_params, block,
+                            copy_options)
+
+    def save(self, location, *, partition_by=None, format_type_options=None, header=False, statement_params=None,
+             block=True, **copy_options):
+        """Unloads in the format chosen with ``format()``."""
+        if self._format is None:
+            raise ValueError("File format type is not specified. Call `format` before calling `save`.")
+        return self._unload(self._format.upper(), location, partition_by, format_type_options, header,
+                            statement_params, block, copy_options)
 
 
 __all__ = ["DataFrameWriter", "quote_identifier"]
