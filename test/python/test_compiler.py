@@ -168,6 +168,16 @@ class CompilerTest(unittest.TestCase):
             bool(col("a") > 1)
         self.assertIn("Cannot convert a Column object into bool", str(caught.exception))
 
+    def test_missing_dataframe_method_names_itself(self):
+        with self.assertRaises(NotImplementedError) as caught:
+            self.t1.to_snowpark_pandas()
+        self.assertIn("DataFrame.to_snowpark_pandas() is not in Snowpark Local", str(caught.exception))
+        with self.assertRaises(AttributeError):
+            self.t1.no_such_column_or_method
+
+    def test_print_schema_as_snowpark_prints_it(self):
+        self.assertEqual(self.t1._schema_text(), 'root\n |-- "A": LongType() (nullable = True)\n |-- "B": LongType() (nullable = True)')
+
     def test_missing_function_names_itself(self):
         with self.assertRaises(NotImplementedError) as caught:
             F.some_function_snowpark_has_not

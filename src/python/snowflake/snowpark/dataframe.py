@@ -24,6 +24,13 @@ from snowpark_local.table_text import show_string
 
 _ids = itertools.count(1)
 
+# Snowpark DataFrame methods the shim does not have: asking for one says so, instead of
+# looking for a column of that name.
+_SNOWPARK_METHODS_NOT_HERE = frozenset({
+    "ai", "analytics", "col_ilike", "copy_into_table", "create_or_replace_dynamic_table", "get_execution_profile",
+    "lateral_join", "to_arrow", "to_arrow_batches", "to_snowpark_pandas", "map", "map_in_pandas",
+})
+
 _JOIN_TYPES = {
     "inner": "inner", "left": "left", "leftouter": "left", "left_outer": "left", "right": "right",
     "rightouter": "right", "right_outer": "right", "outer": "outer", "full": "outer", "fullouter": "outer",
@@ -166,6 +173,39 @@ class DataFrame:
         return [(field.name, _simple_type_name(column["type"]))
                 for field, column in zip(self.schema.fields, self._describe())]
 
+    def print_schema(self, level=None):
+        """The schema as Snowpark prints it: ``root`` then `` |-- "A": LongType() (nullable = True)``."""
+        print(self._schema_text(level))
+
+    printSchema = print_schema
+
+    def _schema_text(self, level=None):
+        from snowflake.snowpark.types import ArrayType, MapType
+
+        def lines(name, datatype, nullable, depth):
+            if level is not None and depth >= level:
+                return []
+            prefix = " |  " * depth
+            suffix = " (nullable = {})".format(nullable) if nullable is not None else ""
+            if isinstance(datatype, ArrayType):
+                return ["{} |-- {}: ArrayType{}".format(prefix, name, suffix)] + lines(
+                    "element", datatype.element_type, None, depth + 1)
+            if isinstance(datatype, MapType):
+                return (["{} |-- {}: MapType{}".format(prefix, name, suffix)]
+                        + lines("key", datatype.key_type, None, depth + 1)
+                        + lines("value", datatype.value_type, None, depth + 1))
+            return ["{} |-- {}: {}{}".format(prefix, name, datatype, suffix)]
+
+        body = []
+        for field, quoted in zip(self.schema.fields, self._output_names()):
+            body += lines(quoted, field.datatype, field.nullable, 0)
+        return "\n".join(["root"] + body)
+
+    def __getattr__(self, name):
+        if name in _SNOWPARK_METHODS_NOT_HERE:
+            raise NotImplementedError("DataFrame.{}() is not in Snowpark Local yet.".format(name))
+        return self._column_attribute(name)
+
     def _output_names(self):
         """This DataFrame's columns as quoted identifiers."""
         return ['"' + column["name"].replace('"', '""') + '"' for column in self._describe()]
@@ -200,7 +240,7 @@ class DataFrame:
             return self.col(self.columns[item])
         raise TypeError("unexpected item type: {}".format(type(item).__name__))
 
-    def __getattr__(self, name):
+    def _column_attribute(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
         if name.upper() in [column.upper() for column in self.columns]:
