@@ -84,7 +84,8 @@ const flattenRule: SequenceRule<TableCallMatch> = {
     const source = `(SELECT ${input} AS this) AS f_in`;
     const join = outer ? `LEFT JOIN json_each(f_in.this) AS e ON true` : `, json_each(f_in.this) AS e`;
     const where = outer ? '' : ` WHERE json_type(f_in.this) IN ('ARRAY', 'OBJECT')`;
-    return `LATERAL (SELECT ${columns} FROM ${source} ${join}${where})`;
+    // Elements come out in array (or key) order, as Snowflake gives them.
+    return `LATERAL (SELECT ${columns} FROM ${source} ${join}${where} ORDER BY e.id)`;
   },
 };
 
