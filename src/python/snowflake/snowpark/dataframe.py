@@ -1,26 +1,22 @@
 """Snowpark's DataFrame: a logical plan that compiles to one Snowflake SQL query when an action runs."""
 
 import itertools
-import random
 import re
 
 from snowflake.snowpark._internal.arguments import flatten_arguments
 from snowflake.snowpark._internal import expressions as ex
 from snowflake.snowpark._internal import plan as p
-from snowflake.snowpark._internal.compiler import as_subquery, compile_plan
+from snowflake.snowpark._internal.compiler import compile_plan
+from snowflake.snowpark._internal.joins import (JOIN_TYPES, ambiguous_column, and_all, build_join, random_tag,
+                                                unquoted)
 from snowflake.snowpark._internal.numeric_types import needs_numeric_types, with_snowflake_numbers
 from snowflake.snowpark._internal.type_names import datatype_from_snowflake
-from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
 from snowflake.snowpark.column import Column, to_column
-from snowflake.snowpark.row import case_insensitive_rows
-from snowflake.snowpark.exceptions import (SnowparkClientException, SnowparkColumnException, SnowparkJoinException,
-                                           SnowparkSQLAmbiguousJoinException)
+from snowflake.snowpark.dataframe_actions import DataFrameActions
+from snowflake.snowpark.exceptions import SnowparkClientException, SnowparkColumnException, SnowparkJoinException
 from snowflake.snowpark.types import StructField, StructType
 
-from snowpark_local.pandas_bridge import pandas_frame
-from snowpark_local.results import column_names, first_value, rows_from_result
 from snowpark_local.sql_literals import quote_identifier
-from snowpark_local.table_text import show_string
 
 _ids = itertools.count(1)
 
@@ -31,24 +27,10 @@ _SNOWPARK_METHODS_NOT_HERE = frozenset({
     "lateral_join", "to_arrow", "to_arrow_batches", "to_snowpark_pandas", "map", "map_in_pandas",
 })
 
-_JOIN_TYPES = {
-    "inner": "inner", "left": "left", "leftouter": "left", "left_outer": "left", "right": "right",
-    "rightouter": "right", "right_outer": "right", "outer": "outer", "full": "outer", "fullouter": "outer",
-    "full_outer": "outer", "semi": "leftsemi", "leftsemi": "leftsemi", "left_semi": "leftsemi",
-    "anti": "leftanti", "leftanti": "leftanti", "left_anti": "leftanti", "cross": "cross",
-}
-
-
-def _random_tag():
-    return "".join(random.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(4))
 
 
 
-def _unquoted(quoted):
-    return quoted[1:-1].replace('""', '"')
-
-
-class DataFrame:
+class DataFrame(DataFrameActions):
     """Lazily evaluated: each transformation returns a new DataFrame over a bigger plan."""
 
     def __init__(self, session=None, plan=None, params=None, *, _lineage=None, _renames=None):
@@ -85,11 +67,11 @@ class DataFrame:
             if isinstance(node, ex.ColumnRef) and node.df_id is not None:
                 key = (node.df_id, node.name)
                 if key in renames and renames[key] is None:
-                    raise _ambiguous(node.name)
+                    raise ambiguous_column(node.name)
                 return ex.ColumnRef(renames.get(key, node.name), node.qualifier)
             if isinstance(node, ex.ColumnRef) and node.qualifier is None and node.name in renamed_away \
                     and node.name not in self._output_names():
-                raise _ambiguous(node.name)
+                raise ambiguous_column(node.name)
             return None
 
         return ex.transform(expression, replace)
@@ -223,7 +205,7 @@ class DataFrame:
             if len(renamed) == 1:
                 return Column(ex.ColumnRef(renamed.pop(), df_id=self._id), _df_id=self._id)
             if len(renamed) > 1 or any(old == quoted for (_, old) in self._renames):
-                raise _ambiguous(quoted)
+                raise ambiguous_column(quoted)
             raise SnowparkColumnException(
                 "The DataFrame does not contain the column named {}. Its columns are {}.".format(
                     col_name, ", ".join(names)), "1111")
@@ -437,12 +419,12 @@ class DataFrame:
     def join(self, right, on=None, how=None, *, join_type=None, lsuffix="", rsuffix="", using_columns=None, **kwargs):
         if not isinstance(right, DataFrame):
             raise TypeError("join() takes a DataFrame, not {}".format(type(right).__name__))
-        if self._lineage & right._lineage and self._id in right._lineage | {right._id} or self is right:
+        if self is right or self._id in right._lineage or right._id in self._lineage:
             raise SnowparkJoinException(
                 "You cannot join a DataFrame with itself because the column references cannot be resolved "
                 "correctly. Instead, create a copy of the DataFrame with copy.copy(), and join the DataFrame "
                 "with this copy.", "1104")
-        kind = _JOIN_TYPES.get(str(how or join_type or "inner").lower().replace(" ", ""))
+        kind = JOIN_TYPES.get(str(how or join_type or "inner").lower().replace(" ", ""))
         if kind is None:
             raise SnowparkClientException("Unsupported join type '{}'. Supported join types include: 'inner', "
                                           "'outer', 'full', 'fullouter', 'leftouter', 'left', 'rightouter', 'right', "
@@ -457,7 +439,7 @@ class DataFrame:
             if all(isinstance(item, str) for item in on):
                 using = [quote_identifier(item) for item in on]
             else:
-                condition = _and_all([to_column(item)._expression for item in on])
+                condition = and_all([to_column(item)._expression for item in on])
         if kind == "cross" and (using or condition is not None):
             raise SnowparkClientException("Cross joins cannot take columns as input.", "1110")
         return self._join(right, kind, using, condition, lsuffix, rsuffix)
@@ -470,7 +452,7 @@ class DataFrame:
     def natural_join(self, right, how=None, *, join_type=None):
         left_names, right_names = self._output_names(), right._output_names()
         common = [name for name in left_names if name in right_names]
-        kind = _JOIN_TYPES.get(str(how or join_type or "inner").lower().replace(" ", ""), "inner")
+        kind = JOIN_TYPES.get(str(how or join_type or "inner").lower().replace(" ", ""), "inner")
         if not common:
             return self._join(right, "cross", [], None, "", "")
         return self._join(right, kind, common, None, "", "")
@@ -478,76 +460,7 @@ class DataFrame:
     naturalJoin = natural_join
 
     def _join(self, right, kind, using, condition, lsuffix, rsuffix):
-        left_alias, right_alias = '"SNOWPARK_LEFT_{}"'.format(self._id), '"SNOWPARK_RIGHT_{}"'.format(right._id)
-        left_names, right_names = self._output_names(), right._output_names()
-        if lsuffix and lsuffix == rsuffix:
-            raise ValueError("'lsuffix' and 'rsuffix' must be different if they're not empty. You set {!r} to both."
-                             .format(lsuffix))
-        if condition is not None:
-            shared = set(left_names) & set(right_names)
-            condition = self._qualify_join(condition, right, left_alias, right_alias, shared)
-        if kind in ("leftsemi", "leftanti"):
-            if using:
-                condition = _and_all([ex.BinaryOp("=", ex.ColumnRef(name, left_alias), ex.ColumnRef(name, right_alias))
-                                      for name in using])
-            subquery = "SELECT * FROM {} WHERE {}".format(
-                _from_item_text(right, right_alias), condition.sql() if condition is not None else "TRUE")
-            exists = ex.Exists(subquery) if kind == "leftsemi" else ex.UnaryOp("NOT", ex.Exists(subquery))
-            frame = self._derived(p.Filter(p.FromChild(self._plan, "", left_alias), exists))
-            return frame._derived(p.Project(frame._plan, [ex.ColumnRef(name) for name in left_names]))
-        common = {name for name in left_names if name in right_names} - set(using)
-        tag = _random_tag()
-        renames = {}
-        outputs = []
-        for name in using:
-            if kind == "outer":
-                key = ex.FunctionCall("COALESCE", [ex.ColumnRef(name, left_alias), ex.ColumnRef(name, right_alias)])
-            else:
-                key = ex.ColumnRef(name, right_alias if kind == "right" else left_alias)
-            outputs.append(ex.Alias(key, name))
-        for side, names, alias, prefix, suffix in ((self, left_names, left_alias, "l", lsuffix),
-                                                   (right, right_names, right_alias, "r", rsuffix)):
-            for name in names:
-                if name in using:
-                    continue
-                reference = ex.ColumnRef(name, alias)
-                # A clash is renamed on the sides without a suffix only when neither side has one.
-                if name in common and (suffix or not (lsuffix or rsuffix)):
-                    new_name = _suffixed(name, suffix) if suffix else '"{}_{}_{}"'.format(prefix, tag, _unquoted(name))
-                    outputs.append(ex.Alias(reference, new_name))
-                    for lineage_id in side._lineage:
-                        # A DataFrame on both sides (df2 in a.join(df2).join(b.join(df2))) renamed
-                        # twice: a reference to it cannot say which side it means.
-                        key = (lineage_id, name)
-                        renames[key] = None if key in renames and renames[key] != new_name else new_name
-                else:
-                    outputs.append(reference)
-            for key, value in side._renames.items():
-                renames.setdefault(key, renames.get((key[0], value), value))
-        plan = p.Join(self._plan, right._plan, kind, condition, using, left_alias, right_alias, outputs)
-        frame = DataFrame(self._session, plan, (self._params or []) + (right._params or []) or None,
-                          _lineage=self._lineage | right._lineage, _renames=renames)
-        return frame
-
-    def _qualify_join(self, condition, right, left_alias, right_alias, shared):
-        """Columns taken from either side (``df1["a"] == df2["a"]``) name their side's alias;
-        a bare ``col("a")`` that both sides have cannot say which it means."""
-
-        def replace(node):
-            if not isinstance(node, ex.ColumnRef):
-                return None
-            if node.df_id is None:
-                if node.qualifier is None and node.name in shared:
-                    raise _ambiguous(node.name)
-                return None
-            in_left, in_right = node.df_id in self._lineage, node.df_id in right._lineage
-            if in_left and not in_right:
-                return ex.ColumnRef(self._renames.get((node.df_id, node.name), node.name), left_alias)
-            if in_right and not in_left:
-                return ex.ColumnRef(right._renames.get((node.df_id, node.name), node.name), right_alias)
-            return ex.ColumnRef(node.name)
-
-        return ex.transform(condition, replace)
+        return build_join(self, right, kind, using, condition, lsuffix, rsuffix)
 
     # ------------------------------------------------------------------ set operations
 
@@ -596,106 +509,6 @@ class DataFrame:
         return self._set("EXCEPT", other)
 
     minus = subtract = except_
-
-    # ------------------------------------------------------------------ actions
-
-    def _run(self, sql, block, result_type, params=None):
-        params = self._params if params is None else params
-        if block:
-            return self._session._execute(sql, params)
-        query_id = self._session._submit(sql, params)
-        return AsyncJob(query_id, sql, self._session, result_type=result_type)
-
-    def collect(self, *, block=True, statement_params=None, log_on_exception=False, case_sensitive=True):
-        outcome = self._run(self._sql_text(), block, _AsyncResultType.ROW)
-        if not block:
-            return outcome
-        rows = rows_from_result(outcome)
-        return rows if case_sensitive else case_insensitive_rows(rows)
-
-    def collect_nowait(self, *, statement_params=None, log_on_exception=False, case_sensitive=True):
-        return self.collect(block=False)
-
-    def count(self, *, block=True, statement_params=None):
-        outcome = self._run("SELECT COUNT(*) FROM {}".format(as_subquery(self._sql_text())), block, _AsyncResultType.COUNT)
-        return first_value(outcome) if block else outcome
-
-    def first(self, n=None, *, block=True, statement_params=None):
-        if n is None:
-            rows = self.limit(1).collect()
-            return rows[0] if rows else None
-        if not isinstance(n, int):
-            raise ValueError("Invalid type of argument passed to first(): {}".format(type(n).__name__))
-        if n < 0:
-            return self.collect(block=block)
-        return self.limit(n).collect(block=block)
-
-    def take(self, n=None, *, block=True, statement_params=None):
-        return self.first(n, block=block)
-
-    head = take
-
-    def to_local_iterator(self, *, block=True, statement_params=None, case_sensitive=True):
-        return iter(self.collect(case_sensitive=case_sensitive))
-
-    toLocalIterator = to_local_iterator
-
-    def to_pandas(self, *, block=True, statement_params=None, **kwargs):
-        outcome = self._run(self._sql_text(), block, _AsyncResultType.PANDAS)
-        return pandas_frame(outcome) if block else outcome
-
-    toPandas = to_pandas
-
-    def to_pandas_batches(self, *, block=True, statement_params=None, **kwargs):
-        outcome = self._run(self._sql_text(), block, _AsyncResultType.PANDAS_BATCH)
-        return iter([pandas_frame(outcome)]) if block else outcome
-
-    def show(self, n=10, max_width=50, *, statement_params=None):
-        print(self._show_string(n, max_width), end="")
-
-    def _show_string(self, n=10, max_width=50):
-        sql = self._sql_text()
-        if isinstance(self._plan, p.SqlQuery) and not re.match(r"^\s*(\(|select|with|values|table)\b", sql, re.I):
-            result = self._session._execute(sql, self._params)
-            rows = rows_from_result(result)[:n]
-        else:
-            result = self._session._execute(self.limit(n)._sql_text(), self._params)
-            rows = rows_from_result(result)
-        return show_string(column_names(result), rows, max_width)
-
-    def save_as_table(self, table_name, *, mode="errorifexists", column_order="index", create_temp_table=False,
-                      table_type="", clustering_keys=None, block=True, statement_params=None, **kwargs):
-        from snowflake.snowpark.dataframe_writer import DataFrameWriter
-        return DataFrameWriter(self).save_as_table(
-            table_name, mode=mode, column_order=column_order, create_temp_table=create_temp_table,
-            table_type=table_type, clustering_keys=clustering_keys, block=block, **kwargs)
-
-    saveAsTable = save_as_table
-
-    def cache_result(self, *, statement_params=None):
-        from snowflake.snowpark.table import Table
-        name = "SNOWPARK_TEMP_TABLE_{}".format(_random_tag().upper() + str(self._id))
-        self._session._execute("CREATE TEMPORARY TABLE {} AS {}".format(name, self._sql_text()), self._params)
-        return Table(name, self._session)
-
-    cacheResult = cache_result
-
-    def create_or_replace_view(self, name, *, comment=None, statement_params=None):
-        return self._create_view(name, "CREATE OR REPLACE VIEW", comment)
-
-    def create_or_replace_temp_view(self, name, *, comment=None, statement_params=None):
-        return self._create_view(name, "CREATE OR REPLACE TEMPORARY VIEW", comment)
-
-    def create_temp_view(self, name, *, comment=None, statement_params=None):
-        return self._create_view(name, "CREATE TEMPORARY VIEW", comment)
-
-    createOrReplaceView, createOrReplaceTempView, createTempView = (
-        create_or_replace_view, create_or_replace_temp_view, create_temp_view)
-
-    def _create_view(self, name, verb, comment):
-        view = name if isinstance(name, str) else ".".join(name)
-        rows = rows_from_result(self._session._execute("{} {} AS {}".format(verb, view, self._sql_text()), self._params))
-        return rows
 
     # ------------------------------------------------------------------ sampling
 
@@ -749,10 +562,10 @@ class DataFrame:
             compile_plan(p.Project(source, [ex.SqlText('"T".*')])), self._params)]
         # A left column the function also outputs (VALUE, INDEX …) is renamed as a join renames
         # a clash, so df["value"] and the function's VALUE stay apart.
-        tag, renames, outputs = _random_tag(), dict(self._renames), []
+        tag, renames, outputs = random_tag(), dict(self._renames), []
         for name in self._output_names():
             if name in function_names:
-                new_name = '"l_{}_{}"'.format(tag, _unquoted(name))
+                new_name = '"l_{}_{}"'.format(tag, unquoted(name))
                 outputs.append(ex.Alias(ex.ColumnRef(name, left_alias), new_name))
                 for lineage_id in self._lineage:
                     renames[(lineage_id, name)] = new_name
@@ -806,43 +619,6 @@ class DataFrame:
     approxQuantile, sampleBy = approx_quantile, sample_by
 
 
-def _ambiguous(quoted_name):
-    name = _unquoted(quoted_name)
-    return SnowparkSQLAmbiguousJoinException(
-        "The reference to the column '{0}' is ambiguous. The column is present in both DataFrames used in the "
-        "join. To identify the DataFrame that you want to use in the reference, use the syntax <df>[\"{0}\"] in "
-        "join conditions and in select() calls on the result of the join. Alternatively, you can rename the column "
-        "in either DataFrame for disambiguation. See the API documentation of the DataFrame.join() method for more "
-        "details.".format(name), "1303")
-
-
-def _suffixed(quoted_name, suffix):
-    """Snowpark's lsuffix/rsuffix: an upper-case name with a plain suffix stays case-insensitive
-    (``A`` + ``_l`` is ``A_L``); otherwise the suffix is appended as written (``"a_l"``, ``"A8 l"``)."""
-    name = _unquoted(quoted_name)
-    if name == name.upper() and re.match(r"^[A-Za-z0-9_$]*$", suffix):
-        return '"{}{}"'.format(name, suffix.upper())
-    return '"{}{}"'.format(name, suffix.strip('"').replace('"', '""'))
-
-
-def _case_insensitive(rows):
-    from snowflake.snowpark.row import Row
-    out = []
-    for row in rows:
-        if row._fields is None:
-            out.append(row)
-        else:
-            out.append(Row(**{name.upper(): value for name, value in zip(row._fields, row)}))
-    return out
-
-
-def _and_all(expressions):
-    condition = expressions[0]
-    for expression in expressions[1:]:
-        condition = ex.BinaryOp("AND", condition, expression)
-    return condition
-
-
 def _flatten_sets(grouping_sets):
     from snowflake.snowpark.relational_grouped_dataframe import GroupingSets
     for item in grouping_sets:
@@ -856,10 +632,6 @@ def _flatten_sets(grouping_sets):
             yield list(item)
         else:
             yield [item]
-
-
-def _from_item_text(frame, alias):
-    return "({}) AS {}".format(frame._sql_text(), alias)
 
 
 def _simple_type_name(type_name):
