@@ -84,7 +84,12 @@ export class DuckDbEngine implements SqlEngine {
     const { queryId, signal } = request;
     if (this.closed) throw new SqlError('390114', '08001', 'The local engine is closed.', queryId);
     // Stage statements (LIST, REMOVE, CREATE/DROP STAGE) are answered from local stage folders.
-    const staged = runStageCommand(request.sql, this.stages, queryId);
+    let staged: QueryResult | undefined;
+    try {
+      staged = runStageCommand(request.sql, this.stages, queryId);
+    } catch (error) {
+      throw error instanceof SqlError ? withQueryId(error, queryId) : error;
+    }
     if (staged) return (this.retention.keep(queryId, staged), staged);
     let translation;
     try {
@@ -158,7 +163,8 @@ export class DuckDbEngine implements SqlEngine {
         await connection.run('ROLLBACK').catch(() => (reusable = false));
       }
       if (signal.aborted || (error instanceof SqlError && error.cancelled)) throw executionCancelled(queryId);
-      if (error instanceof SqlError) throw error;
+      // Every failed statement names its query, as Snowflake's errors do.
+      if (error instanceof SqlError) throw withQueryId(error, queryId);
       throw toSnowflakeError(error, queryId);
     } finally {
       if (reusable) this.release(connection);
@@ -256,4 +262,8 @@ function openError(path: string, error: unknown): SqlError {
     );
   }
   return new SqlError('390100', '08001', `Cannot open the local database ${path}: ${message.split('\n')[0]}`);
+}
+
+function withQueryId(error: SqlError, queryId: string): SqlError {
+  return error.queryId ? error : error.withQueryId(queryId);
 }
