@@ -33,13 +33,15 @@ _SNOWPARK_METHODS_NOT_HERE = frozenset({
 class DataFrame(DataFrameActions):
     """Lazily evaluated: each transformation returns a new DataFrame over a bigger plan."""
 
-    def __init__(self, session=None, plan=None, params=None, *, _lineage=None, _renames=None):
+    def __init__(self, session=None, plan=None, params=None, *, _lineage=None, _renames=None, _aliases=None):
         self._session = session
         self._plan = plan
         self._params = list(params) if params else None
         self._id = next(_ids)
         self._lineage = frozenset(_lineage or ()) | {self._id}
         self._renames = dict(_renames or {})
+        # df.alias("L") names this DataFrame for col("L", "a"): alias → the id it stands for.
+        self._aliases = dict(_aliases or {})
         self._described = None
         self._sql_cache = None
 
@@ -53,19 +55,29 @@ class DataFrame(DataFrameActions):
     def _derived(self, plan, keep_lineage=True, renames=None):
         return DataFrame(self._session, plan, self._params,
                          _lineage=self._lineage if keep_lineage else None,
-                         _renames=self._renames if renames is None else renames)
+                         _renames=self._renames if renames is None else renames, _aliases=self._aliases)
+
+    def _aliased_id(self, node):
+        """The DataFrame id a ColumnRef names, through df["a"] or col("alias", "a")."""
+        if node.df_alias is None:
+            return node.df_id
+        if node.df_alias not in self._aliases:
+            raise SnowparkColumnException(
+                "There is no DataFrame aliased {!r} here (aliases: {}); name it with df.alias({!r}) first.".format(
+                    node.df_alias, ", ".join(sorted(self._aliases)) or "none", node.df_alias), "1111")
+        return self._aliases[node.df_alias]
 
     def _resolve(self, expression):
         """Names in a column taken from this DataFrame or one it was built from (``df1["a"]`` after
         a join that renamed ``A``) become the names this DataFrame's output has."""
         renames = self._renames
-        if not renames:
+        if not renames and not self._aliases:
             return expression
         renamed_away = {name for (_, name) in renames}
 
         def replace(node):
-            if isinstance(node, ex.ColumnRef) and node.df_id is not None:
-                key = (node.df_id, node.name)
+            if isinstance(node, ex.ColumnRef) and (node.df_id is not None or node.df_alias is not None):
+                key = (self._aliased_id(node), node.name)
                 if key in renames and renames[key] is None:
                     raise ambiguous_column(node.name)
                 return ex.ColumnRef(renames.get(key, node.name), node.qualifier)
@@ -371,8 +383,10 @@ class DataFrame(DataFrameActions):
     toDF = to_df
 
     def alias(self, name):
+        """``df.alias("L")``: columns of this DataFrame can then be named ``col("L", "a")``,
+        also after a join with another aliased DataFrame (and with itself, through the alias)."""
         frame = self._derived(self._plan)
-        frame._alias_name = name
+        frame._aliases[name] = frame._id
         return frame
 
     # ------------------------------------------------------------------ aggregation
@@ -419,7 +433,8 @@ class DataFrame(DataFrameActions):
     def join(self, right, on=None, how=None, *, join_type=None, lsuffix="", rsuffix="", using_columns=None, **kwargs):
         if not isinstance(right, DataFrame):
             raise TypeError("join() takes a DataFrame, not {}".format(type(right).__name__))
-        if self is right or self._id in right._lineage or right._id in self._lineage:
+        if (self is right or self._id in right._lineage or right._id in self._lineage) and not (
+                set(self._aliases) - set(right._aliases) and set(right._aliases) - set(self._aliases)):
             raise SnowparkJoinException(
                 "You cannot join a DataFrame with itself because the column references cannot be resolved "
                 "correctly. Instead, create a copy of the DataFrame with copy.copy(), and join the DataFrame "

@@ -377,7 +377,7 @@ for _alias, _target in _ALIASES.items():
 def col(col_name, col_name2=None):
     """``col("a")``; ``col("df_alias", "a")`` names a column of an aliased DataFrame."""
     if col_name2 is not None:
-        return Column(_ex.ColumnRef(col_name2, qualifier=None))
+        return Column(_ex.ColumnRef(col_name2, df_alias=col_name))
     return Column(col_name)
 
 

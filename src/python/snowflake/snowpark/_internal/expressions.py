@@ -37,12 +37,14 @@ class ColumnRef(Expression):
     """A column by its quoted identifier; ``qualifier`` is a FROM alias after a join, and
     ``df_id`` the DataFrame it was taken from (``df["a"]``), so a join can tell its sides apart."""
 
-    __slots__ = ("name", "qualifier", "df_id")
+    __slots__ = ("name", "qualifier", "df_id", "df_alias")
 
-    def __init__(self, name, qualifier=None, df_id=None):
+    def __init__(self, name, qualifier=None, df_id=None, df_alias=None):
         self.name = name if name == "*" else quote_identifier(name)
         self.qualifier = qualifier
         self.df_id = df_id
+        # col("L", "a") after df.alias("L"): the alias names the DataFrame.
+        self.df_alias = df_alias
 
     def sql(self):
         return self.name if self.qualifier is None else "{}.{}".format(self.qualifier, self.name)

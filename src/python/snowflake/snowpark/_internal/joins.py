@@ -6,7 +6,7 @@ import re
 
 from snowflake.snowpark._internal import expressions as ex
 from snowflake.snowpark._internal import plan as p
-from snowflake.snowpark.exceptions import SnowparkSQLAmbiguousJoinException
+from snowflake.snowpark.exceptions import SnowparkColumnException, SnowparkSQLAmbiguousJoinException
 
 from snowpark_local.sql_literals import quote_identifier
 
@@ -94,7 +94,8 @@ def build_join(left, right, kind, using, condition, lsuffix, rsuffix):
     from snowflake.snowpark.dataframe import DataFrame
     plan = p.Join(left._plan, right._plan, kind, condition, using, left_alias, right_alias, outputs)
     return DataFrame(left._session, plan, (left._params or []) + (right._params or []) or None,
-                     _lineage=left._lineage | right._lineage, _renames=renames)
+                     _lineage=left._lineage | right._lineage, _renames=renames,
+                     _aliases=dict(left._aliases, **right._aliases))
 
 
 def _semi_join(left, right, kind, using, condition, left_alias, right_alias, left_names):
@@ -116,6 +117,16 @@ def _qualified(condition, left, right, left_alias, right_alias, shared):
     def replace(node):
         if not isinstance(node, ex.ColumnRef):
             return None
+        if node.df_alias is not None:
+            # col("L", "a"): the alias says which side, even when both sides are one DataFrame.
+            if node.df_alias in left._aliases and node.df_alias not in right._aliases:
+                key = (left._aliases[node.df_alias], node.name)
+                return ex.ColumnRef(left._renames.get(key, node.name), left_alias)
+            if node.df_alias in right._aliases:
+                key = (right._aliases[node.df_alias], node.name)
+                return ex.ColumnRef(right._renames.get(key, node.name), right_alias)
+            raise SnowparkColumnException("There is no DataFrame aliased {!r} in this join; name it with "
+                                          "df.alias({!r}) first.".format(node.df_alias, node.df_alias), "1111")
         if node.df_id is None:
             if node.qualifier is None and node.name in shared:
                 raise ambiguous_column(node.name)
