@@ -32,6 +32,12 @@ export class LazyEngine implements SqlEngine {
     return (await this.engine()).execute(request);
   }
 
+  /** A session that never reached the engine left nothing in it to end. */
+  async endSession(sessionId: string): Promise<void> {
+    const engine = this.opened ? await this.opened.catch(() => undefined) : undefined;
+    await engine?.endSession?.(sessionId);
+  }
+
   async close(): Promise<void> {
     if (this.opened) await (await this.opened.catch(() => undefined))?.close();
   }

@@ -6,7 +6,14 @@ import { QueryResult, SessionContext, TaggedValue } from '../runner/protocol';
  * other queries, which the engine does not own.
  */
 export interface StatementContext {
+  /** The session's context; an engine that runs USE updates it in place. */
   readonly session: SessionContext;
+  /**
+   * Which Snowflake session the statement belongs to (a run, a worksheet; a called
+   * procedure runs in its caller's). Engines keep temp tables, variables and transactions
+   * per session id; statements without one share a single session.
+   */
+  readonly sessionId?: string;
   /** LAST_QUERY_ID(n): n = -1 the latest before this one, 1 the first of the session. */
   lastQueryId(n: number): string | undefined;
   cancelQuery(queryId: string): Promise<void>;
@@ -47,5 +54,7 @@ export interface SqlEngine {
   readonly reportsQueryIds?: boolean;
   /** Runs one statement. Rejects with SqlError (cancelled === true when aborted). */
   execute(request: ExecuteRequest): Promise<QueryResult>;
+  /** The session is over: roll back its open transaction and drop its temporary objects. */
+  endSession?(sessionId: string): Promise<void>;
   close(): Promise<void>;
 }

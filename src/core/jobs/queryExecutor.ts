@@ -6,9 +6,13 @@ import { isTerminal } from './jobStatus';
 import { newQueryId } from './queryId';
 import { checkOneCompleteStatement } from './statementGuards';
 
-/** One Snowpark session's state: its context and the ids LAST_QUERY_ID can name. */
+/**
+ * One Snowpark session's state: its context and the ids LAST_QUERY_ID can name. Its id
+ * lets the engine keep the rest (temp tables, variables, transaction) for the session.
+ */
 export class SessionState {
   readonly history: string[] = [];
+  readonly id = newQueryId();
   constructor(readonly context: SessionContext) {}
 }
 
@@ -43,6 +47,8 @@ const QUERY_ID_IN_SQL = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
  */
 export class QueryExecutor {
   private readonly inFlight = new Map<string, InFlight>();
+  /** Live sessions by id, so a called procedure can run in its caller's session. */
+  private readonly sessions = new Map<string, SessionState>();
   /** Provisional id → the id the engine assigned (engines that name their own queries). */
   private readonly aliases = new Map<string, string>();
   private readonly reportsIds: boolean;
@@ -66,6 +72,7 @@ export class QueryExecutor {
     // engine later renames is seen under its real name.
     const history = request.session.history;
     const position = history.length;
+    this.sessions.set(request.session.id, request.session);
     history.push(provisionalId);
     this.jobs.add({
       id: provisionalId,
@@ -79,6 +86,7 @@ export class QueryExecutor {
     const controller = new AbortController();
     const context: StatementContext = {
       session: request.session.context,
+      sessionId: request.session.id,
       lastQueryId: (n) => (n < 0 ? history[position + n] : n <= position ? history[n - 1] : undefined),
       cancelQuery: (id) => this.cancel(id),
       queryState: (id) => this.stateOf(id),
@@ -231,6 +239,7 @@ export class QueryExecutor {
   async describe(sql: string, binds: TaggedValue[] | undefined, session: SessionState): Promise<{ columns: QueryResult['columns'] }> {
     const context: StatementContext = {
       session: session.context,
+      sessionId: session.id,
       lastQueryId: (n) => (n < 0 ? session.history[session.history.length + n] : session.history[n - 1]),
       cancelQuery: (id) => this.cancel(id),
       queryState: (id) => this.stateOf(id),
@@ -244,6 +253,21 @@ export class QueryExecutor {
       signal: new AbortController().signal,
     });
     return { columns: result.columns };
+  }
+
+  /** A live session by id (a CALL's caller), if it has not ended. */
+  sessionById(id: string | undefined): SessionState | undefined {
+    return id === undefined ? undefined : this.sessions.get(id);
+  }
+
+  /**
+   * The session is over (its run or worksheet has ended, children cancelled first): the
+   * engine rolls back its open transaction and drops its temporary objects, as Snowflake
+   * does when a session ends.
+   */
+  async endSession(session: SessionState): Promise<void> {
+    this.sessions.delete(session.id);
+    await this.engine.endSession?.(session.id);
   }
 
   /** Drops finished entries of a run so memory does not grow with long sessions. */

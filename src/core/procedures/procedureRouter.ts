@@ -63,6 +63,10 @@ export class ProcedureRouter implements SqlEngine {
     return this.inner.execute(request);
   }
 
+  async endSession(sessionId: string): Promise<void> {
+    await this.inner.endSession?.(sessionId);
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }
@@ -95,7 +99,7 @@ export class ProcedureRouter implements SqlEngine {
     const outcome = await this.runProcedure(
       {
         ...procedureRunRequest(procedure, args, `CALL ${procedure.name}(${argSql.join(', ')})`),
-        parent: request.origin ? { runId: request.origin.runId, queryId: request.queryId } : undefined,
+        parent: request.origin ? { runId: request.origin.runId, queryId: request.queryId, sessionId: request.context.sessionId } : undefined,
       },
       request.signal,
     );

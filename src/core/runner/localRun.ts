@@ -88,11 +88,15 @@ export class LocalRunner {
     const cancelled = new Promise<void>((resolve) => (resolveCancel = resolve));
 
     const outcome = (async (): Promise<RunOutcome> => {
-      const session = new SessionState({ ...this.sessionContext, ...request.session });
+      // A called procedure runs in its caller's session (Snowflake): same temp tables, USE,
+      // variables and transaction; only the session's owner ends it.
+      const inherited = this.options.executor.sessionById(request.parent?.sessionId);
+      const session = inherited ?? new SessionState({ ...this.sessionContext, ...request.session });
       let server: ChannelServer | undefined;
       let cancelledChildren: string[] = [];
       const conclude = async (result: Omit<RunOutcome, 'runId' | 'durationMs' | 'cancelledChildren'>): Promise<RunOutcome> => {
         cancelledChildren = cancelledChildren.concat(await this.options.executor.cancelRunChildren(runId));
+        if (!inherited) await this.options.executor.endSession(session).catch(() => undefined);
         for (const onEnded of this.options.onRunEnded ?? []) await onEnded(runId).catch(() => undefined);
         const status = result.ok ? 'SUCCESS' : result.error?.kind === 'cancelled' ? 'ABORTED' : 'FAILED_WITH_ERROR';
         if (status === 'ABORTED' && jobs.get(runId)?.status === 'RUNNING') jobs.move(runId, 'ABORTING');

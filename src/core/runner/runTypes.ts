@@ -18,7 +18,7 @@ export interface RunRequest {
   /** What the tree shows for the run, e.g. `CHECKSTATUS()` or `handler.py:main`. */
   label?: string;
   /** A nested run (session.call) records its parent so the tree nests it. */
-  parent?: { runId: string; queryId: string };
+  parent?: { runId: string; queryId: string; sessionId?: string };
   session?: Partial<SessionContext>;
   /** Extra environment for the Python process (tests, debugger). */
   env?: NodeJS.ProcessEnv;

@@ -77,6 +77,8 @@ export async function* runWorksheet(
   } finally {
     const status = cancelled || options.signal?.aborted ? 'ABORTED' : failed ? 'FAILED_WITH_ERROR' : 'SUCCESS';
     if (status === 'ABORTED') runtime.jobs.move(runId, 'ABORTING');
+    await runtime.executor.cancelRunChildren(runId);
+    await runtime.executor.endSession(session).catch(() => undefined);
     runtime.jobs.move(runId, status);
     runtime.executor.forgetRun(runId);
   }

@@ -26,6 +26,8 @@ import { isCopyIntoStage, quoteStageLocation } from './stages/copyIntoLocation';
 import { runStageCommand } from './stages/stageCommands';
 import { StageFolders } from './stages/stageFolders';
 import { runUnload } from './stages/unload';
+import { DuckDbSessions } from './session/duckdbSessions';
+import { DatabaseFiles } from './session/databaseFiles';
 
 export interface DuckDbEngineOptions {
   /** A file path (one database per workspace) or ':memory:'. */
@@ -42,15 +44,18 @@ export interface DuckDbEngineOptions {
 export class DuckDbEngine implements SqlEngine {
   readonly kind = 'duckdb' as const;
   readonly description: string;
-  private readonly idle: DuckDBConnection[] = [];
   private readonly retention = new ResultRetention();
   private readonly stages: StageFolders;
+  /** Snowflake session state (temp tables, USE, variables, transactions) over the pool. */
+  private readonly sessions: DuckDbSessions;
   private closed = false;
 
   private constructor(
     private readonly instance: DuckDBInstance,
-    private readonly options: Required<DuckDbEngineOptions>,
+    options: Required<DuckDbEngineOptions>,
+    databases: DatabaseFiles,
   ) {
+    this.sessions = new DuckDbSessions(() => instance.connect(), databases, options);
     this.description = options.path === ':memory:' ? 'DuckDB (in memory)' : `DuckDB ${options.path}`;
     this.stages = new StageFolders(options.path, options);
   }
@@ -60,6 +65,7 @@ export class DuckDbEngine implements SqlEngine {
     // Tables hold the user's data: readable by the user alone, like the channel directory.
     if (resolved.path !== ':memory:') mkdirSync(dirname(resolved.path), { recursive: true, mode: 0o700 });
     let instance: DuckDBInstance;
+    let databases: DatabaseFiles;
     try {
       // The file is attached under the Snowflake-style database name, so LOCAL_DB.PUBLIC.T,
       // PUBLIC.T and T all name the same table, as they would in Snowflake.
@@ -72,12 +78,18 @@ export class DuckDbEngine implements SqlEngine {
       // into the workspace file). One multi-statement run: about a millisecond per engine.
       await setup.run(`ATTACH ':memory:' AS ${MACRO_CATALOG}`);
       await setup.run(macroDefinitionsSql());
-      setup.closeSync();
+      databases = new DatabaseFiles(
+        resolved.path,
+        async (sql) => void (await setup.run(sql)),
+        async (name) => (await (await setup.runAndReadAll('SELECT 1 FROM duckdb_databases() WHERE lower(database_name) = lower($1)', [name])).getRows()).length > 0,
+      );
+      await databases.attachExisting();
       if (resolved.path !== ':memory:') chmodSync(resolved.path, 0o600);
     } catch (error) {
       throw openError(resolved.path, error);
     }
-    return new DuckDbEngine(instance, resolved);
+    // The setup connection stays open for CREATE/DROP DATABASE (ATTACH is instance-wide).
+    return new DuckDbEngine(instance, resolved, databases);
   }
 
   async execute(request: ExecuteRequest): Promise<QueryResult> {
@@ -91,14 +103,18 @@ export class DuckDbEngine implements SqlEngine {
       throw error instanceof SqlError ? withQueryId(error, queryId) : error;
     }
     if (staged) return (this.retention.keep(queryId, staged), staged);
+    const session = this.sessions.of(request.context);
+    const own = await this.sessionStatement(session, request);
+    if (own) return own;
+    const snowflakeSql = await this.sessions.prepare(session, request.sql, queryId);
     let translation;
     try {
-      const sql = quoteStageLocation(request.sql);
+      const sql = quoteStageLocation(snowflakeSql);
       translation = translateToDuckDb(request.binds?.length ? toDuckDbBindMarkers(sql) : sql);
     } catch (error) {
       throw compilationError(error instanceof Error ? error.message : String(error), queryId);
     }
-    const connection = await this.acquire();
+    const connection = await this.sessions.connections.acquire(session);
     let inTransaction = false;
     let reusable = true;
     const interrupt = (): void => connection.interrupt();
@@ -121,7 +137,8 @@ export class DuckDbEngine implements SqlEngine {
         const unloaded = await runUnload(request.sql, sql, this.stages, { connection, values, signal, queryId });
         return (this.retention.keep(queryId, unloaded), unloaded);
       }
-      if (!isReadOnly(sql)) {
+      // Inside the session's explicit transaction, COMMIT/ROLLBACK are the user's to run.
+      if (!isReadOnly(sql) && !this.sessions.connections.isPinned(connection, session)) {
         // Writes run in their own transaction so a cancel that lands just as DuckDB
         // finishes can still roll them back, and nothing half-done is ever visible.
         await connection.run('BEGIN TRANSACTION');
@@ -167,8 +184,7 @@ export class DuckDbEngine implements SqlEngine {
       if (error instanceof SqlError) throw withQueryId(error, queryId);
       throw toSnowflakeError(error, queryId);
     } finally {
-      if (reusable) this.release(connection);
-      else connection.closeSync();
+      this.release(connection, reusable);
     }
   }
 
@@ -202,25 +218,34 @@ export class DuckDbEngine implements SqlEngine {
     return encoded;
   }
 
-  private async acquire(): Promise<DuckDBConnection> {
-    const reused = this.idle.pop();
-    if (reused) return reused;
-    const connection = await this.instance.connect();
-    await connection.run(`USE ${this.options.database}.${this.options.schema}`);
-    return connection;
+  /** USE, SET, BEGIN … change the session, not a connection (session/duckdbSessions.ts). */
+  private async sessionStatement(session: ReturnType<DuckDbSessions['of']>, request: ExecuteRequest): Promise<QueryResult | undefined> {
+    if (request.signal.aborted) throw executionCancelled(request.queryId);
+    let result: QueryResult | undefined;
+    try {
+      result = await this.sessions.handle(session, request.sql, request.queryId, (sql) =>
+        this.execute({ ...request, queryId: `${request.queryId}-set`, sql, binds: request.binds }),
+      );
+    } catch (error) {
+      throw toSnowflakeError(error, request.queryId);
+    }
+    if (result) this.retention.keep(request.queryId, result);
+    return result;
   }
 
-  private release(connection: DuckDBConnection): void {
-    // A small idle pool: connections are cheap, but not free, and 1,000 concurrent jobs
-    // must not leave 1,000 connections open afterwards.
-    if (this.closed || this.idle.length >= 16) connection.closeSync();
-    else this.idle.push(connection);
+  /** Back to the pool (or the session's transaction); closed when it may hold stray writes. */
+  private release(connection: DuckDBConnection, reusable: boolean): void {
+    this.sessions.connections.release(connection, reusable);
+  }
+
+  async endSession(sessionId: string): Promise<void> {
+    await this.sessions.end(sessionId);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const connection of this.idle.splice(0)) connection.closeSync();
+    this.sessions.close();
     this.instance.closeSync();
     this.stages.dispose();
   }

@@ -1,0 +1,157 @@
+import { DuckDBConnection } from '@duckdb/node-api';
+import { DuckSession, Mutex, searchPathOf } from './duckSession';
+
+/**
+ * The pool of DuckDB connections, handed out per statement so async jobs run side by side.
+ * A connection is set up for the session it serves (search path, time zone) only when it
+ * last served a different setup, so a run's statements pay nothing extra; a session in an
+ * explicit transaction gets the one connection that holds it, one statement at a time.
+ */
+export class SessionConnections {
+  private readonly idle: DuckDBConnection[] = [];
+  /** What each connection was last set up for (the SQL that set it up). */
+  private readonly applied = new WeakMap<DuckDBConnection, string>();
+  /** Leased connections → how to give them back (unlock a pinned one, pool the others). */
+  private readonly leases = new Map<DuckDBConnection, { giveBack: () => void; pinned: boolean }>();
+  private closed = false;
+
+  constructor(
+    private readonly connect: () => Promise<DuckDBConnection>,
+    /** The workspace schema, for a session whose configured context names none that exists. */
+    private readonly fallback: { database: string; schema: string },
+  ) {}
+
+  async acquire(session: DuckSession): Promise<DuckDBConnection> {
+    const pinned = session.pinned;
+    if (pinned) {
+      const unlock = await pinned.lock.lock();
+      // COMMIT/ROLLBACK may have unpinned it while this statement waited.
+      if (session.pinned !== pinned) {
+        unlock();
+        return this.acquire(session);
+      }
+      this.leases.set(pinned.connection, { giveBack: unlock, pinned: true });
+      return pinned.connection;
+    }
+    const connection = await this.pooled();
+    try {
+      await this.setUp(connection, session);
+    } catch (error) {
+      this.discard(connection);
+      throw error;
+    }
+    this.leases.set(connection, { giveBack: () => this.putBack(connection), pinned: false });
+    return connection;
+  }
+
+  /**
+   * Gives a leased connection back. `reusable` false (a failed ROLLBACK or COMMIT) closes a
+   * pooled one, so writes it may still hold can never be committed later; a session's pinned
+   * connection stays with its transaction, which COMMIT/ROLLBACK or the session's end settles.
+   */
+  release(connection: DuckDBConnection, reusable = true): void {
+    const lease = this.leases.get(connection);
+    this.leases.delete(connection);
+    if (!lease || (!reusable && !lease.pinned)) this.discard(connection);
+    else lease.giveBack();
+  }
+
+  /** Whether the connection holds a session's explicit transaction (no per-write BEGIN). */
+  isPinned(connection: DuckDBConnection, session: DuckSession): boolean {
+    return session.pinned?.connection === connection;
+  }
+
+  /** BEGIN: a connection of the session's own, until COMMIT or ROLLBACK. */
+  async pin(session: DuckSession): Promise<void> {
+    const connection = await this.pooled();
+    try {
+      await this.setUp(connection, session);
+      await connection.run('BEGIN TRANSACTION');
+    } catch (error) {
+      this.discard(connection);
+      throw error;
+    }
+    session.pinned = { connection, lock: new Mutex() };
+  }
+
+  /** COMMIT or ROLLBACK the pinned transaction, once its statements in flight are done. */
+  async unpin(session: DuckSession, finish: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    const pinned = session.pinned;
+    if (!pinned) return;
+    const unlock = await pinned.lock.lock();
+    session.pinned = undefined;
+    try {
+      await pinned.connection.run(finish);
+      this.putBack(pinned.connection);
+    } catch (error) {
+      // DuckDB rolls back a COMMIT that fails; a connection in an unknown state is closed.
+      this.discard(pinned.connection);
+      throw error;
+    } finally {
+      unlock();
+    }
+  }
+
+  /** Runs admin SQL (ATTACH, DETACH …) on a connection with no session set up. */
+  async runDetached(sql: string): Promise<void> {
+    const connection = await this.pooled();
+    try {
+      await connection.run(sql);
+    } finally {
+      this.putBack(connection);
+    }
+  }
+
+  /** Runs a read with the session's search path (USE checks that a schema exists). */
+  async query(session: DuckSession, sql: string, values: Array<string | null>): Promise<unknown[][]> {
+    const connection = await this.acquire(session);
+    try {
+      const reader = await connection.runAndReadAll(sql, values);
+      return reader.getRows();
+    } finally {
+      this.release(connection);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const connection of this.idle.splice(0)) connection.closeSync();
+  }
+
+  private async setUp(connection: DuckDBConnection, session: DuckSession): Promise<void> {
+    const timeZone = session.parameters.get('TIMEZONE');
+    const setup =
+      `SET search_path = '${searchPathOf(session)}';` +
+      (timeZone === undefined ? ' RESET TimeZone;' : ` SET TimeZone = '${timeZone.replace(/'/g, "''")}';`);
+    if (this.applied.get(connection) === setup) return;
+    try {
+      await connection.run(setup);
+    } catch (error) {
+      // A context given from outside (settings, a test) may name a schema the local engine
+      // lacks; USE checks its names, so only that case lands here. Run in the workspace's.
+      if (!/search_path|catalog|schema/i.test(String(error))) throw error;
+      const { database, schema } = this.fallback;
+      await connection.run(setup.replace(searchPathOf(session), searchPathOf({ ...session, context: { ...session.context, database, schema } })));
+    }
+    this.applied.set(connection, setup);
+  }
+
+  private async pooled(): Promise<DuckDBConnection> {
+    return this.idle.pop() ?? (await this.connect());
+  }
+
+  private putBack(connection: DuckDBConnection): void {
+    // A small idle pool: connections are cheap, but not free, and 1,000 concurrent jobs
+    // must not leave 1,000 connections open afterwards.
+    if (this.closed || this.idle.length >= 16) connection.closeSync();
+    else this.idle.push(connection);
+  }
+
+  private discard(connection: DuckDBConnection): void {
+    try {
+      connection.closeSync();
+    } catch {
+      // Already closed.
+    }
+  }
+}
