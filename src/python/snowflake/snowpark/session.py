@@ -1,5 +1,6 @@
 """Snowpark's Session as a stored-procedure handler receives it; every query goes over the channel."""
 
+import re
 from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
 from snowflake.snowpark._internal import plan as _plan
 from snowflake.snowpark.dataframe import DataFrame
@@ -11,6 +12,9 @@ from snowpark_local import session_sources as _sources
 from snowpark_local.results import first_value
 from snowpark_local.sql_literals import render_literal
 from snowpark_local.values import encode
+
+# Statements after which the session's current database, schema, role or warehouse may differ.
+_CHANGES_CONTEXT = re.compile(r"^\s*(?:use\s|create\s+(?:or\s+replace\s+)?(?:schema|database)\b|drop\s+(?:schema|database)\b)", re.I)
 
 _active_session = None
 
@@ -87,7 +91,16 @@ class Session:
         return reply
 
     def _execute(self, sql, params=None):
-        return self._request("query.execute", {"sql": sql, "block": True, "params": params}, sql)
+        reply = self._request("query.execute", {"sql": sql, "block": True, "params": params}, sql)
+        if _CHANGES_CONTEXT.match(sql):
+            # session.sql("use schema s2").collect() moves the session as use_schema() does.
+            self._follow_context()
+        return reply
+
+    def _follow_context(self):
+        current = _sources.current_context(self)
+        self._database, self._schema = current.get("database", self._database), current.get("schema", self._schema)
+        self._role, self._warehouse = current.get("role", self._role), current.get("warehouse", self._warehouse)
 
     def _submit(self, sql, params=None):
         return self._request("query.execute", {"sql": sql, "block": False, "params": params}, sql)["queryId"]
@@ -260,9 +273,6 @@ class Session:
             raise ValueError("'{}' must not be empty or None.".format(object_type))
         _sources.validate_object_name(name)
         self._execute("use {} {}".format(object_type, name))
-        current = _sources.current_context(self)
-        self._database, self._schema = current.get("database", self._database), current.get("schema", self._schema)
-        self._role, self._warehouse = current.get("role", self._role), current.get("warehouse", self._warehouse)
 
     @property
     def query_tag(self):
