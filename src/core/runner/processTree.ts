@@ -53,13 +53,26 @@ export function killMarked(name: string, value: string): number {
 }
 
 /**
+ * Kills marked processes until two passes in a row find none: a daemon that was between the
+ * two forks of a double fork during one pass is caught by the next (the guard in
+ * lifeline.py sweeps the same way).
+ */
+async function sweepMarked(name: string, value: string): Promise<void> {
+  let quiet = 0;
+  for (let pass = 0; pass < 100 && quiet < 2; pass++) {
+    quiet = killMarked(name, value) === 0 ? quiet + 1 : 0;
+    if (quiet < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
  * Ends everything a run started: its process group, and the processes carrying its marker
  * that left the group. Then waits (briefly) for the output pipes to close, so the last
  * prints are read: once every writer is dead they close at once.
  */
 export async function endRunProcesses(child: ChildProcess, runId: string): Promise<void> {
   killTree(child);
-  killMarked(RUN_MARKER_ENV, runId);
+  await sweepMarked(RUN_MARKER_ENV, runId);
   if (child.stdio.every((stream) => !stream || stream.closed)) return;
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   let timer: NodeJS.Timeout | undefined;

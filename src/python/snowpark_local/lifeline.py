@@ -13,6 +13,7 @@ group, itself included. The runner does the same when a run ends normally.
 
 import os
 import signal
+import time
 
 LIFELINE_FD_ENV = "SNOWPARK_LOCAL_LIFELINE_FD"
 RUN_MARKER_ENV = "SNOWPARK_LOCAL_RUN_MARKER"
@@ -37,10 +38,21 @@ def _guard(fd):
         _wait_for_end_of_file(fd)
         marker = os.environ.get(RUN_MARKER_ENV)
         if marker:
-            kill_marked(marker)
+            _sweep(marker)
         os.killpg(0, signal.SIGKILL)
     finally:
         os._exit(0)
+
+
+def _sweep(marker, passes=100, pause=0.01):
+    """Kill marked processes until two passes in a row find none: a process that was forking
+    during one pass (a daemon's double fork) is caught by the next."""
+    quiet = 0
+    for _ in range(passes):
+        quiet = quiet + 1 if kill_marked(marker) == 0 else 0
+        if quiet >= 2:
+            return
+        time.sleep(pause)
 
 
 def _wait_for_end_of_file(fd):
@@ -55,13 +67,15 @@ def _wait_for_end_of_file(fd):
 
 
 def kill_marked(marker, proc="/proc"):
-    """SIGKILL every process (but this one) whose environment holds RUN_MARKER_ENV=marker."""
+    """SIGKILL every process (but this one) whose environment holds RUN_MARKER_ENV=marker;
+    returns how many it found."""
     needle = "\0{}={}\0".format(RUN_MARKER_ENV, marker).encode("utf-8")
     try:
         entries = os.listdir(proc)
     except OSError:
-        return  # No /proc (macOS): the process group is all we can reach.
+        return 0  # No /proc (macOS): the process group is all we can reach.
     own = os.getpid()
+    found = 0
     for entry in entries:
         if not entry.isdigit() or int(entry) == own:
             continue
@@ -69,6 +83,8 @@ def kill_marked(marker, proc="/proc"):
             with open(os.path.join(proc, entry, "environ"), "rb") as environ:
                 if needle not in b"\0" + environ.read():
                     continue
+            found += 1
             os.kill(int(entry), signal.SIGKILL)
         except OSError:
             continue  # Gone already, or not ours to read.
+    return found
