@@ -135,6 +135,27 @@ describe('SHOW statements on the local engine', function () {
     assert.deepEqual(resultRows(terse).map((row) => [row.name, row.kind, row.database_name, row.schema_name]), [['LOCAL_DB', null, null, null]]);
   });
 
+  it('another database: SHOW DATABASES lists it, IN DATABASE and SHOW SCHEMAS IN <db> look inside; no session catalogs', async () => {
+    const outcomes = await runSql(
+      runtime,
+      `create temporary table scratch (a int);
+       create database other_db;
+       create table other_db.public.remote (id int);
+       use database local_db;
+       show databases;
+       show tables in database other_db;
+       show schemas in other_db;
+       show columns in schema other_db.public`,
+    );
+    for (const outcome of outcomes.slice(0, 4)) assert.equal(outcome.error, undefined, outcome.error?.message);
+    const [databases, tables, schemas, columns] = outcomes.slice(4);
+    assert.deepEqual(resultRows(databases).map((row) => [row.name, row.is_current]), [['LOCAL_DB', 'Y'], ['OTHER_DB', 'N']]);
+    assert.deepEqual(resultRows(tables).map((row) => [row.database_name, row.schema_name, row.name]), [['OTHER_DB', 'PUBLIC', 'REMOTE']]);
+    assert.deepEqual(resultRows(schemas).map((row) => row.name), ['INFORMATION_SCHEMA', 'PUBLIC']);
+    assert.deepEqual(resultRows(columns).map((row) => [row.table_name, row.column_name]), [['REMOTE', 'ID']]);
+    await runSql(runtime, 'drop database other_db');
+  });
+
   it('RESULT_SCAN(LAST_QUERY_ID()) reads a SHOW result by its lower-case column names', async () => {
     const [, scanned] = await show(`show tables in schema public; select "name", "rows" from table(result_scan(last_query_id())) where "name" like 'ORDER%' order by "name"`);
     assert.deepEqual(resultRows(scanned), [
