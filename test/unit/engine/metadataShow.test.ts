@@ -163,4 +163,10 @@ describe('SHOW statements on the local engine', function () {
       { name: 'ORDER_LINES', rows: 0 },
     ]);
   });
+
+  it('SELECT * over RESULT_SCAN of SHOW keeps its lower-case column names', async () => {
+    const [, scanned] = await show(`show terse tables in schema public; select * from table(result_scan(last_query_id())) order by "name"`);
+    assert.deepEqual(columnNames(scanned), ['created_on', 'name', 'kind', 'database_name', 'schema_name']);
+    assert.deepEqual(columnValues(scanned, 'name'), ['CUSTOMERS', 'ORDERS', 'ORDER_LINES']);
+  });
 });

@@ -128,12 +128,18 @@ export class DuckDbEngine implements SqlEngine {
     const interrupt = (): void => connection.interrupt();
     const stopInterrupting = (): void => signal.removeEventListener('abort', interrupt);
     try {
+      const preserveCase = [...translation.preserveCaseColumns];
       const fragments = await evaluateDeferred(translation.deferred, {
         context: request.context,
         signal,
         queryId,
         hasRetainedResult: (id) => this.retention.has(id),
-        materializeResult: (id) => this.retention.materialize(id, connection),
+        materializeResult: async (id) => {
+          // Columns a scanned result named in lower case (SHOW's "name", a quoted alias) keep
+          // that case through SELECT *, as they do in Snowflake.
+          preserveCase.push(...this.retention.columnNames(id).filter((name) => name !== name.toUpperCase()));
+          return this.retention.materialize(id, connection);
+        },
       });
       const filled = fillDeferred(translation, fragments);
       // UPDATE … FROM and MERGE are counted first, as Snowflake counts them (dmlPlan.ts).
@@ -179,7 +185,7 @@ export class DuckDbEngine implements SqlEngine {
         this.retention.keep(queryId, counted);
         return counted;
       }
-      return this.encodeResult(queryId, request.sql, statementType, result, chunks, translation.preserveCaseColumns);
+      return this.encodeResult(queryId, request.sql, statementType, result, chunks, preserveCase);
     } catch (error) {
       stopInterrupting();
       if (inTransaction) {
