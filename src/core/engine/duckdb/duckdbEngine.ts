@@ -109,7 +109,11 @@ export class DuckDbEngine implements SqlEngine {
     if (own) return own;
     // SHOW and DESCRIBE become DuckDB queries over the catalog (metadata/), run and retained
     // like any SELECT, so RESULT_SCAN(LAST_QUERY_ID()) reads them.
-    const metadata = await metadataQuery(request.sql, session, (sql, values) => this.sessions.connections.query(session, sql, values), queryId);
+    const metadata = await metadataQuery(request.sql, session, (sql, values) => this.sessions.connections.query(session, sql, values), queryId).catch(
+      (error: unknown) => {
+        throw error instanceof SqlError ? withQueryId(error, queryId) : toSnowflakeError(error, queryId);
+      },
+    );
     let translation;
     if (metadata) translation = { sql: metadata.sql, deferred: [], preserveCaseColumns: metadata.columns };
     else {
