@@ -28,6 +28,7 @@ import { StageFolders } from './stages/stageFolders';
 import { runUnload } from './stages/unload';
 import { DuckDbSessions } from './session/duckdbSessions';
 import { DatabaseFiles } from './session/databaseFiles';
+import { metadataQuery, rewriteInformationSchema } from './metadata';
 
 export interface DuckDbEngineOptions {
   /** A file path (one database per workspace) or ':memory:'. */
@@ -106,13 +107,24 @@ export class DuckDbEngine implements SqlEngine {
     const session = this.sessions.of(request.context);
     const own = await this.sessionStatement(session, request);
     if (own) return own;
-    const snowflakeSql = await this.sessions.prepare(session, request.sql, queryId);
+    // SHOW and DESCRIBE become DuckDB queries over the catalog (metadata/), run and retained
+    // like any SELECT, so RESULT_SCAN(LAST_QUERY_ID()) reads them.
+    const metadata = await metadataQuery(request.sql, session, (sql, values) => this.sessions.connections.query(session, sql, values), queryId).catch(
+      (error: unknown) => {
+        throw error instanceof SqlError ? withQueryId(error, queryId) : toSnowflakeError(error, queryId);
+      },
+    );
     let translation;
-    try {
-      const sql = quoteStageLocation(snowflakeSql);
-      translation = translateToDuckDb(request.binds?.length ? toDuckDbBindMarkers(sql) : sql);
-    } catch (error) {
-      throw compilationError(error instanceof Error ? error.message : String(error), queryId);
+    if (metadata) translation = { sql: metadata.sql, deferred: [], preserveCaseColumns: metadata.columns };
+    else {
+      const snowflakeSql = await this.sessions.prepare(session, request.sql, queryId);
+      try {
+        const sql = quoteStageLocation(snowflakeSql);
+        translation = translateToDuckDb(request.binds?.length ? toDuckDbBindMarkers(sql) : sql);
+      } catch (error) {
+        throw compilationError(error instanceof Error ? error.message : String(error), queryId);
+      }
+      translation = { ...translation, sql: rewriteInformationSchema(translation.sql, session) };
     }
     const connection = await this.sessions.connections.acquire(session);
     let inTransaction = false;
@@ -120,12 +132,18 @@ export class DuckDbEngine implements SqlEngine {
     const interrupt = (): void => connection.interrupt();
     const stopInterrupting = (): void => signal.removeEventListener('abort', interrupt);
     try {
+      const preserveCase = [...translation.preserveCaseColumns];
       const fragments = await evaluateDeferred(translation.deferred, {
         context: request.context,
         signal,
         queryId,
         hasRetainedResult: (id) => this.retention.has(id),
-        materializeResult: (id) => this.retention.materialize(id, connection),
+        materializeResult: async (id) => {
+          // Columns a scanned result named in lower case (SHOW's "name", a quoted alias) keep
+          // that case through SELECT *, as they do in Snowflake.
+          preserveCase.push(...this.retention.columnNames(id).filter((name) => name !== name.toUpperCase()));
+          return this.retention.materialize(id, connection);
+        },
       });
       const filled = fillDeferred(translation, fragments);
       // UPDATE … FROM and MERGE are counted first, as Snowflake counts them (dmlPlan.ts).
@@ -171,7 +189,7 @@ export class DuckDbEngine implements SqlEngine {
         this.retention.keep(queryId, counted);
         return counted;
       }
-      return this.encodeResult(queryId, request.sql, statementType, result, chunks, translation.preserveCaseColumns);
+      return this.encodeResult(queryId, request.sql, statementType, result, chunks, preserveCase);
     } catch (error) {
       stopInterrupting();
       if (inTransaction) {

@@ -50,6 +50,11 @@ export class ResultRetention {
     return this.results.has(queryId);
   }
 
+  /** The retained result's column names, as its statement answered them. */
+  columnNames(queryId: string): string[] {
+    return this.results.get(queryId)?.names ?? [];
+  }
+
   tableName(queryId: string): string {
     return `${RESULTS_CATALOG}.main."q_${queryId.replace(/[^0-9a-zA-Z]/g, '_')}"`;
   }

@@ -20,6 +20,9 @@ export interface DuckSession {
   pinned?: { connection: DuckDBConnection; lock: Mutex };
 }
 
+/** A session's temporaries catalog is named this plus random hex (SHOW hides the others'). */
+export const SESSION_CATALOG_PREFIX = 'SNOWPARK_SESSION_';
+
 /** One statement at a time on a pinned connection (DuckDB runs one query per connection). */
 export class Mutex {
   private tail: Promise<void> = Promise.resolve();

@@ -5,7 +5,7 @@ import { StatementContext } from '../../sqlEngine';
 import { SqlError } from '../../sqlError';
 import { statusResult } from '../statementMessages';
 import { DatabaseFiles } from './databaseFiles';
-import { DuckSession } from './duckSession';
+import { DuckSession, SESSION_CATALOG_PREFIX } from './duckSession';
 import { SessionConnections } from './sessionConnections';
 import { parseSessionStatement, SessionStatement } from './sessionStatements';
 import { literalsOf, substituteVariables } from './sessionVariables';
@@ -52,7 +52,7 @@ export class DuckDbSessions {
     let out = substituteVariables(sql, session.variables, queryId);
     if (createsTempObject(out)) {
       if (!session.tempCatalog) {
-        const catalog = `SNOWPARK_SESSION_${randomBytes(6).toString('hex').toUpperCase()}`;
+        const catalog = `${SESSION_CATALOG_PREFIX}${randomBytes(6).toString('hex').toUpperCase()}`;
         await this.connections.runDetached(`ATTACH ':memory:' AS "${catalog}"`);
         session.tempCatalog = catalog;
       }

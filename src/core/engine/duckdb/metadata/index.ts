@@ -1,0 +1,17 @@
+import { DuckSession } from '../session/duckSession';
+import { CatalogLookup, describeQuery } from './describeTable';
+import { MetadataQuery } from './metadataQuery';
+import { showQuery } from './showStatements';
+
+export { rewriteInformationSchema } from './informationSchema';
+export { CatalogLookup } from './describeTable';
+export { MetadataQuery } from './metadataQuery';
+
+/**
+ * SHOW … and DESCRIBE TABLE/VIEW as a DuckDB query over the catalog, answered before
+ * translation (like stage commands), or undefined for every other statement.
+ */
+export async function metadataQuery(sql: string, session: DuckSession, lookup: CatalogLookup, queryId: string): Promise<MetadataQuery | undefined> {
+  if (!/^\s*(show|desc|describe)\b/i.test(sql)) return undefined;
+  return showQuery(sql, session) ?? (await describeQuery(sql, session, lookup, queryId));
+}
