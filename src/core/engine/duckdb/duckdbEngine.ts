@@ -163,6 +163,9 @@ export class DuckDbEngine implements SqlEngine {
         inTransaction = true;
       }
       signal.addEventListener('abort', interrupt, { once: true });
+      // A cancel that came while BEGIN ran fired before the listener existed: without this
+      // check the statement would run to the end (a cancelled 10-billion-row insert did).
+      if (signal.aborted) throw executionCancelled(queryId);
       const counted = dml?.count ? await dml.count(countQueryRunner(connection, values), queryId) : undefined;
       const result = values.length ? await connection.run(sql, values) : await connection.run(sql);
       const statementType = result.statementType;
