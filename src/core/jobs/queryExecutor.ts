@@ -1,7 +1,9 @@
-import { executionCancelled, SqlError, statementNotFound } from '../engine/sqlError';
+import { executionCancelled, resultExpired, SqlError, statementNotFound } from '../engine/sqlError';
 import { SqlEngine, StatementContext } from '../engine/sqlEngine';
 import { QueryResult, SessionContext, TaggedValue } from '../runner/protocol';
-import { JobManager } from './jobManager';
+import { DEFAULT_RESULT_BOUNDS, FinishedResults, ResultBounds } from './finishedResults';
+import { JobManager, JobRecord } from './jobManager';
+import { jobLabel } from './jobLabel';
 import { isTerminal } from './jobStatus';
 import { newQueryId } from './queryId';
 import { checkOneCompleteStatement } from './statementGuards';
@@ -29,10 +31,10 @@ export interface SubmitRequest {
   line?: number;
 }
 
+/** A statement still running; it leaves this table the moment it settles. */
 interface InFlight {
   controller: AbortController;
   settled: Promise<QueryResult>;
-  error?: SqlError;
   /** The id the engine gave the statement, or its provisional id once it has settled without one. */
   identified: Promise<string>;
 }
@@ -49,6 +51,8 @@ export class QueryExecutor {
   private readonly inFlight = new Map<string, InFlight>();
   /** Live sessions by id, so a called procedure can run in its caller's session. */
   private readonly sessions = new Map<string, SessionState>();
+  /** What a finished query's AsyncJob.result() reads, bounded (finishedResults.ts). */
+  private readonly finished: FinishedResults;
   /** Provisional id → the id the engine assigned (engines that name their own queries). */
   private readonly aliases = new Map<string, string>();
   private readonly reportsIds: boolean;
@@ -56,7 +60,9 @@ export class QueryExecutor {
   constructor(
     private readonly engine: SqlEngine,
     private readonly jobs: JobManager,
+    bounds: ResultBounds = DEFAULT_RESULT_BOUNDS,
   ) {
+    this.finished = new FinishedResults(bounds);
     // Wrappers such as ProcedureRouter forward `kind`; Snowflake always names its queries.
     this.reportsIds = engine.reportsQueryIds ?? engine.kind === 'snowflake';
   }
@@ -79,7 +85,7 @@ export class QueryExecutor {
       kind: 'query',
       runId: request.runId,
       parentId: request.parentId,
-      label: request.sql,
+      label: jobLabel(request.sql),
       status: 'RUNNING',
       detail: { async: request.async },
     });
@@ -104,8 +110,8 @@ export class QueryExecutor {
       if (requestQueryId !== provisionalId || this.aliases.has(provisionalId) || engineQueryId === provisionalId) return;
       this.aliases.set(provisionalId, engineQueryId);
       this.jobs.rename(provisionalId, engineQueryId);
-      this.inFlight.delete(provisionalId);
-      this.inFlight.set(engineQueryId, entry);
+      // A late report for a statement already settled must not bring its entry back.
+      if (this.inFlight.delete(provisionalId)) this.inFlight.set(engineQueryId, entry);
       const at = request.session.history.indexOf(provisionalId);
       if (at >= 0) request.session.history[at] = engineQueryId;
       identify(engineQueryId);
@@ -126,6 +132,9 @@ export class QueryExecutor {
     const started = this.reportsIds ? this.withEngineIds(request.sql).then(execute) : execute(request.sql);
     entry.settled = started.then(
       (result) => {
+        // A settled job keeps no promise, controller or closure: only its result, bounded.
+        this.inFlight.delete(current());
+        this.finished.keep(current(), result);
         // An engine returns only what it has committed: a cancel that came too late (the
         // commit won the race) leaves a SUCCESS, as on Snowflake. ABORTED means nothing landed.
         this.jobs.move(current(), 'SUCCESS', { detail: { rowCount: result.rowCount } });
@@ -133,7 +142,8 @@ export class QueryExecutor {
       },
       (error: unknown) => {
         const sqlError = error instanceof SqlError ? error : new SqlError('100000', 'XX000', String(error), current());
-        entry.error = sqlError;
+        // The job record keeps the error; a later wait() rebuilds it from there.
+        this.inFlight.delete(current());
         const aborted = sqlError.cancelled || controller.signal.aborted;
         this.jobs.move(current(), aborted ? 'ABORTED' : 'FAILED_WITH_ERROR', {
           error: { message: sqlError.message, errorCode: sqlError.errorCode, sqlState: sqlError.sqlState },
@@ -190,11 +200,25 @@ export class QueryExecutor {
     return this.resolve(queryId);
   }
 
-  /** Waits for the end; resolves with the result or rejects with the query's SqlError. */
+  /**
+   * Waits for the end; resolves with the result or rejects with the query's SqlError. A
+   * finished query's result may have been dropped (bounded, oldest first): that answers
+   * as Snowflake answers a result past its 24 hours, 000710 "has expired".
+   */
   wait(queryId: string): Promise<QueryResult> {
-    const entry = this.inFlight.get(this.resolve(queryId));
-    if (!entry) return Promise.reject(statementNotFound(queryId));
-    return entry.settled;
+    const id = this.resolve(queryId);
+    const entry = this.inFlight.get(id);
+    if (entry) return entry.settled;
+    const job = this.jobs.get(id);
+    if (!job || job.kind !== 'query' || !isTerminal(job.status)) return Promise.reject(statementNotFound(queryId));
+    if (job.status !== 'SUCCESS') return Promise.reject(recordedError(job));
+    const result = this.finished.get(id);
+    return result ? Promise.resolve(result) : Promise.reject(resultExpired(queryId));
+  }
+
+  /** How many statements and results this executor holds (a test bounds them). */
+  get retained(): { running: number; results: number } {
+    return { running: this.inFlight.size, results: this.finished.size };
   }
 
   async run(request: Omit<SubmitRequest, 'async'>): Promise<QueryResult> {
@@ -209,9 +233,9 @@ export class QueryExecutor {
   async cancel(requestedId: string): Promise<void> {
     const queryId = this.resolve(requestedId);
     const job = this.jobs.get(queryId);
+    if (!job || job.kind !== 'query') throw statementNotFound(requestedId);
     const entry = this.inFlight.get(queryId);
-    if (!job || !entry) throw statementNotFound(requestedId);
-    if (isTerminal(job.status)) return;
+    if (!entry || isTerminal(job.status)) return;
     this.jobs.move(queryId, 'ABORTING');
     entry.controller.abort(executionCancelled(queryId));
     await entry.settled.catch(() => undefined);
@@ -270,13 +294,27 @@ export class QueryExecutor {
     await this.engine.endSession?.(session.id);
   }
 
-  /** Drops finished entries of a run so memory does not grow with long sessions. */
+  /**
+   * Drops a finished run's results: no handler is left to ask for them, and RESULT_SCAN
+   * reads the engine's own copy.
+   */
   forgetRun(runId: string): void {
     for (const job of this.jobs.list({ runId, kind: 'query' })) {
       if (!isTerminal(job.status)) continue;
-      this.inFlight.delete(job.id);
+      this.finished.drop(job.id);
       const provisional = job.detail.provisionalId;
       if (typeof provisional === 'string') this.aliases.delete(provisional);
     }
   }
+}
+
+/** A failed or cancelled query's error, as it was raised, from what its job recorded. */
+function recordedError(job: JobRecord): SqlError {
+  const error = job.error;
+  const errorCode = error?.errorCode ?? '100000';
+  const sqlState = error?.sqlState ?? 'XX000';
+  const prefix = `${errorCode} (${sqlState}): `;
+  const message = error?.message ?? 'The statement failed.';
+  const detail = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+  return new SqlError(errorCode, sqlState, detail, job.id, job.status === 'ABORTED');
 }

@@ -126,14 +126,13 @@ export class DuckDbEngine implements SqlEngine {
       }
       translation = { ...translation, sql: rewriteInformationSchema(translation.sql, session) };
     }
-    const connection = await this.sessions.connections.acquire(session);
-    let inTransaction = false;
-    let reusable = true;
-    const interrupt = (): void => connection.interrupt();
-    const stopInterrupting = (): void => signal.removeEventListener('abort', interrupt);
+    // Deferred calls first, holding no connection: SYSTEM$WAIT waits on a timer (a thousand
+    // waits side by side, past the connection limit), and a RESULT_SCAN borrows a
+    // connection just long enough to build its table.
+    const preserveCase = [...translation.preserveCaseColumns];
+    let fragments: Map<string, string>;
     try {
-      const preserveCase = [...translation.preserveCaseColumns];
-      const fragments = await evaluateDeferred(translation.deferred, {
+      fragments = await evaluateDeferred(translation.deferred, {
         context: request.context,
         signal,
         queryId,
@@ -142,9 +141,29 @@ export class DuckDbEngine implements SqlEngine {
           // Columns a scanned result named in lower case (SHOW's "name", a quoted alias) keep
           // that case through SELECT *, as they do in Snowflake.
           preserveCase.push(...this.retention.columnNames(id).filter((name) => name !== name.toUpperCase()));
-          return this.retention.materialize(id, connection);
+          const borrowed = await this.sessions.connections.acquire(session, { signal, queryId });
+          let reusable = true;
+          try {
+            return await this.retention.materialize(id, borrowed);
+          } catch (error) {
+            reusable = false;
+            throw error;
+          } finally {
+            this.release(borrowed, reusable);
+          }
         },
       });
+    } catch (error) {
+      if (signal.aborted || (error instanceof SqlError && error.cancelled)) throw executionCancelled(queryId);
+      if (error instanceof SqlError) throw withQueryId(error, queryId);
+      throw toSnowflakeError(error, queryId);
+    }
+    const connection = await this.sessions.connections.acquire(session, { signal, queryId });
+    let inTransaction = false;
+    let reusable = true;
+    const interrupt = (): void => connection.interrupt();
+    const stopInterrupting = (): void => signal.removeEventListener('abort', interrupt);
+    try {
       const filled = fillDeferred(translation, fragments);
       // UPDATE … FROM and MERGE are counted first, as Snowflake counts them (dmlPlan.ts).
       const dml = planDml(filled);

@@ -1,4 +1,5 @@
 import { DuckDBConnection } from '@duckdb/node-api';
+import { ConnectionSlots } from '../connectionSlots';
 import { DuckSession, Mutex, searchPathOf } from './duckSession';
 
 /**
@@ -14,6 +15,9 @@ export class SessionConnections {
   /** Leased connections → how to give them back (unlock a pinned one, pool the others). */
   private readonly leases = new Map<DuckDBConnection, { giveBack: () => void; pinned: boolean }>();
   private closed = false;
+  /** Every connection handed out of the pool holds a slot until it is pooled or closed again. */
+  private readonly slots = new ConnectionSlots();
+  private readonly holdingSlot = new Set<DuckDBConnection>();
 
   constructor(
     private readonly connect: () => Promise<DuckDBConnection>,
@@ -21,19 +25,20 @@ export class SessionConnections {
     private readonly fallback: { database: string; schema: string },
   ) {}
 
-  async acquire(session: DuckSession): Promise<DuckDBConnection> {
+  /** A connection for one statement; `cancel` ends a wait for a free slot (connectionSlots.ts). */
+  async acquire(session: DuckSession, cancel?: { signal: AbortSignal; queryId: string }): Promise<DuckDBConnection> {
     const pinned = session.pinned;
     if (pinned) {
       const unlock = await pinned.lock.lock();
       // COMMIT/ROLLBACK may have unpinned it while this statement waited.
       if (session.pinned !== pinned) {
         unlock();
-        return this.acquire(session);
+        return this.acquire(session, cancel);
       }
       this.leases.set(pinned.connection, { giveBack: unlock, pinned: true });
       return pinned.connection;
     }
-    const connection = await this.pooled();
+    const connection = await this.pooled(cancel);
     try {
       await this.setUp(connection, session);
     } catch (error) {
@@ -136,11 +141,25 @@ export class SessionConnections {
     this.applied.set(connection, setup);
   }
 
-  private async pooled(): Promise<DuckDBConnection> {
-    return this.idle.pop() ?? (await this.connect());
+  private async pooled(cancel?: { signal: AbortSignal; queryId: string }): Promise<DuckDBConnection> {
+    await this.slots.take(cancel?.signal, cancel?.queryId ?? '');
+    let connection: DuckDBConnection;
+    try {
+      connection = this.idle.pop() ?? (await this.connect());
+    } catch (error) {
+      this.slots.give();
+      throw error;
+    }
+    this.holdingSlot.add(connection);
+    return connection;
+  }
+
+  private giveSlot(connection: DuckDBConnection): void {
+    if (this.holdingSlot.delete(connection)) this.slots.give();
   }
 
   private putBack(connection: DuckDBConnection): void {
+    this.giveSlot(connection);
     // A small idle pool: connections are cheap, but not free, and 1,000 concurrent jobs
     // must not leave 1,000 connections open afterwards.
     if (this.closed || this.idle.length >= 16) connection.closeSync();
@@ -148,6 +167,7 @@ export class SessionConnections {
   }
 
   private discard(connection: DuckDBConnection): void {
+    this.giveSlot(connection);
     try {
       connection.closeSync();
     } catch {
