@@ -6,6 +6,9 @@ export interface FaultConfig {
   seed: number;
   cancelTrials: number;
   signalTrials: number;
+  /** Cancels by the handler returning, and by a worksheet's cancel. */
+  returnTrials: number;
+  worksheetTrials: number;
   valueSizesMb: number[];
 }
 
@@ -17,7 +20,9 @@ export function faultConfig(): FaultConfig {
     seed,
     cancelTrials: full ? 400 : 16,
     signalTrials: full ? 30 : 3,
-    valueSizesMb: full ? [1, 8, 16, 40, 64] : [1, 16],
+    returnTrials: full ? 40 : 3,
+    worksheetTrials: full ? 100 : 6,
+    valueSizesMb: full ? [1, 8, 16, 40, 64] : [1, 4],
   };
 }
 
