@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ProcedureDefinition } from '../discovery/procedureDefinition';
 import { DeclaredArgument } from '../runner/argumentCoercion';
+import { makeDirectory } from '../util/makeDirectory';
 
 // Procedures created with CREATE PROCEDURE outlive the statement that made them, as in
 // Snowflake: a worksheet can create one and a later CLI run can CALL it. They are kept in
@@ -66,7 +67,7 @@ export class ProcedureCatalog {
 
   private save(): void {
     if (!this.storePath) return;
-    mkdirSync(dirname(this.storePath), { recursive: true });
+    makeDirectory(dirname(this.storePath));
     const temporary = `${this.storePath}.tmp`;
     writeFileSync(temporary, JSON.stringify(this.list(), null, 2));
     renameSync(temporary, this.storePath);

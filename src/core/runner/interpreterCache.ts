@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ResolvedPython } from './pythonInterpreter';
+import { makeDirectory } from '../util/makeDirectory';
 
 // Which interpreter `python3` means depends on PATH, the directory (pyenv's
 // .python-version) and a few variables; the answer is cached on disk under exactly that
@@ -49,7 +50,7 @@ export const interpreterCache = {
       for (const [key, entry] of Object.entries(entries)) if (now - entry.savedMs > TTL_MS) delete entries[key];
       entries[keyOf(command, cwd)] = { resolved, savedMs: now };
       const file = cacheFile();
-      mkdirSync(dirname(file), { recursive: true });
+      makeDirectory(dirname(file));
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, JSON.stringify(entries));
       renameSync(temporary, file);

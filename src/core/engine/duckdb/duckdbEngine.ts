@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   DuckDBConnection,
@@ -22,6 +22,7 @@ import { snowflakeTypeOf } from './snowflakeTypes';
 import { dmlResult, statusResult } from './statementMessages';
 import { countQueryRunner, planDml } from './dmlPlan';
 import { quoteStringLiteral } from '../../sql/literals';
+import { makeDirectory } from '../../util/makeDirectory';
 import { isCopyIntoStage, quoteStageLocation } from './stages/copyIntoLocation';
 import { runStageCommand } from './stages/stageCommands';
 import { StageFolders } from './stages/stageFolders';
@@ -64,10 +65,10 @@ export class DuckDbEngine implements SqlEngine {
   static async open(options: DuckDbEngineOptions): Promise<DuckDbEngine> {
     const resolved = { database: 'LOCAL_DB', schema: 'PUBLIC', ...options };
     // Tables hold the user's data: readable by the user alone, like the channel directory.
-    if (resolved.path !== ':memory:') mkdirSync(dirname(resolved.path), { recursive: true, mode: 0o700 });
     let instance: DuckDBInstance;
     let databases: DatabaseFiles;
     try {
+      if (resolved.path !== ':memory:') makeDirectory(dirname(resolved.path), 0o700);
       // The file is attached under the Snowflake-style database name, so LOCAL_DB.PUBLIC.T,
       // PUBLIC.T and T all name the same table, as they would in Snowflake.
       instance = await DuckDBInstance.create(':memory:');
@@ -326,7 +327,11 @@ function openError(path: string, error: unknown): SqlError {
         'Close the other Snowpark Local window or CLI, or choose another database with --db PATH (or :memory:).',
     );
   }
-  return new SqlError('390100', '08001', `Cannot open the local database ${path}: ${message.split('\n')[0]}`);
+  return new SqlError(
+    '390100',
+    '08001',
+    `Cannot open the local database ${path}: ${message.split('\n')[0]}. Choose a path you can write with --db PATH (or :memory:), or the snowparkLocal.databasePath setting.`,
+  );
 }
 
 function withQueryId(error: SqlError, queryId: string): SqlError {

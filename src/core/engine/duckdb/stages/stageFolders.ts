@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { SqlError } from '../../sqlError';
+import { makeDirectory } from '../../../util/makeDirectory';
 
 // Snowflake's internal stages, as folders beside the database file:
 //   @~/path        → <db folder>/stages/user/path
@@ -63,7 +64,7 @@ export class StageFolders {
         throw new SqlError('002002', '42710', `SQL compilation error:\nObject '${name}' already exists.`);
       }
     }
-    mkdirSync(folder, { recursive: true });
+    makeDirectory(folder);
   }
 
   drop(name: string, ifExists: boolean): void {

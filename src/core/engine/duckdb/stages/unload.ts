@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
@@ -10,6 +10,7 @@ import { parseCopyIntoLocation } from './copyIntoLocation';
 import { StageFolders } from './stageFolders';
 import { unloadFileName } from './unloadFileNames';
 import { TextCompression, UnloadSpec, unloadSpec } from './unloadOptions';
+import { makeDirectory } from '../../../util/makeDirectory';
 
 // Runs COPY INTO <location> on DuckDB: the query's rows become files in a local stage folder.
 // Every file is written under a hidden temporary name and renamed only once all of them are
@@ -54,7 +55,7 @@ export async function runUnload(originalSql: string, duckDbSql: string, stages: 
     const plan = (partition: string | null | undefined, rows: number, index: number): PlannedFile => {
       const name = unloadFileName(target.path, spec, queryId, partition);
       const path = join(target.folder, name);
-      mkdirSync(dirname(path), { recursive: true });
+      makeDirectory(dirname(path));
       if (existsSync(path) && !spec.overwrite) {
         throw new SqlError('001030', '22000', `Files already existing at the unload destination: ${target.display}. Use overwrite option to force unloading.`, queryId);
       }
