@@ -104,14 +104,22 @@ export class QueryExecutor {
       identified: new Promise((resolve) => (identify = resolve)),
     };
     const current = (): string => this.aliases.get(provisionalId) ?? provisionalId;
+    let settled = false;
     // Engines that name their own queries report the real id; the job, the session's
     // history and this table move to it, and the provisional id stays an alias.
     const onQueryId = (engineQueryId: string, requestQueryId: string): void => {
       if (requestQueryId !== provisionalId || this.aliases.has(provisionalId) || engineQueryId === provisionalId) return;
       this.aliases.set(provisionalId, engineQueryId);
       this.jobs.rename(provisionalId, engineQueryId);
-      // A late report for a statement already settled must not bring its entry back.
-      if (this.inFlight.delete(provisionalId)) this.inFlight.set(engineQueryId, entry);
+      if (!settled) {
+        this.inFlight.delete(provisionalId);
+        this.inFlight.set(engineQueryId, entry);
+      } else {
+        // A late report must not bring a settled entry back; its result moves to the new id.
+        const result = this.finished.get(provisionalId);
+        this.finished.drop(provisionalId);
+        if (result) this.finished.keep(engineQueryId, result);
+      }
       const at = request.session.history.indexOf(provisionalId);
       if (at >= 0) request.session.history[at] = engineQueryId;
       identify(engineQueryId);
@@ -133,6 +141,7 @@ export class QueryExecutor {
     entry.settled = started.then(
       (result) => {
         // A settled job keeps no promise, controller or closure: only its result, bounded.
+        settled = true;
         this.inFlight.delete(current());
         this.finished.keep(current(), result);
         // An engine returns only what it has committed: a cancel that came too late (the
@@ -143,6 +152,7 @@ export class QueryExecutor {
       (error: unknown) => {
         const sqlError = error instanceof SqlError ? error : new SqlError('100000', 'XX000', String(error), current());
         // The job record keeps the error; a later wait() rebuilds it from there.
+        settled = true;
         this.inFlight.delete(current());
         const aborted = sqlError.cancelled || controller.signal.aborted;
         this.jobs.move(current(), aborted ? 'ABORTED' : 'FAILED_WITH_ERROR', {
@@ -157,7 +167,8 @@ export class QueryExecutor {
     );
     // Nobody may ever await a fire-and-forget job; its failure is recorded, not thrown.
     entry.settled.catch(() => undefined);
-    this.inFlight.set(provisionalId, entry);
+    // Under the engine's id if it named the query already (it may, before we get here).
+    this.inFlight.set(current(), entry);
     return provisionalId;
   }
 
