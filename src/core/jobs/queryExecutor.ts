@@ -90,13 +90,7 @@ export class QueryExecutor {
       detail: { async: request.async },
     });
     const controller = new AbortController();
-    const context: StatementContext = {
-      session: request.session.context,
-      sessionId: request.session.id,
-      lastQueryId: (n) => (n < 0 ? history[position + n] : n <= position ? history[n - 1] : undefined),
-      cancelQuery: (id) => this.cancel(id),
-      queryState: (id) => this.stateOf(id),
-    };
+    const context = this.contextFor(request.session, position);
     let identify: (id: string) => void = () => undefined;
     const entry: InFlight = {
       controller,
@@ -266,19 +260,25 @@ export class QueryExecutor {
     return isTerminal(job.status) ? 'failed' : 'pending';
   }
 
+  /** What a statement may ask of the session: LAST_QUERY_ID sees the queries before `position`. */
+  private contextFor(session: SessionState, position: number): StatementContext {
+    const history = session.history;
+    return {
+      session: session.context,
+      sessionId: session.id,
+      lastQueryId: (n) => (n < 0 ? history[position + n] : n <= position ? history[n - 1] : undefined),
+      cancelQuery: (id) => this.cancel(id),
+      queryState: (id) => this.stateOf(id),
+    };
+  }
+
   /**
    * A DataFrame's schema without its rows: Snowpark asks the service to describe a query
    * before it runs. `LIMIT 0` works on both engines; it is not a job the user started, so
    * it gets no record in the tree or in the session's LAST_QUERY_ID history.
    */
   async describe(sql: string, binds: TaggedValue[] | undefined, session: SessionState): Promise<{ columns: QueryResult['columns'] }> {
-    const context: StatementContext = {
-      session: session.context,
-      sessionId: session.id,
-      lastQueryId: (n) => (n < 0 ? session.history[session.history.length + n] : session.history[n - 1]),
-      cancelQuery: (id) => this.cancel(id),
-      queryState: (id) => this.stateOf(id),
-    };
+    const context = this.contextFor(session, session.history.length);
     const result = await this.engine.execute({
       queryId: newQueryId(),
       // A trailing `;` (session.sql("select 1;")) cannot sit inside the parentheses.

@@ -52,9 +52,9 @@ class DataFrame(DataFrameActions):
             self._sql_cache = compile_plan(self._plan)
         return self._sql_cache
 
-    def _derived(self, plan, keep_lineage=True, renames=None):
+    def _derived(self, plan, renames=None):
         return DataFrame(self._session, plan, self._params,
-                         _lineage=self._lineage if keep_lineage else None,
+                         _lineage=self._lineage,
                          _renames=self._renames if renames is None else renames, _aliases=self._aliases)
 
     def _aliased_id(self, node):
@@ -105,9 +105,6 @@ class DataFrame(DataFrameActions):
 
     def _expr(self, value):
         return self._resolve(to_column(value)._expression)
-
-    def _exprs(self, values):
-        return [self._expr(value) for value in flatten_arguments(values)]
 
     @property
     def queries(self):

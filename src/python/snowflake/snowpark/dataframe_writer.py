@@ -8,7 +8,6 @@ from snowflake.snowpark.column import Column
 from snowflake.snowpark.functions import sql_expr
 from snowpark_local.copy_into_location import aliased_option, copy_into_location_sql, split_writer_options
 from snowpark_local.results import rows_from_result
-from snowpark_local.sql_literals import quote_identifier
 
 _SAVE_MODES = ("append", "overwrite", "truncate", "errorifexists", "ignore")
 _MODE_ALIASES = {"error": "errorifexists", "default": "errorifexists"}
@@ -197,6 +196,3 @@ class DataFrameWriter:
             raise ValueError("File format type is not specified. Call `format` before calling `save`.")
         return self._unload(self._format.upper(), location, partition_by, format_type_options, header,
                             statement_params, block, copy_options)
-
-
-__all__ = ["DataFrameWriter", "quote_identifier"]

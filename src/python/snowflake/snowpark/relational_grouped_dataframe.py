@@ -5,7 +5,7 @@ from snowflake.snowpark._internal import plan as p
 from snowflake.snowpark.column import Column
 from snowflake.snowpark.exceptions import SnowparkClientException
 
-from snowpark_local.sql_literals import quote_identifier, render_literal
+from snowpark_local.sql_literals import render_literal
 
 # agg({"a": "max"}) and agg(("a", "max")) name functions the way Spark users do.
 _FUNCTION_NAMES = {
@@ -161,7 +161,3 @@ class RelationalGroupedDataFrame:
                 call = ex.FunctionCall("COALESCE", [call, ex.Literal(default_on_null)])
             outputs.append(ex.Alias(call, '"' + render_literal(value).replace('"', '""') + '"'))
         return self._df._derived(p.Aggregate(self._df._plan, groupings, outputs, self._kind))
-
-
-def _quoted(name):
-    return quote_identifier(name)

@@ -1,7 +1,7 @@
 """Table functions (``FLATTEN``, ``SPLIT_TO_TABLE``, ``GENERATOR`` …) called from DataFrames and sessions."""
 
 from snowflake.snowpark._internal import expressions as ex
-from snowflake.snowpark.column import Column, to_expression
+from snowflake.snowpark.column import to_expression
 
 from snowpark_local.sql_literals import render_literal
 
@@ -65,6 +65,3 @@ def _as_call(func, arguments, named_arguments, resolve):
     else:
         call = TableFunctionCall(func, *arguments, **named_arguments)
     return call._resolved(resolve)
-
-
-__all__ = ["TableFunctionCall", "Column"]

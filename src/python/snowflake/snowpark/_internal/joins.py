@@ -8,8 +8,6 @@ from snowflake.snowpark._internal import expressions as ex
 from snowflake.snowpark._internal import plan as p
 from snowflake.snowpark.exceptions import SnowparkColumnException, SnowparkSQLAmbiguousJoinException
 
-from snowpark_local.sql_literals import quote_identifier
-
 JOIN_TYPES = {
     "inner": "inner", "left": "left", "leftouter": "left", "left_outer": "left", "right": "right",
     "rightouter": "right", "right_outer": "right", "outer": "outer", "full": "outer", "fullouter": "outer",
@@ -139,7 +137,3 @@ def _qualified(condition, left, right, left_alias, right_alias, shared):
         return ex.ColumnRef(node.name)
 
     return ex.transform(condition, replace)
-
-
-__all__ = ["JOIN_TYPES", "ambiguous_column", "and_all", "build_join", "quote_identifier", "random_tag", "suffixed_name",
-           "unquoted"]
