@@ -381,7 +381,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   // DATEDIFF
   docEx('DATEDIFF', 'datediff', sql`SELECT DATEDIFF(year, '2020-04-09 14:39:20'::TIMESTAMP, '2023-05-08 23:39:20'::TIMESTAMP) AS diff_years`, [[3]]),
   docEx('DATEDIFF', 'datediff', sql`SELECT DATEDIFF(hour, '2023-05-08T23:39:20.123-07:00'::TIMESTAMP, DATEADD(year, 2, ('2023-05-08T23:39:20.123-07:00')::TIMESTAMP)) AS diff_hours`, [[17544]]),
-  { ...docEx(
+  docEx(
     'DATEDIFF',
     'datediff',
     sql`SELECT column1 date_1, column2 date_2, DATEDIFF(year, column1, column2) diff_years, DATEDIFF(month, column1, column2) diff_months, DATEDIFF(day, column1, column2) diff_days, column2::DATE - column1::DATE AS diff_days_via_minus FROM VALUES ('2015-12-30', '2015-12-31'), ('2015-12-31', '2016-01-01'), ('2016-01-01', '2017-12-31'), ('2016-08-23', '2016-09-07')`,
@@ -391,7 +391,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
       ['2016-01-01', '2017-12-31', 1, 23, 730, 730],
       ['2016-08-23', '2016-09-07', 0, 1, 15, 15],
     ],
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'DATEDIFF',
     'datediff',
@@ -404,7 +404,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     ],
     'the doc statement with FROM VALUES written as (VALUES …) AS v(column1, column2)',
   ),
-  { ...docEx(
+  docEx(
     'DATEDIFF',
     'datediff',
     sql`SELECT column1 timestamp_1, column2 timestamp_2, DATEDIFF(hour, column1, column2) diff_hours, DATEDIFF(minute, column1, column2) diff_minutes, DATEDIFF(second, column1, column2) diff_seconds FROM VALUES ('2016-01-01 01:59:59'::TIMESTAMP, '2016-01-01 02:00:00'::TIMESTAMP), ('2016-01-01 01:00:00'::TIMESTAMP, '2016-01-01 01:59:00'::TIMESTAMP), ('2016-01-01 01:00:59'::TIMESTAMP, '2016-01-01 02:00:00'::TIMESTAMP)`,
@@ -414,7 +414,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
       ['2016-01-01 01:00:59', '2016-01-01 02:00:00', 1, 60, 3541],
     ],
     "doc sets TIMESTAMP_NTZ_OUTPUT_FORMAT = 'DY, DD MON YYYY HH24:MI:SS' first; timestamps here in the default format",
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'DATEDIFF',
     'datediff',
@@ -476,12 +476,12 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     sql`SELECT first_name, C.value::STRING AS childname FROM (SELECT * FROM (VALUES ('Mark', 'Marky,Mike,Maria'), ('John', 'Johnny,Jane')) AS t(first_name, children)) AS split_test_names, LATERAL FLATTEN(INPUT=>SPLIT(children, ',')) C`,
     [['Mark', 'Marky'], ['Mark', 'Mike'], ['Mark', 'Maria'], ['John', 'Johnny'], ['John', 'Jane']],
   ), knownDifference: "Row order: the doc query has no ORDER BY and Snowflake shows Mark's rows first; the engine returns John's rows first (values are the same)." },
-  { ...docEx(
+  docEx(
     'SPLIT_PART',
     'split_part',
     sql`SELECT column1 part_number_value, column2 portion FROM VALUES (0, SPLIT_PART('11.22.33', '.',  0)), (1, SPLIT_PART('11.22.33', '.',  1)), (2, SPLIT_PART('11.22.33', '.',  2)), (3, SPLIT_PART('11.22.33', '.',  3)), (4, SPLIT_PART('11.22.33', '.',  4)), (-1, SPLIT_PART('11.22.33', '.',  -1)), (-2, SPLIT_PART('11.22.33', '.',  -2)), (-3, SPLIT_PART('11.22.33', '.',  -3)), (-4, SPLIT_PART('11.22.33', '.',  -4))`,
     [[0, '11'], [1, '11'], [2, '22'], [3, '33'], [4, ''], [-1, '33'], [-2, '22'], [-3, '11'], [-4, '']],
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'SPLIT_PART',
     'split_part',
@@ -490,12 +490,12 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     'the doc statement with FROM VALUES written as (VALUES …) AS v(column1, column2)',
   ),
   docEx('SPLIT_PART', 'split_part', sql`SELECT SPLIT_PART('127.0.0.1', '.', 1) AS first_part, SPLIT_PART('127.0.0.1', '.', -1) AS last_part`, [['127', '1']]),
-  { ...docEx(
+  docEx(
     'SPLIT_PART',
     'split_part',
     sql`SELECT column1 part_number_value, column2 portion FROM VALUES (1, SPLIT_PART('user@snowflake.com', '',  1)), (-1, SPLIT_PART('user@snowflake.com', '', -1)), (2, SPLIT_PART('user@snowflake.com', '',  2)), (-2, SPLIT_PART('user@snowflake.com', '', -2))`,
     [[1, 'user@snowflake.com'], [-1, 'user@snowflake.com'], [2, ''], [-2, '']],
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'SPLIT_PART',
     'split_part',
