@@ -45,6 +45,14 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
       ['select * from (values (1)) as v(a)', 'select * from (values (1)) as v(a)'],
     ],
   },
+  {
+    rule: 'EXTRACT',
+    cases: [
+      [where("extract('quarter', d) = 2"), where("date_part('quarter', d) = 2")],
+      [where('extract(epoch_second from ts) > 0'), where('(epoch_us(ts) // 1000000) > 0')],
+      [where('extract(dow from iff(a, d, e)) = 1'), where("date_part('dayofweek', CASE WHEN a THEN d ELSE e END) = 1")],
+    ],
+  },
   { rule: 'LOCALTIMESTAMP', cases: [[where('x < localtimestamp'), where('x < CURRENT_TIMESTAMP')]] },
   { rule: 'CURRENT_DATE()', cases: [[where('d = current_date()'), where('d = CURRENT_DATE')]] },
   { rule: 'CURRENT_TIME()', cases: [[where('d = current_time()'), where('d = CURRENT_TIME')]] },
