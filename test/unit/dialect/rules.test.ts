@@ -53,6 +53,18 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
       [where('extract(dow from iff(a, d, e)) = 1'), where("date_part('dayofweek', CASE WHEN a THEN d ELSE e END) = 1")],
     ],
   },
+  {
+    rule: 'division',
+    cases: [
+      [where('a / b > 1'), where('snowpark_local_fns.main.divide(a, b) > 1')],
+      // `/` binds tighter than `+` and as tight as `*`, left to right; casts and paths belong to their operand.
+      [where('x + a * b / c::float > 1'), where('x + snowpark_local_fns.main.divide(a * b, c::DOUBLE) > 1')],
+      [where('a / b / c > 1'), where('snowpark_local_fns.main.divide(snowpark_local_fns.main.divide(a, b), c) > 1')],
+      [where('sum(t.a) / -count(*) > 1'), where('snowpark_local_fns.main.divide(sum(t.a), -count(*)) > 1')],
+      // A dividend it cannot delimit keeps DuckDB's `/`, with the divisor checked for zero.
+      [where('case when a then 1 end / b > 1'), where('case when a then 1 end / snowpark_local_fns.main.divisor(b) > 1')],
+    ],
+  },
   { rule: 'LOCALTIMESTAMP', cases: [[where('x < localtimestamp'), where('x < CURRENT_TIMESTAMP')]] },
   { rule: 'CURRENT_DATE()', cases: [[where('d = current_date()'), where('d = CURRENT_DATE')]] },
   { rule: 'CURRENT_TIME()', cases: [[where('d = current_time()'), where('d = CURRENT_TIME')]] },

@@ -258,7 +258,10 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   { ...one('RANDOM', 'select typeof(to_variant(random())), random() = random()', ['INTEGER', false]), note: UNREAD },
   // TYPEOF reads its argument once: a volatile argument must not be drawn again per branch.
   { ...one('RANDOM', 'select count(*), count(t) from (select typeof(to_variant(random())) as t from table(generator(rowcount => 2000)))', [2000, 2000]), also: ['TYPEOF'] },
-  { fn: '1/3 scale', sql: 'select 1/3', rows: [['0.333333']], source: 'unverified', note: UNREAD, doc: D + '../../sql-reference/operators-arithmetic#scale-and-precision-in-arithmetic-operations', knownDifference: 'DuckDB divides to a DOUBLE; NUMBER scale (s+6) needs column types the text rewrite does not have.' },
+  sem(
+    { fn: '1/3 scale', sql: 'select 1/3, 7.25::number(10,2) / 3, 1::float / 4, sum(x) / count(*) from (values (1), (2)) t(x)', rows: [['0.333333', 2.41666667, 0.25, 1.5]], doc: D + '../operators-arithmetic' },
+    'division scale max(s1, min(s1 + 6, 12)): 6 for integers, 8 for NUMBER(10,2); FLOAT operands divide as FLOAT',
+  ),
 
   // Semi-structured
   sem(one('PARSE_JSON', `select parse_json('{"a": 1}'), try_parse_json('not json'), to_json(parse_json('{"a":2}'))`, [{ json: { a: 1 } }, null, '{"a":2}'], 'parse_json', ['TRY_PARSE_JSON']), "PARSE_JSON gives a VARIANT of the JSON; TO_JSON of it gives the text back (doc jdemo2 example); TRY_PARSE_JSON (https://docs.snowflake.com/en/sql-reference/functions/try_parse_json, page not read) returns NULL instead of an error"),

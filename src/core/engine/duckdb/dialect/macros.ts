@@ -28,6 +28,18 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
     body: `(d) AS CASE WHEN d = 0 THEN error('Division by zero') ELSE d END`,
   },
   {
+    name: 'division_scale',
+    why: "Snowflake's scale of NUMBER(p, s1) / NUMBER: max(s1, min(s1 + 6, 12)), 6 for integers; a macro sees s1 only in the type's name.",
+    body: `(a) AS greatest(coalesce(TRY_CAST(regexp_extract(typeof(a), ',(\\d+)\\)', 1) AS INTEGER), 0), least(coalesce(TRY_CAST(regexp_extract(typeof(a), ',(\\d+)\\)', 1) AS INTEGER), 0) + 6, 12))`,
+  },
+  {
+    name: 'divide',
+    why:
+      "Snowflake rounds a NUMBER quotient to the division scale (1/3 = 0.333333); DuckDB's is a DOUBLE with every digit. " +
+      'The value is rounded; its type stays DOUBLE: typed overloads would pick the NUMBER type, but DuckDB cannot resolve them for aggregate arguments (SUM(x)/COUNT(*)).',
+    body: `(a, b) AS CASE WHEN typeof(a) IN ('FLOAT', 'DOUBLE') OR typeof(b) IN ('FLOAT', 'DOUBLE') THEN a / ${m('divisor')}(b) ELSE round(a / ${m('divisor')}(b), ${m('division_scale')}(a)) END`,
+  },
+  {
     name: 'greatest_of',
     why: 'Snowflake GREATEST is NULL when any argument is NULL; DuckDB skips NULLs.',
     body: '(l) AS CASE WHEN list_count(l) = len(l) THEN list_max(l) END',
