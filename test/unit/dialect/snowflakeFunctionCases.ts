@@ -451,16 +451,16 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
 
   // ROUND
   docEx('ROUND', 'round', sql`SELECT ROUND(135.135), ROUND(-975.975)`, [[135, -976]]),
-  { ...docEx(
+  docEx(
     'ROUND',
     'round',
     sql`SELECT n, scale, ROUND(n, scale) FROM (SELECT column1::FLOAT AS n, column2::INTEGER AS scale FROM (VALUES (-975.975, -1), (-975.975, 0), (-975.975, 2), (135.135, -2), (135.135, 0), (135.135, 1), (135.135, 3), (135.135, 50), (135.135, NULL)) AS v(column1, column2)) AS test_ceiling ORDER BY n, scale`,
     [[-975.975, -1, -980], [-975.975, 0, -976], [-975.975, 2, -975.98], [135.135, -2, 100], [135.135, 0, 135], [135.135, 1, 135.1], [135.135, 3, 135.135], [135.135, 50, 135.135], [135.135, null, null]],
-  ), knownDifference: "ROUND(FLOAT, non-constant scale) is rejected: 'Invalid argument types for function ROUND: (DOUBLE, BIGINT)' (DuckDB needs a constant scale)." },
-  { ...docEx('ROUND', 'round', sql`SELECT ROUND(2.5, 0), ROUND(2.5, 0, 'HALF_TO_EVEN')`, [[3, 2]]), knownDifference: "ROUND's third argument rounding_mode ('HALF_TO_EVEN') is not supported (missing dialect rule)." },
-  { ...docEx('ROUND', 'round', sql`SELECT ROUND(-2.5, 0), ROUND(-2.5, 0, 'HALF_TO_EVEN')`, [[-3, -2]]), knownDifference: "ROUND's third argument rounding_mode ('HALF_TO_EVEN') is not supported (missing dialect rule)." },
+  ),
+  docEx('ROUND', 'round', sql`SELECT ROUND(2.5, 0), ROUND(2.5, 0, 'HALF_TO_EVEN')`, [[3, 2]]),
+  docEx('ROUND', 'round', sql`SELECT ROUND(-2.5, 0), ROUND(-2.5, 0, 'HALF_TO_EVEN')`, [[-3, -2]]),
   docEx('ROUND', 'round', sql`SELECT ROUND(EXPR => -2.5, SCALE => 0) AS named_arguments`, [[-3]]),
-  { ...docEx('ROUND', 'round', sql`SELECT ROUND(EXPR => -2.5, SCALE => 0, ROUNDING_MODE => 'HALF_TO_EVEN') AS named_with_rounding_mode`, [[-2]]), knownDifference: "ROUND's rounding_mode argument ('HALF_TO_EVEN') is not supported (missing dialect rule)." },
+  docEx('ROUND', 'round', sql`SELECT ROUND(EXPR => -2.5, SCALE => 0, ROUNDING_MODE => 'HALF_TO_EVEN') AS named_with_rounding_mode`, [[-2]]),
   docEx(
     'ROUND',
     'round',
@@ -577,7 +577,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   { ...docEx('INITCAP', 'initcap', sql`SELECT INITCAP('apple is僉sweetandballIsROUND', '僉a b') AS initcap_result`, [['aPple Is僉SweetaNdbaLlisround']]), knownDifference: "INITCAP with custom delimiters capitalizes the first character even when it is a delimiter ('a'): engine 'APple Is僉SweetaNdbALlisround', doc 'aPple Is僉SweetaNdbaLlisround'." },
 
   // EDITDISTANCE (doc table ed inlined)
-  { ...docEx(
+  docEx(
     'EDITDISTANCE',
     'editdistance',
     sql`SELECT s, t, EDITDISTANCE(s, t), EDITDISTANCE(t, s), EDITDISTANCE(s, t, 3), EDITDISTANCE(s, t, -1) FROM (SELECT column1 AS s, column2 AS t FROM (VALUES ('', ''), ('Gute nacht', 'Ich weis nicht'), ('Ich weiß nicht', 'Ich wei? nicht'), ('Ich weiß nicht', 'Ich weiss nicht'), ('Ich weiß nicht', NULL), ('Snowflake', 'Oracle'), ('święta', 'swieta'), (NULL, ''), (NULL, NULL)) AS v(column1, column2)) AS ed`,
@@ -585,7 +585,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
       ['', '', 0, 0, 0, 0], ['Gute nacht', 'Ich weis nicht', 8, 8, 3, 0], ['Ich weiß nicht', 'Ich wei? nicht', 1, 1, 1, 0], ['Ich weiß nicht', 'Ich weiss nicht', 2, 2, 2, 0],
       ['Ich weiß nicht', null, null, null, null, null], ['Snowflake', 'Oracle', 7, 7, 3, 0], ['święta', 'swieta', 2, 2, 2, 0], [null, '', null, null, null, null], [null, null, null, null, null, null],
     ],
-  ), knownDifference: 'EDITDISTANCE(s, t, -1) answers -1 instead of 0 (the doc: a negative max_distance is treated as 0).' },
+  ),
   docEx('EDITDISTANCE', 'editdistance', sql`SELECT EDITDISTANCE('future', 'past', 2) < 2`, [[false]]),
 
   // MD5
