@@ -460,6 +460,9 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   docEx('ROUND', 'round', sql`SELECT ROUND(2.5, 0), ROUND(2.5, 0, 'HALF_TO_EVEN')`, [[3, 2]]),
   docEx('ROUND', 'round', sql`SELECT ROUND(-2.5, 0), ROUND(-2.5, 0, 'HALF_TO_EVEN')`, [[-3, -2]]),
   docEx('ROUND', 'round', sql`SELECT ROUND(EXPR => -2.5, SCALE => 0) AS named_arguments`, [[-3]]),
+  sem({ fn: 'ROUND', sql: "SELECT ROUND(-0.5, 0), ROUND(-0.5, 0, 'HALF_TO_EVEN'), ROUND(2.25, 1, 'HALF_TO_EVEN'), ROUND(2.35, 1, 'HALF_TO_EVEN'), ROUND(25, -1, 'HALF_TO_EVEN'), ROUND(35, -1, 'HALF_TO_EVEN')", rows: [[-1, 0, 2.2, 2.4, 20, 40]], doc: D + 'round' }, "usage notes: -0.5 rounds to -1.0 by default and to 0 with 'HALF_TO_EVEN' (ties go to the even neighbour, at any scale)"),
+  sem({ fn: 'ROUND', sql: 'SELECT ROUND(3.14::FLOAT, 1), ROUND(3.14, 1), ROUND(-9.99, 0), ROUND(33.33, -1), ROUND(NULL, 1), ROUND(1.5, NULL)', rows: [[3.1, 3.1, -10, 30, null, null]], doc: D + 'round' }, "the Returns section's examples, with their values; NULL when either argument is NULL"),
+  sem({ fn: 'ROUND', sql: 'SELECT d, s, ROUND(d, s), ROUND(d, s, \'HALF_TO_EVEN\') FROM (SELECT column1::NUMBER(10, 3) AS d, column2 AS s FROM (VALUES (2.345, 2), (-2.5, 0), (125, -1), (2.345, NULL)) AS v(column1, column2)) AS t', rows: [[2.345, 2, 2.35, 2.34], [-2.5, 0, -3, -2], [125, -1, 130, 120], [2.345, null, null, null]], doc: D + 'round' }, 'a NUMBER with a scale from a column, both rounding modes'),
   docEx('ROUND', 'round', sql`SELECT ROUND(EXPR => -2.5, SCALE => 0, ROUNDING_MODE => 'HALF_TO_EVEN') AS named_with_rounding_mode`, [[-2]]),
   docEx(
     'ROUND',
@@ -587,6 +590,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     ],
   ),
   docEx('EDITDISTANCE', 'editdistance', sql`SELECT EDITDISTANCE('future', 'past', 2) < 2`, [[false]]),
+  sem({ fn: 'EDITDISTANCE', sql: "SELECT EDITDISTANCE('future', 'past'), EDITDISTANCE('future', 'past', -5), EDITDISTANCE('future', 'past', NULL), EDITDISTANCE('ß', 'ss')", rows: [[6, 0, null, 2]], doc: D + 'editdistance' }, "the doc: the distance is 6; a negative max_distance returns 0; max_distance acts as LEAST(EDITDISTANCE(…), max_distance), NULL when it is NULL; single-character edits ('ß' is one character)"),
 
   // MD5
   docEx('MD5', 'md5', sql`SELECT md5('Snowflake')`, [['edf1439075a83a447fb8b630ddc9c8de']]),
