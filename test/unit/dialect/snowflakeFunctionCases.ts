@@ -590,7 +590,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     ],
   ),
   docEx('EDITDISTANCE', 'editdistance', sql`SELECT EDITDISTANCE('future', 'past', 2) < 2`, [[false]]),
-  sem({ fn: 'EDITDISTANCE', sql: "SELECT EDITDISTANCE('future', 'past'), EDITDISTANCE('future', 'past', -5), EDITDISTANCE('future', 'past', NULL), EDITDISTANCE('ß', 'ss')", rows: [[6, 0, null, 2]], doc: D + 'editdistance' }, "the doc: the distance is 6; a negative max_distance returns 0; max_distance acts as LEAST(EDITDISTANCE(…), max_distance), NULL when it is NULL; single-character edits ('ß' is one character)"),
+  sem({ fn: 'EDITDISTANCE', sql: "SELECT EDITDISTANCE('future', 'past'), EDITDISTANCE('future', 'past', -5), EDITDISTANCE('future', 'past', NULL), EDITDISTANCE('ß', 'ss'), EDITDISTANCE('', 'abc')", rows: [[6, 0, null, 2, 3]], doc: D + 'editdistance' }, "the doc: the distance is 6; a negative max_distance returns 0; max_distance acts as LEAST(EDITDISTANCE(…), max_distance), NULL when it is NULL; single-character edits ('ß' is one character, '' to 'abc' three insertions)"),
 
   // MD5
   docEx('MD5', 'md5', sql`SELECT md5('Snowflake')`, [['edf1439075a83a447fb8b630ddc9c8de']]),

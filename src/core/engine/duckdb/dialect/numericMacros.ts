@@ -68,7 +68,8 @@ export function numericMacros(m: (name: string) => string): SnowflakeMacro[] {
     {
       name: 'one_byte_chars',
       why: 'Text re-spelt one byte per character from an alphabet, so that byte-counting functions count characters.',
-      body: `(s, alphabet) AS array_to_string(list_transform(string_split(s, ''), ch -> chr(list_position(alphabet, ch))), '')`,
+      // string_split('', '') is [''], not [].
+      body: `(s, alphabet) AS CASE WHEN s = '' THEN '' ELSE array_to_string(list_transform(string_split(s, ''), ch -> chr(list_position(alphabet, ch))), '') END`,
     },
     {
       // DuckDB's levenshtein counts UTF-8 bytes ('ß' is 2). Up to 127 distinct characters in the
