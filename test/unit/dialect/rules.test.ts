@@ -79,9 +79,27 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
   {
     rule: 'TO_NUMBER',
     cases: [
-      [where("to_number('12') = y"), where("CAST('12' AS DECIMAL(38,0)) = y")],
-      [where('to_decimal(x, 10) = y'), where('CAST(x AS DECIMAL(10,0)) = y')],
-      [where('to_numeric(x, 10, 2) = y'), where('CAST(x AS DECIMAL(10,2)) = y')],
+      [where("to_number('12') = y"), where("snowpark_local_fns.main.decimal_or_error(TRY_CAST('12' AS DECIMAL(38,0)), '12') = y")],
+      [where('to_decimal(x, 10) = y'), where('snowpark_local_fns.main.decimal_or_error(TRY_CAST(x AS DECIMAL(10,0)), x) = y')],
+      [where('to_numeric(x, 10, 2) = y'), where('snowpark_local_fns.main.decimal_or_error(TRY_CAST(x AS DECIMAL(10,2)), x) = y')],
+    ],
+  },
+  {
+    rule: 'TRY_TO_NUMBER',
+    cases: [
+      [where('try_to_number(x, 10, 2) = y'), where('TRY_CAST(x AS DECIMAL(10,2)) = y')],
+      [
+        where("try_to_decimal(x, 'XX') = y"),
+        where("TRY_CAST(snowpark_local_fns.main.number_text(CAST(x AS VARCHAR), '(?i)^\\s*([0-9A-F]{1,2})()()()\\s*$', ['i', 'f', 'e', 's'], true) AS DECIMAL(38,0)) = y"),
+      ],
+    ],
+  },
+  {
+    rule: 'ROUND',
+    cases: [
+      [where('round(x, 2) = y'), where('round(x, 2) = y')],
+      [where('round(EXPR => x, SCALE => s) = y'), where('snowpark_local_fns.main.round_at(x, s) = y')],
+      [where("round(x, -1, 'half_to_even') = y"), where('snowpark_local_fns.main.round_half_even(snowpark_local_fns.main.fixed_point(x), -1) = y')],
     ],
   },
   { rule: 'PARSE_JSON', cases: [[where(`parse_json('{"a": 1}') is not null`), where(`CAST('{"a": 1}' AS JSON) is not null`)]] },
@@ -232,7 +250,9 @@ describe('DuckDB dialect rules', () => {
   it('rejects TO_VARCHAR formats it cannot translate', () => {
     assert.throws(() => translateToDuckDb("select a from t where to_varchar(x, '999.99') = y"), /format '999\.99' is not supported/);
     assert.throws(() => translateToDuckDb('select a from t where to_varchar(x, fmt) = y'), /format as a string literal/);
-    assert.throws(() => translateToDuckDb("select a from t where to_number(x, '999') = y"), /format model is not supported/);
+    assert.throws(() => translateToDuckDb("select a from t where to_number(x, '9.99EEEE') = y"), /format '9\.99EEEE' cannot be used: element 'EE' is not supported/);
+    assert.throws(() => translateToDuckDb("select a from t where to_number(x, 10, 2, 1) = y"), /at most/);
+    assert.throws(() => translateToDuckDb("select a from t where round(x, 0, 'UP') = y"), /rounding_mode must be/);
   });
 
   it('translates each statement of a multi-statement text', () => {

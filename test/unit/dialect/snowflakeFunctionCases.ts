@@ -462,16 +462,19 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
 
   // ROUND
   docEx('ROUND', 'round', sql`SELECT ROUND(135.135), ROUND(-975.975)`, [[135, -976]]),
-  { ...docEx(
+  docEx(
     'ROUND',
     'round',
     sql`SELECT n, scale, ROUND(n, scale) FROM (SELECT column1::FLOAT AS n, column2::INTEGER AS scale FROM (VALUES (-975.975, -1), (-975.975, 0), (-975.975, 2), (135.135, -2), (135.135, 0), (135.135, 1), (135.135, 3), (135.135, 50), (135.135, NULL)) AS v(column1, column2)) AS test_ceiling ORDER BY n, scale`,
     [[-975.975, -1, -980], [-975.975, 0, -976], [-975.975, 2, -975.98], [135.135, -2, 100], [135.135, 0, 135], [135.135, 1, 135.1], [135.135, 3, 135.135], [135.135, 50, 135.135], [135.135, null, null]],
-  ), knownDifference: "ROUND(FLOAT, non-constant scale) is rejected: 'Invalid argument types for function ROUND: (DOUBLE, BIGINT)' (DuckDB needs a constant scale)." },
-  { ...docEx('ROUND', 'round', sql`SELECT ROUND(2.5, 0), ROUND(2.5, 0, 'HALF_TO_EVEN')`, [[3, 2]]), knownDifference: "ROUND's third argument rounding_mode ('HALF_TO_EVEN') is not supported (missing dialect rule)." },
-  { ...docEx('ROUND', 'round', sql`SELECT ROUND(-2.5, 0), ROUND(-2.5, 0, 'HALF_TO_EVEN')`, [[-3, -2]]), knownDifference: "ROUND's third argument rounding_mode ('HALF_TO_EVEN') is not supported (missing dialect rule)." },
+  ),
+  docEx('ROUND', 'round', sql`SELECT ROUND(2.5, 0), ROUND(2.5, 0, 'HALF_TO_EVEN')`, [[3, 2]]),
+  docEx('ROUND', 'round', sql`SELECT ROUND(-2.5, 0), ROUND(-2.5, 0, 'HALF_TO_EVEN')`, [[-3, -2]]),
   docEx('ROUND', 'round', sql`SELECT ROUND(EXPR => -2.5, SCALE => 0) AS named_arguments`, [[-3]]),
-  { ...docEx('ROUND', 'round', sql`SELECT ROUND(EXPR => -2.5, SCALE => 0, ROUNDING_MODE => 'HALF_TO_EVEN') AS named_with_rounding_mode`, [[-2]]), knownDifference: "ROUND's rounding_mode argument ('HALF_TO_EVEN') is not supported (missing dialect rule)." },
+  sem({ fn: 'ROUND', sql: "SELECT ROUND(-0.5, 0), ROUND(-0.5, 0, 'HALF_TO_EVEN'), ROUND(2.25, 1, 'HALF_TO_EVEN'), ROUND(2.35, 1, 'HALF_TO_EVEN'), ROUND(25, -1, 'HALF_TO_EVEN'), ROUND(35, -1, 'HALF_TO_EVEN')", rows: [[-1, 0, 2.2, 2.4, 20, 40]], doc: D + 'round' }, "usage notes: -0.5 rounds to -1.0 by default and to 0 with 'HALF_TO_EVEN' (ties go to the even neighbour, at any scale)"),
+  sem({ fn: 'ROUND', sql: 'SELECT ROUND(3.14::FLOAT, 1), ROUND(3.14, 1), ROUND(-9.99, 0), ROUND(33.33, -1), ROUND(NULL, 1), ROUND(1.5, NULL)', rows: [[3.1, 3.1, -10, 30, null, null]], doc: D + 'round' }, "the Returns section's examples, with their values; NULL when either argument is NULL"),
+  sem({ fn: 'ROUND', sql: 'SELECT d, s, ROUND(d, s), ROUND(d, s, \'HALF_TO_EVEN\') FROM (SELECT column1::NUMBER(10, 3) AS d, column2 AS s FROM (VALUES (2.345, 2), (-2.5, 0), (125, -1), (2.345, NULL)) AS v(column1, column2)) AS t', rows: [[2.345, 2, 2.35, 2.34], [-2.5, 0, -3, -2], [125, -1, 130, 120], [2.345, null, null, null]], doc: D + 'round' }, 'a NUMBER with a scale from a column, both rounding modes'),
+  docEx('ROUND', 'round', sql`SELECT ROUND(EXPR => -2.5, SCALE => 0, ROUNDING_MODE => 'HALF_TO_EVEN') AS named_with_rounding_mode`, [[-2]]),
   docEx(
     'ROUND',
     'round',
@@ -588,7 +591,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   { ...docEx('INITCAP', 'initcap', sql`SELECT INITCAP('apple is僉sweetandballIsROUND', '僉a b') AS initcap_result`, [['aPple Is僉SweetaNdbaLlisround']]), knownDifference: "INITCAP with custom delimiters capitalizes the first character even when it is a delimiter ('a'): engine 'APple Is僉SweetaNdbALlisround', doc 'aPple Is僉SweetaNdbaLlisround'." },
 
   // EDITDISTANCE (doc table ed inlined)
-  { ...docEx(
+  docEx(
     'EDITDISTANCE',
     'editdistance',
     sql`SELECT s, t, EDITDISTANCE(s, t), EDITDISTANCE(t, s), EDITDISTANCE(s, t, 3), EDITDISTANCE(s, t, -1) FROM (SELECT column1 AS s, column2 AS t FROM (VALUES ('', ''), ('Gute nacht', 'Ich weis nicht'), ('Ich weiß nicht', 'Ich wei? nicht'), ('Ich weiß nicht', 'Ich weiss nicht'), ('Ich weiß nicht', NULL), ('Snowflake', 'Oracle'), ('święta', 'swieta'), (NULL, ''), (NULL, NULL)) AS v(column1, column2)) AS ed`,
@@ -596,8 +599,9 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
       ['', '', 0, 0, 0, 0], ['Gute nacht', 'Ich weis nicht', 8, 8, 3, 0], ['Ich weiß nicht', 'Ich wei? nicht', 1, 1, 1, 0], ['Ich weiß nicht', 'Ich weiss nicht', 2, 2, 2, 0],
       ['Ich weiß nicht', null, null, null, null, null], ['Snowflake', 'Oracle', 7, 7, 3, 0], ['święta', 'swieta', 2, 2, 2, 0], [null, '', null, null, null, null], [null, null, null, null, null, null],
     ],
-  ), knownDifference: 'EDITDISTANCE(s, t, -1) answers -1 instead of 0 (the doc: a negative max_distance is treated as 0).' },
+  ),
   docEx('EDITDISTANCE', 'editdistance', sql`SELECT EDITDISTANCE('future', 'past', 2) < 2`, [[false]]),
+  sem({ fn: 'EDITDISTANCE', sql: "SELECT EDITDISTANCE('future', 'past'), EDITDISTANCE('future', 'past', -5), EDITDISTANCE('future', 'past', NULL), EDITDISTANCE('ß', 'ss'), EDITDISTANCE('', 'abc')", rows: [[6, 0, null, 2, 3]], doc: D + 'editdistance' }, "the doc: the distance is 6; a negative max_distance returns 0; max_distance acts as LEAST(EDITDISTANCE(…), max_distance), NULL when it is NULL; single-character edits ('ß' is one character, '' to 'abc' three insertions)"),
 
   // MD5
   docEx('MD5', 'md5', sql`SELECT md5('Snowflake')`, [['edf1439075a83a447fb8b630ddc9c8de']]),

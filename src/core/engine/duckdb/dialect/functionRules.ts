@@ -88,17 +88,6 @@ export const functionRules: SequenceRule<CallMatch>[] = [
     },
   }),
   functionRule({
-    name: 'TO_NUMBER',
-    why: 'DuckDB has no TO_NUMBER/TO_DECIMAL/TO_NUMERIC; Snowflake defaults to NUMBER(38,0).',
-    functions: ['TO_NUMBER', 'TO_DECIMAL', 'TO_NUMERIC'],
-    arity: [1, 3],
-    rewrite([value, precision, scale], call, translator) {
-      const second = call.args[1]?.[0];
-      if (isTokenOf(second, 'string')) translator.fail(`${call.name} with a format model is not supported in Snowpark Local`, second);
-      return `CAST(${value} AS DECIMAL(${precision ?? '38'},${scale ?? '0'}))`;
-    },
-  }),
-  functionRule({
     name: 'PARSE_JSON',
     why: 'Snowflake VARIANT is DuckDB JSON; casting text to JSON parses it.',
     functions: ['PARSE_JSON'],
