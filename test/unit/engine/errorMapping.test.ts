@@ -6,6 +6,8 @@ describe('DuckDB → Snowflake error mapping', () => {
   const cases: Array<[string, string, string, RegExp]> = [
     ['Invalid Input Error: Division by zero', '100051', '22012', /: Division by zero$/],
     ["Invalid Input Error: Boolean value 'maybe' is not recognized", '100037', '22018', /Boolean value 'maybe' is not recognized/],
+    ['Invalid Input Error: Error parsing JSON: duplicate object attribute "a" (PARSE_JSON(text, \'d\') keeps the last value instead)', '100069', '22P02', /^100069 \(22P02\): Error parsing JSON: duplicate object attribute "a"/],
+    ['Conversion Error: Malformed JSON at byte 1 of input: unexpected character.  Input: "{a:1}"', '100069', '22P02', /^100069 \(22P02\): Error parsing JSON: unexpected character, pos 1$/],
     ['Catalog Error: Table with name test_tb does not exist!\nDid you mean "x"?', '002003', '42S02', /Object 'TEST_TB' does not exist or not authorized/],
     ['Catalog Error: Table with name t already exists!', '002002', '42710', /Object 'T' already exists/],
     ['Catalog Error: Scalar Function with name foo does not exist!', '002140', '42601', /Unknown function FOO/],
