@@ -24,13 +24,16 @@ export function jsonMacros(m: (name: string) => string): SnowflakeMacro[] {
     levels.push({
       name: sortedAt(depth),
       why: `One nesting level of PARSE_JSON's key sorting (${depth} levels deep).`,
-      // The children (an object's values in written order, or an array's elements) are
-      // normalised by the level below once, bound to c by a one-element list_transform, so the
-      // OBJECT and ARRAY branches share them without expanding the level below twice.
+      // j is an object or array whose text holds a `{`. Its children become {k, v} entries (an
+      // array's with no key): one JSON parse gives an object's keys and values, duplicates
+      // included. Only a child whose text holds a `{` goes down a level; the rest are kept.
+      // The entries are bound to c by a one-element list_transform, so the OBJECT and ARRAY
+      // branches share them without expanding the level below twice.
       body:
-        `(j, dup) AS CASE WHEN json_type(j) IN ('OBJECT', 'ARRAY') THEN list_transform(` +
-        `[list_transform(CASE WHEN json_type(j) = 'OBJECT' THEN json_extract(j, '$.*') ELSE CAST(j AS JSON[]) END, e -> ${m(sortedAt(depth - 1))}(e, dup))], ` +
-        `c -> CASE WHEN json_type(j) = 'OBJECT' THEN ${m('json_object_of')}(json_keys(j), c, dup) ELSE CAST(to_json(c) AS JSON) END)[1] ELSE j END`,
+        `(j, dup) AS CASE WHEN starts_with(j, '{') OR starts_with(j, '[') THEN list_transform([list_transform(` +
+        `CASE WHEN starts_with(j, '{') THEN map_entries(json_transform(j, '"MAP(VARCHAR, JSON)"')) ELSE list_transform(CAST(j AS JSON[]), e -> {'key': CAST(NULL AS VARCHAR), 'value': e}) END, ` +
+        `p -> {'k': p.key, 'v': CASE WHEN contains(p.value, '{') THEN ${m(sortedAt(depth - 1))}(p.value, dup) ELSE p.value END})], ` +
+        `c -> CASE WHEN starts_with(j, '{') THEN ${m('json_object_of')}(c, dup) ELSE '[' || array_to_string(list_transform(c, p -> coalesce(p.v, 'null')), ',') || ']' END)[1] ELSE j END`,
     });
   }
   return [
@@ -41,11 +44,12 @@ export function jsonMacros(m: (name: string) => string): SnowflakeMacro[] {
     },
     {
       name: 'json_object_of',
-      why: 'An OBJECT from its keys and values as written: keys sorted, a duplicate key an error or (dup) its last value kept.',
+      why: 'OBJECT text from its {k, v} entries as written: keys sorted, a duplicate key an error or (dup) its last value kept.',
       body:
-        `(keys, vals, dup) AS CAST(to_json(map_from_entries(list_sort(CASE WHEN len(list_distinct(keys)) = len(keys) THEN list_transform(keys, (k, i) -> {'k': k, 'v': vals[i]}) ` +
-        `WHEN dup THEN list_filter(list_transform(keys, (k, i) -> {'k': k, 'v': vals[i]}), (p, i) -> NOT list_contains(list_slice(keys, i + 1, len(keys)), p.k)) ` +
-        `ELSE ${m('json_duplicate_key')}(keys) END))) AS JSON)`,
+        // Written out as text: building a DuckDB MAP and serialising it costs several times more.
+        `(entries, dup) AS '{' || array_to_string(list_transform(list_sort(CASE WHEN len(list_distinct(list_transform(entries, p -> p.k))) = len(entries) THEN entries ` +
+        `WHEN dup THEN list_filter(entries, (p, i) -> NOT list_contains(list_transform(list_slice(entries, i + 1, len(entries)), q -> q.k), p.k)) ` +
+        `ELSE ${m('json_duplicate_key')}(list_transform(entries, p -> p.k)) END), p -> to_json(p.k) || ':' || coalesce(p.v, 'null')), ',') || '}'`,
     },
     ...levels,
     {
@@ -68,7 +72,7 @@ export function jsonMacros(m: (name: string) => string): SnowflakeMacro[] {
         `WHEN NOT regexp_matches(t, '[\\[{]') THEN CASE WHEN lower(trim(t, ${JSON_BLANK})) IN ('null', 'true', 'false') THEN CAST(lower(trim(t, ${JSON_BLANK})) AS JSON) ELSE CAST(t AS JSON) END ` +
         // The relaxed forms are looked for only where cheap signs of them show.
         `ELSE list_transform([CASE WHEN regexp_matches(t, ',\\s*[,\\]]|\\[\\s*,|[TFN](?i:rue|alse|ull)\\b') THEN ${m('json_relaxed')}(t) ELSE t END], f -> ` +
-        `CASE WHEN contains(f, '{') THEN ${m(sortedAt(JSON_SORT_DEPTH))}(CAST(f AS JSON), dup) ELSE json(f) END)[1] END`,
+        `CASE WHEN contains(f, '{') THEN CAST(${m(sortedAt(JSON_SORT_DEPTH))}(CAST(trim(f, ${JSON_BLANK}) AS JSON), dup) AS JSON) ELSE json(f) END)[1] END`,
     },
   ];
 }
