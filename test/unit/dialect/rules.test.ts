@@ -102,7 +102,21 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
       [where("round(x, -1, 'half_to_even') = y"), where('snowpark_local_fns.main.round_half_even(snowpark_local_fns.main.fixed_point(x), -1) = y')],
     ],
   },
-  { rule: 'PARSE_JSON', cases: [[where(`parse_json('{"a": 1}') is not null`), where(`CAST('{"a": 1}' AS JSON) is not null`)]] },
+  {
+    rule: 'PARSE_JSON',
+    cases: [
+      [where(`parse_json('{"a": 1}') is not null`), where(`snowpark_local_fns.main.parse_json('{"a": 1}', false) is not null`)],
+      [where(`parse_json(s, 'd') is not null`), where(`snowpark_local_fns.main.parse_json(s, true) is not null`)],
+    ],
+  },
+  {
+    rule: 'ARRAY and OBJECT constants',
+    cases: [
+      [where(`array_size([1, 'a']) = 2`), where(`CASE WHEN json_type(CAST(json_array(1, 'a') AS JSON)) = 'ARRAY' THEN json_array_length(CAST(json_array(1, 'a') AS JSON)) END = 2`)],
+      [where(`a[0] = [x]`), where(`json_extract(CAST(a AS JSON), '$[0]') = json_array(x)`)],
+      [where(`{'k': 1} is not null`), where(`snowpark_local_fns.main.object_construct([{'k': CAST('k' AS VARCHAR), 'v': to_json(1)}]) is not null`)],
+    ],
+  },
   { rule: 'ARRAY_CONSTRUCT', cases: [[where('array_construct(1, b) is not null'), where('json_array(1, b) is not null')]] },
   {
     rule: 'TRANSIENT TABLE',

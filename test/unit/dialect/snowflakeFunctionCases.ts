@@ -272,7 +272,6 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     doc: D + 'to_json',
     source: `example ${D}to_json`,
     note: 'the doc example on https://docs.snowflake.com/en/sql-reference/functions/parse_json (TO_JSON(PARSE_JSON(\'{"b":1,"a":2}\')) gives {"a":2,"b":1})',
-    knownDifference: 'Snowflake stores OBJECT keys sorted; DuckDB JSON keeps them as written (OBJECT_CONSTRUCT and OBJECT_AGG do sort).',
   },
   sem(one('OBJECT_CONSTRUCT', "select object_construct('a', 1, 'b', 'BBBB', 'c', null), object_construct()", [{ json: { a: 1, b: 'BBBB' } }, { json: {} }]), "the first call is the doc example (a SQL NULL value omits the pair); with no arguments the object has no pairs (Syntax: all key/value arguments optional)"),
   one('OBJECT_CONSTRUCT_KEEP_NULL', "select object_construct_keep_null('key_1', 'one', 'key_2', null)", [{ json: { key_1: 'one', key_2: null } }]),

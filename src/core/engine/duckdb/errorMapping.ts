@@ -40,6 +40,16 @@ const RULES: readonly ErrorRule[] = [
     toError: (m, id) => new SqlError('001044', '42P13', `SQL compilation error:\n${m[1]}`, id),
   },
   {
+    // Raised by the dialect's PARSE_JSON macros (a duplicate object key) with Snowflake's wording.
+    pattern: /^Invalid Input Error: (Error parsing JSON: [^\n]*)/,
+    toError: (m, id) => new SqlError('100069', '22P02', m[1], id),
+  },
+  {
+    // Text PARSE_JSON cannot read: Snowflake's code, DuckDB's reason and byte offset.
+    pattern: /^(?:Conversion|Invalid Input) Error: Malformed JSON at byte (\d+) of input: ([^\n]*?)\.?\s+Input:/,
+    toError: (m, id) => new SqlError('100069', '22P02', `Error parsing JSON: ${m[2]}, pos ${m[1]}`, id),
+  },
+  {
     pattern: /^Catalog Error: Table with name (\S+) does not exist/,
     toError: (m, id) =>
       new SqlError('002003', '42S02', `SQL compilation error:\nObject '${m[1].toUpperCase()}' does not exist or not authorized.`, id),

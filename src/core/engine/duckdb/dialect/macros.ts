@@ -6,6 +6,8 @@ import { numericMacros } from './numericMacros';
 // `USE` never hides them. Typed overloads pick the Snowflake result type by argument type
 // (DATEADD on a DATE stays a DATE), which text rewriting alone cannot know. A macro may call only macros listed before it.
 
+import { jsonMacros } from './jsonMacros';
+
 export const MACRO_CATALOG = 'snowpark_local_fns';
 
 /** The qualified name a rewrite uses to call one of these macros. */
@@ -226,9 +228,14 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   {
     name: 'typeof',
     why: "Snowflake TYPEOF names a VARIANT's JSON type in its own words (INTEGER, DECIMAL, VARCHAR, OBJECT …).",
-    // A map lookup reads v once; a CASE repeats it per branch, and TYPEOF(TO_VARIANT(RANDOM()))
-    // would then test a different random value in each branch.
-    body: `(v) AS (MAP {'BIGINT': 'INTEGER', 'UBIGINT': 'INTEGER', 'DOUBLE': 'DECIMAL', 'VARCHAR': 'VARCHAR', 'BOOLEAN': 'BOOLEAN', 'ARRAY': 'ARRAY', 'OBJECT': 'OBJECT', 'NULL': 'NULL_VALUE'})[json_type(CAST(v AS JSON))]`,
+    // v is read once, bound by a one-element list_transform: a CASE on v itself would repeat it
+    // per branch, and TYPEOF(TO_VARIANT(RANDOM())) would test a different value in each branch.
+    // DuckDB types every non-integer number DOUBLE; Snowflake types it by how it is written: with
+    // an exponent (or NaN/Infinity) DOUBLE, with a decimal point DECIMAL, an integer too big for
+    // 64 bits still INTEGER.
+    body:
+      `(v) AS list_transform([CAST(v AS JSON)], j -> CASE WHEN json_type(j) = 'DOUBLE' THEN CASE WHEN regexp_matches(CAST(j AS VARCHAR), '[eEnN]') THEN 'DOUBLE' WHEN contains(CAST(j AS VARCHAR), '.') THEN 'DECIMAL' ELSE 'INTEGER' END ` +
+      `ELSE (MAP {'BIGINT': 'INTEGER', 'UBIGINT': 'INTEGER', 'VARCHAR': 'VARCHAR', 'BOOLEAN': 'BOOLEAN', 'ARRAY': 'ARRAY', 'OBJECT': 'OBJECT', 'NULL': 'NULL_VALUE'})[json_type(j)] END)[1]`,
   },
   {
     name: 'array_slice',
@@ -236,6 +243,7 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
     body: `(a, f, t) AS CAST(to_json(list_slice(CAST(a AS JSON[]), CASE WHEN f < 0 THEN f + json_array_length(a) ELSE f END + 1, CASE WHEN t < 0 THEN t + json_array_length(a) ELSE t END)) AS JSON)`,
   },
   ...numericMacros(m),
+  ...jsonMacros(m),
 ];
 
 /** 1 (Monday) … 7 (Sunday) from a Snowflake day name, read by its first two letters. */
