@@ -84,22 +84,22 @@ export const SEMISTRUCTURED_CASES: FunctionCase[] = [
   known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[1, ,77]'))) f`, [[null, '[0]', 0, { json: 1 }], [null, '[2]', 2, { json: 77 }]], FLAT), "PARSE_JSON rejects an array with a missing element ('[1, ,77]'): Malformed JSON; Snowflake reads it as undefined."),
   docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('{"a":1, "b":[77,88]}'), PATH => 'b')) f`, [[null, 'b[0]', 0, { json: 77 }], [null, 'b[1]', 1, { json: 88 }]], FLAT),
   docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'))) f`, [], FLAT),
-  known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'), OUTER => TRUE)) f`, [[null, '', null, null]], FLAT + "; the doc shows PATH blank (empty), the others NULL"), "FLATTEN OUTER => TRUE on an empty array gives PATH NULL; Snowflake gives an empty path."),
+  docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'), OUTER => TRUE)) f`, [[null, '', null, null]], FLAT + "; the doc shows PATH blank (empty), the others NULL"),
   docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested})) f`, [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], ['c', 'c', null, { json: { d: 'X' } }]], FLAT),
-  known(docEx(
+  docEx(
     'FLATTEN',
     'flatten',
     sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested}, RECURSIVE => TRUE )) f`,
     [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], [null, 'b[0]', 0, { json: 77 }], [null, 'b[1]', 1, { json: 88 }], ['c', 'c', null, { json: { d: 'X' } }], ['d', 'c.d', null, { json: 'X' }]],
     FLAT,
-  ), "FLATTEN RECURSIVE => TRUE is rejected: not supported in Snowpark Local (missing dialect rule)."),
-  known(docEx(
+  ),
+  docEx(
     'FLATTEN',
     'flatten',
     sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested}, RECURSIVE => TRUE, MODE => 'OBJECT' )) f`,
     [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], ['c', 'c', null, { json: { d: 'X' } }], ['d', 'c.d', null, { json: 'X' }]],
     FLAT,
-  ), "FLATTEN RECURSIVE => TRUE is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  ),
   known(docEx(
     'TYPEOF',
     'typeof',
