@@ -4,6 +4,8 @@
 // `USE` never hides them. Typed overloads pick the Snowflake result type by argument type
 // (DATEADD on a DATE stays a DATE), which text rewriting alone cannot know. A macro may call only macros listed before it.
 
+import { OBJECT_WILDCARD_MACROS } from './objectWildcardMacros';
+
 export const MACRO_CATALOG = 'snowpark_local_fns';
 
 /** The qualified name a rewrite uses to call one of these macros. */
@@ -221,6 +223,7 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
     why: 'Snowflake ARRAY_SLICE is 0-based and end-exclusive, with negative positions from the end.',
     body: `(a, f, t) AS CAST(to_json(list_slice(CAST(a AS JSON[]), CASE WHEN f < 0 THEN f + json_array_length(a) ELSE f END + 1, CASE WHEN t < 0 THEN t + json_array_length(a) ELSE t END)) AS JSON)`,
   },
+  ...OBJECT_WILDCARD_MACROS,
 ];
 
 /** 1 (Monday) … 7 (Sunday) from a Snowflake day name, read by its first two letters. */
