@@ -28,6 +28,31 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
     ],
   },
   { rule: "X'hex' binary literal", cases: [[where("b = X'6162'"), where("b = from_hex('6162')")], [where("x'zz' = 1"), where("x'zz' = 1")]] },
+  {
+    rule: 'FROM VALUES without parentheses',
+    cases: [
+      ["select column1 from values (1, 'a'), (2, 'b') where column1 > 1", "select column1 from (VALUES (1, 'a'), (2, 'b')) AS snowpark_local_values(column1, column2) where column1 > 1"],
+      ['select * from values (1, 2) as t(a, b)', 'select * from (VALUES (1, 2)) AS t(a, b)'],
+      ['select x.column1 from values (1) x join y on true', 'select x.column1 from (VALUES (1)) AS x(column1) join y on true'],
+      ['insert into t values (1, 2)', 'insert into t values (1, 2)'],
+    ],
+  },
+  {
+    rule: 'VALUES table columns COLUMN1…',
+    cases: [
+      ['select column2 from (values (1, 2)) v', 'select column2 from (values (1, 2)) AS v(column1, column2)'],
+      ['select * from (values (1)) order by 1', 'select * from (values (1)) AS snowpark_local_values(column1) order by 1'],
+      ['select * from (values (1)) as v(a)', 'select * from (values (1)) as v(a)'],
+    ],
+  },
+  {
+    rule: 'EXTRACT',
+    cases: [
+      [where("extract('quarter', d) = 2"), where("date_part('quarter', d) = 2")],
+      [where('extract(epoch_second from ts) > 0'), where('(epoch_us(ts) // 1000000) > 0')],
+      [where('extract(dow from iff(a, d, e)) = 1'), where("date_part('dayofweek', CASE WHEN a THEN d ELSE e END) = 1")],
+    ],
+  },
   { rule: 'LOCALTIMESTAMP', cases: [[where('x < localtimestamp'), where('x < CURRENT_TIMESTAMP')]] },
   { rule: 'CURRENT_DATE()', cases: [[where('d = current_date()'), where('d = CURRENT_DATE')]] },
   { rule: 'CURRENT_TIME()', cases: [[where('d = current_time()'), where('d = CURRENT_TIME')]] },

@@ -70,6 +70,14 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   one('COUNT', 'select count(distinct x) from (values (1), (1), (2), (null)) t(x)', [2]),
   one('STDDEV', 'select stddev(x), stddev_samp(x), stddev_pop(x), variance(x), var_samp(x), var_pop(x), variance_pop(x), variance_samp(x) from (values (2), (4), (4), (4), (5), (5), (7), (9)) t(x)', [2.138089935299395, 2.138089935299395, 2, 4.571428571428571, 4.571428571428571, 4, 4, 4.571428571428571], 'stddev', ['VARIANCE_POP', 'VARIANCE_SAMP']),
   sem(one('MEDIAN', 'select median(x), mode(x) from (values (1), (2), (2), (10)) t(x)', [2, 2]), "even count: the average of the two center values (2 and 2); MODE returns the most frequent value (https://docs.snowflake.com/en/sql-reference/functions/mode)"),
+  ...['', ' DESC'].map((direction): FunctionCase => ({
+    fn: 'ORDER BY',
+    sql: `select x from (values (2), (null), (1)) t(x) order by x${direction}`,
+    rows: direction ? [[null], [2], [1]] : [[1], [2], [null]],
+    doc: 'https://docs.snowflake.com/en/sql-reference/constructs/order-by',
+    source: 'semantics https://docs.snowflake.com/en/sql-reference/constructs/order-by',
+    note: 'without NULLS FIRST/LAST, NULL sorts as the highest value: last ascending, first descending',
+  })),
   sem(one('LISTAGG', "select listagg(x, ', ') within group (order by x) from (values ('b'), ('a'), ('c')) t(x)", ['a, b, c']), "the values in WITHIN GROUP order, separated by the delimiter"),
   sem(one('LISTAGG', "select listagg(x) within group (order by x desc) from (values ('b'), ('a')) t(x)", ['ba']), "if no delimiter is specified, an empty string is used"),
   sem(one('LISTAGG', "select listagg(distinct x, '|') within group (order by x) from (values ('b'), ('a'), ('b')) t(x)", ['a|b']), "DISTINCT removes duplicate values from the list"),
@@ -381,7 +389,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   // DATEDIFF
   docEx('DATEDIFF', 'datediff', sql`SELECT DATEDIFF(year, '2020-04-09 14:39:20'::TIMESTAMP, '2023-05-08 23:39:20'::TIMESTAMP) AS diff_years`, [[3]]),
   docEx('DATEDIFF', 'datediff', sql`SELECT DATEDIFF(hour, '2023-05-08T23:39:20.123-07:00'::TIMESTAMP, DATEADD(year, 2, ('2023-05-08T23:39:20.123-07:00')::TIMESTAMP)) AS diff_hours`, [[17544]]),
-  { ...docEx(
+  docEx(
     'DATEDIFF',
     'datediff',
     sql`SELECT column1 date_1, column2 date_2, DATEDIFF(year, column1, column2) diff_years, DATEDIFF(month, column1, column2) diff_months, DATEDIFF(day, column1, column2) diff_days, column2::DATE - column1::DATE AS diff_days_via_minus FROM VALUES ('2015-12-30', '2015-12-31'), ('2015-12-31', '2016-01-01'), ('2016-01-01', '2017-12-31'), ('2016-08-23', '2016-09-07')`,
@@ -391,7 +399,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
       ['2016-01-01', '2017-12-31', 1, 23, 730, 730],
       ['2016-08-23', '2016-09-07', 0, 1, 15, 15],
     ],
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'DATEDIFF',
     'datediff',
@@ -404,7 +412,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     ],
     'the doc statement with FROM VALUES written as (VALUES …) AS v(column1, column2)',
   ),
-  { ...docEx(
+  docEx(
     'DATEDIFF',
     'datediff',
     sql`SELECT column1 timestamp_1, column2 timestamp_2, DATEDIFF(hour, column1, column2) diff_hours, DATEDIFF(minute, column1, column2) diff_minutes, DATEDIFF(second, column1, column2) diff_seconds FROM VALUES ('2016-01-01 01:59:59'::TIMESTAMP, '2016-01-01 02:00:00'::TIMESTAMP), ('2016-01-01 01:00:00'::TIMESTAMP, '2016-01-01 01:59:00'::TIMESTAMP), ('2016-01-01 01:00:59'::TIMESTAMP, '2016-01-01 02:00:00'::TIMESTAMP)`,
@@ -414,7 +422,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
       ['2016-01-01 01:00:59', '2016-01-01 02:00:00', 1, 60, 3541],
     ],
     "doc sets TIMESTAMP_NTZ_OUTPUT_FORMAT = 'DY, DD MON YYYY HH24:MI:SS' first; timestamps here in the default format",
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'DATEDIFF',
     'datediff',
@@ -429,9 +437,9 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
 
   // DATE_TRUNC (doc table test_date_trunc inlined)
   docEx('DATE_TRUNC', 'date_trunc', sql`SELECT mydate AS "DATE", DATE_TRUNC('year', mydate) AS "TRUNCATED TO YEAR", DATE_TRUNC('month', mydate) AS "TRUNCATED TO MONTH", DATE_TRUNC('week', mydate) AS "TRUNCATED TO WEEK", DATE_TRUNC('day', mydate) AS "TRUNCATED TO DAY" FROM (SELECT '2024-05-09'::DATE AS mydate) AS test_date_trunc`, [['2024-05-09', '2024-01-01', '2024-05-01', '2024-05-06', '2024-05-09']]),
-  { ...docEx('DATE_TRUNC', 'date_trunc', sql`SELECT mytime AS "TIME", DATE_TRUNC('minute', mytime) AS "TRUNCATED TO MINUTE" FROM (SELECT '08:50:48'::TIME AS mytime) AS test_date_trunc`, [['08:50:48', '08:50:00']]), knownDifference: "DATE_TRUNC on a TIME value fails: DuckDB's date_trunc macro takes no TIME argument (missing dialect rule)." },
+  docEx('DATE_TRUNC', 'date_trunc', sql`SELECT mytime AS "TIME", DATE_TRUNC('minute', mytime) AS "TRUNCATED TO MINUTE" FROM (SELECT '08:50:48'::TIME AS mytime) AS test_date_trunc`, [['08:50:48', '08:50:00']]),
   docEx('DATE_TRUNC', 'date_trunc', sql`SELECT mytimestamp AS "TIMESTAMP", DATE_TRUNC('hour', mytimestamp) AS "TRUNCATED TO HOUR", DATE_TRUNC('minute', mytimestamp) AS "TRUNCATED TO MINUTE", DATE_TRUNC('second', mytimestamp) AS "TRUNCATED TO SECOND" FROM (SELECT '2024-05-09 08:50:57.891'::TIMESTAMP AS mytimestamp) AS test_date_trunc`, [['2024-05-09 08:50:57.891', '2024-05-09 08:00:00', '2024-05-09 08:50:00', '2024-05-09 08:50:57']], "doc inserts '2024-05-09 08:50:57.891 -0700' into a TIMESTAMP (NTZ) column, stored as 08:50:57.891"),
-  { ...docEx('DATE_TRUNC', 'date_trunc', sql`SELECT DATE_TRUNC('quarter', mytimestamp) AS "TRUNCATED", EXTRACT('quarter', mytimestamp) AS "EXTRACTED" FROM (SELECT '2024-05-09 08:50:57.891'::TIMESTAMP AS mytimestamp) AS test_date_trunc`, [['2024-04-01 00:00:00', 2]]), knownDifference: "EXTRACT('quarter', expr) — Snowflake's comma form of EXTRACT — is a syntax error here (missing dialect rule)." },
+  docEx('DATE_TRUNC', 'date_trunc', sql`SELECT DATE_TRUNC('quarter', mytimestamp) AS "TRUNCATED", EXTRACT('quarter', mytimestamp) AS "EXTRACTED" FROM (SELECT '2024-05-09 08:50:57.891'::TIMESTAMP AS mytimestamp) AS test_date_trunc`, [['2024-04-01 00:00:00', 2]]),
 
   // LAST_DAY
   docEx('LAST_DAY', 'last_day', sql`SELECT TO_DATE('2025-05-08T23:39:20.123-07:00') AS "DATE", LAST_DAY("DATE") AS "LAST DAY OF MONTH"`, [['2025-05-08', '2025-05-31']]),
@@ -476,12 +484,12 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     sql`SELECT first_name, C.value::STRING AS childname FROM (SELECT * FROM (VALUES ('Mark', 'Marky,Mike,Maria'), ('John', 'Johnny,Jane')) AS t(first_name, children)) AS split_test_names, LATERAL FLATTEN(INPUT=>SPLIT(children, ',')) C`,
     [['Mark', 'Marky'], ['Mark', 'Mike'], ['Mark', 'Maria'], ['John', 'Johnny'], ['John', 'Jane']],
   ), knownDifference: "Row order: the doc query has no ORDER BY and Snowflake shows Mark's rows first; the engine returns John's rows first (values are the same)." },
-  { ...docEx(
+  docEx(
     'SPLIT_PART',
     'split_part',
     sql`SELECT column1 part_number_value, column2 portion FROM VALUES (0, SPLIT_PART('11.22.33', '.',  0)), (1, SPLIT_PART('11.22.33', '.',  1)), (2, SPLIT_PART('11.22.33', '.',  2)), (3, SPLIT_PART('11.22.33', '.',  3)), (4, SPLIT_PART('11.22.33', '.',  4)), (-1, SPLIT_PART('11.22.33', '.',  -1)), (-2, SPLIT_PART('11.22.33', '.',  -2)), (-3, SPLIT_PART('11.22.33', '.',  -3)), (-4, SPLIT_PART('11.22.33', '.',  -4))`,
     [[0, '11'], [1, '11'], [2, '22'], [3, '33'], [4, ''], [-1, '33'], [-2, '22'], [-3, '11'], [-4, '']],
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'SPLIT_PART',
     'split_part',
@@ -490,12 +498,12 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     'the doc statement with FROM VALUES written as (VALUES …) AS v(column1, column2)',
   ),
   docEx('SPLIT_PART', 'split_part', sql`SELECT SPLIT_PART('127.0.0.1', '.', 1) AS first_part, SPLIT_PART('127.0.0.1', '.', -1) AS last_part`, [['127', '1']]),
-  { ...docEx(
+  docEx(
     'SPLIT_PART',
     'split_part',
     sql`SELECT column1 part_number_value, column2 portion FROM VALUES (1, SPLIT_PART('user@snowflake.com', '',  1)), (-1, SPLIT_PART('user@snowflake.com', '', -1)), (2, SPLIT_PART('user@snowflake.com', '',  2)), (-2, SPLIT_PART('user@snowflake.com', '', -2))`,
     [[1, 'user@snowflake.com'], [-1, 'user@snowflake.com'], [2, ''], [-2, '']],
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'SPLIT_PART',
     'split_part',

@@ -142,16 +142,16 @@ export const SEMISTRUCTURED_CASES: FunctionCase[] = [
   docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT {* EXCLUDE province} AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-18' } }], [{ json: { CREATED_DATE: '2024-01-19' } }]], 'the objects have no PROVINCE, so the ORDER BY key is NULL for both; the doc shows them in insertion order', { setup: demo1, also: ['OBJECT constant with a wildcard'] }),
   docEx('OBJECT_CONSTRUCT_KEEP_NULL', 'object_construct_keep_null', sql`SELECT OBJECT_CONSTRUCT(*) AS oc, OBJECT_CONSTRUCT_KEEP_NULL(*) AS oc_keep_null FROM demo_table_1_with_nulls ORDER BY oc_keep_null['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-19', PROVINCE: 'Alberta' } }, { json: { CREATED_DATE: '2024-01-19', PROVINCE: 'Alberta' } }], [{ json: { PROVINCE: 'British Columbia' } }, { json: { CREATED_DATE: null, PROVINCE: 'British Columbia' } }], [{ json: { CREATED_DATE: '2024-01-18', PROVINCE: 'Manitoba' } }, { json: { CREATED_DATE: '2024-01-18', PROVINCE: 'Manitoba' } }], [{ json: { CREATED_DATE: '2024-01-20' } }, { json: { CREATED_DATE: '2024-01-20', PROVINCE: null } }]], 'doc: CREATE TABLE demo_table_1_with_nulls (here CREATE OR REPLACE)', { setup: demo1Nulls, also: ['OBJECT_CONSTRUCT'] }),
   semantics('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(t.*) AS oc, OBJECT_CONSTRUCT(t.* EXCLUDE (created_date)) AS oc_province FROM demo_table_1 AS t WHERE province = 'Alberta'`, [[{ json: { CREATED_DATE: '2024-01-19', PROVINCE: 'Alberta' } }, { json: { PROVINCE: 'Alberta' } }]], 'a wildcard qualified with the table alias (the doc: (mytable.*)), alone and with EXCLUDE (qualifiers are valid with the keywords)', { setup: demo1 }),
-  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(*) FROM VALUES(1,'x'), (2,'y')`, [[{ json: { COLUMN1: 1, COLUMN2: 'x' } }], [{ json: { COLUMN1: 2, COLUMN2: 'y' } }]]), "FROM VALUES without parentheses is not translated, and VALUES columns are named COL0, COL1 instead of COLUMN1, COLUMN2 (missing dialect rules)."),
+  docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(*) FROM VALUES(1,'x'), (2,'y')`, [[{ json: { COLUMN1: 1, COLUMN2: 'x' } }], [{ json: { COLUMN1: 2, COLUMN2: 'y' } }]]),
   known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT('Key_One', PARSE_JSON('NULL'), 'Key_Two', NULL, 'Key_Three', 'null') AS obj`, [[{ json: { Key_One: null, Key_Three: 'null' } }]]), "PARSE_JSON('NULL') (upper case) fails: Malformed JSON; Snowflake reads it as JSON null."),
-  known(docEx(
+  docEx(
     'OBJECT_CONSTRUCT',
     'object_construct',
     sql`SELECT OBJECT_CONSTRUCT('foo', 1234567, 'dataset_size', (SELECT COUNT(*) FROM demo_table_1), 'distinct_province', (SELECT COUNT(DISTINCT province) FROM demo_table_1), 'created_date_seconds', EXTRACT(epoch_seconds, created_date)) AS json_object FROM demo_table_1`,
     [[{ json: { created_date_seconds: 1705536000, dataset_size: 2, distinct_province: 2, foo: 1234567 } }], [{ json: { created_date_seconds: 1705622400, dataset_size: 2, distinct_province: 2, foo: 1234567 } }]],
     undefined,
     { setup: demo1 },
-  ), "EXTRACT(epoch_seconds, created_date) — EXTRACT with a comma instead of FROM — is a syntax error (missing dialect rule)."),
+  ),
   docEx(
     'OBJECT_CONSTRUCT',
     'object_construct',

@@ -99,8 +99,8 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   },
   {
     name: 'date_trunc',
-    why: 'Snowflake DATE_TRUNC returns the input type (a DATE stays a DATE).',
-    body: `(p VARCHAR, x DATE) AS CAST(date_trunc(p, x) AS DATE), (p VARCHAR, x TIMESTAMP) AS date_trunc(p, x), (p VARCHAR, x TIMESTAMPTZ) AS date_trunc(p, x), (p VARCHAR, x VARCHAR) AS date_trunc(p, CAST(x AS TIMESTAMP))`,
+    why: 'Snowflake DATE_TRUNC returns the input type (a DATE stays a DATE, a TIME a TIME).',
+    body: `(p VARCHAR, x DATE) AS CAST(date_trunc(p, x) AS DATE), (p VARCHAR, x TIMESTAMP) AS date_trunc(p, x), (p VARCHAR, x TIMESTAMPTZ) AS date_trunc(p, x), (p VARCHAR, x VARCHAR) AS date_trunc(p, CAST(x AS TIMESTAMP)), (p VARCHAR, x TIME) AS CAST(date_trunc(p, DATE '1970-01-01' + x) AS TIME)`,
   },
   {
     name: 'date_diff',

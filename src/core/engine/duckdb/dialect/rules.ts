@@ -18,6 +18,7 @@ import { RuleSet } from './translator';
 import { RuleIndex } from './ruleIndex';
 import { typePositionRules } from './typePositionRules';
 import { typeRules } from './typeRules';
+import { valuesRules } from './valuesRules';
 
 // The whole Snowflake → DuckDB dialect, in one table. Order matters only among sequence
 // rules: deferred calls first (their arguments must stay constants, untranslated), then
@@ -30,6 +31,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...operatorRules,
   ...tableFunctionRules,
   objectConstantWildcardRule,
+  ...valuesRules,
   ...typePositionRules,
   ...functionRules,
   ...conditionalRules,
