@@ -1,5 +1,5 @@
 import type { FunctionCase } from '../snowflakeFunctionCases';
-import { docEx, known, sql } from './docHelpers';
+import { docEx, known, page, sql } from './docHelpers';
 
 // Semi-structured data: FLATTEN, TYPEOF, ARRAY_SLICE, OBJECT_CONSTRUCT, …
 
@@ -37,6 +37,10 @@ const jdemo2 = ['CREATE OR REPLACE TABLE jdemo2 (varchar1 VARCHAR, variant1 VARI
 const jdemo3 = ['CREATE OR REPLACE TABLE jdemo3 (variant1 VARIANT, variant2 VARIANT)', `INSERT INTO jdemo3 (variant1, variant2) SELECT PARSE_JSON('{"PI":3.14}'), TO_VARIANT('{"PI":3.14}')`];
 const dupInsert = (fn: string): string => `INSERT INTO vartab SELECT column1 AS n, ${fn} AS v FROM (VALUES (10, '{ "a" : "123", "b" : "456", "a": "789"} ')) AS vals(column1, column2)`;
 const DUP_NOTE = 'FROM VALUES … AS vals written as FROM (VALUES …) AS vals(column1, column2); table vartab as created on the page';
+
+const demo1Nulls = ['CREATE OR REPLACE TABLE demo_table_1_with_nulls (province VARCHAR, created_date DATE)', "INSERT INTO demo_table_1_with_nulls (province, created_date) VALUES ('Manitoba', '2024-01-18'::DATE), ('British Columbia', NULL), ('Alberta', '2024-01-19'::DATE), (NULL, '2024-01-20'::DATE)"];
+/** A rule stated on a doc page (not one of its printed examples), with the answer it implies. */
+const semantics = (fn: string, p: string, statement: string, rows: FunctionCase['rows'], note: string, extra: Partial<FunctionCase> = {}): FunctionCase => ({ ...docEx(fn, p, statement, rows ?? [], note, extra), source: `semantics ${page(p)}` });
 
 export const SEMISTRUCTURED_CASES: FunctionCase[] = [
   { ...docEx('PARSE_JSON', 'parse_json', dupInsert('PARSE_JSON(column2)'), [], DUP_NOTE + "; the doc's error: 100069 (22P02) Error parsing JSON: duplicate object attribute", { setup: vartab }), rows: undefined, error: '100069' },
@@ -87,22 +91,27 @@ export const SEMISTRUCTURED_CASES: FunctionCase[] = [
   known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[1, ,77]'))) f`, [[null, '[0]', 0, { json: 1 }], [null, '[2]', 2, { json: 77 }]], FLAT), "A missing array element ('[1, ,77]') is stored as JSON null, so FLATTEN gives it a row; Snowflake stores undefined and skips it."),
   docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('{"a":1, "b":[77,88]}'), PATH => 'b')) f`, [[null, 'b[0]', 0, { json: 77 }], [null, 'b[1]', 1, { json: 88 }]], FLAT),
   docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'))) f`, [], FLAT),
-  known(docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'), OUTER => TRUE)) f`, [[null, '', null, null]], FLAT + "; the doc shows PATH blank (empty), the others NULL"), "FLATTEN OUTER => TRUE on an empty array gives PATH NULL; Snowflake gives an empty path."),
+  docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'), OUTER => TRUE)) f`, [[null, '', null, null]], FLAT + "; the doc shows PATH blank (empty), the others NULL"),
   docEx('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested})) f`, [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], ['c', 'c', null, { json: { d: 'X' } }]], FLAT),
-  known(docEx(
+  docEx(
     'FLATTEN',
     'flatten',
     sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested}, RECURSIVE => TRUE )) f`,
     [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], [null, 'b[0]', 0, { json: 77 }], [null, 'b[1]', 1, { json: 88 }], ['c', 'c', null, { json: { d: 'X' } }], ['d', 'c.d', null, { json: 'X' }]],
     FLAT,
-  ), "FLATTEN RECURSIVE => TRUE is rejected: not supported in Snowpark Local (missing dialect rule)."),
-  known(docEx(
+  ),
+  docEx(
     'FLATTEN',
     'flatten',
     sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => ${nested}, RECURSIVE => TRUE, MODE => 'OBJECT' )) f`,
     [['a', 'a', null, { json: 1 }], ['b', 'b', null, { json: [77, 88] }], ['c', 'c', null, { json: { d: 'X' } }], ['d', 'c.d', null, { json: 'X' }]],
     FLAT,
-  ), "FLATTEN RECURSIVE => TRUE is rejected: not supported in Snowpark Local (missing dialect rule)."),
+  ),
+  docEx('FLATTEN', 'flatten', sql`SELECT path, this FROM TABLE(FLATTEN(INPUT => ${nested}, RECURSIVE => TRUE)) f WHERE path IN ('b[1]', 'c.d')`, [['b[1]', { json: [77, 88] }], ['c.d', { json: { d: 'X' } }]], "the doc's RECURSIVE example, its THIS column on two rows (THIS is the element being flattened)"),
+  semantics('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[1, [2, {"x": 3}]]'), RECURSIVE => TRUE)) f`, [[null, '[0]', 0, { json: 1 }], [null, '[1]', 1, { json: [2, { x: 3 }] }], [null, '[1][0]', 0, { json: 2 }], [null, '[1][1]', 1, { json: { x: 3 } }], ['x', '[1][1].x', null, { json: 3 }]], 'RECURSIVE => TRUE expands all sub-elements; PATH, KEY and INDEX as in the doc example, in the same order (an element before its own elements)'),
+  semantics('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[1, [2, {"x": 3}]]'), RECURSIVE => TRUE, MODE => 'ARRAY')) f`, [[null, '[0]', 0, { json: 1 }], [null, '[1]', 1, { json: [2, { x: 3 }] }], [null, '[1][0]', 0, { json: 2 }], [null, '[1][1]', 1, { json: { x: 3 } }]], "MODE => 'ARRAY' flattens only arrays: the object {\"x\": 3} is a value, not expanded (as MODE => 'OBJECT' leaves b's array unexpanded in the doc)"),
+  semantics('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('{"a": [1]}'), PATH => 'a', OUTER => TRUE, RECURSIVE => TRUE)) f`, [[null, 'a[0]', 0, { json: 1 }]], 'PATH and RECURSIVE together: PATH starts with the PATH argument, as in the PATH => \'b\' example'),
+  semantics('FLATTEN', 'flatten', sql`SELECT key, path, index, value FROM TABLE(FLATTEN(INPUT => PARSE_JSON('[]'), OUTER => TRUE, RECURSIVE => TRUE)) f`, [[null, '', null, null]], 'OUTER => TRUE: one row for a zero-row expansion, recursive or not (the doc example on \'[]\')'),
   docEx(
     'TYPEOF',
     'typeof',
@@ -130,11 +139,13 @@ export const SEMISTRUCTURED_CASES: FunctionCase[] = [
   docEx('ARRAY_SLICE', 'array_slice', sql`SELECT ARRAY_SLICE([0,1,2,3,4,5,6], -10, -12)`, [[{ json: [] }]]),
   docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT('a', 1, 'b', 'BBBB', 'c', NULL)`, [[{ json: { a: 1, b: 'BBBB' } }]]),
   docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT province, created_date FROM demo_table_1 ORDER BY province`, [['Alberta', '2024-01-19'], ['Manitoba', '2024-01-18']], undefined, { setup: demo1 }),
-  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(*) AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-19', PROVINCE: 'Alberta' } }], [{ json: { CREATED_DATE: '2024-01-18', PROVINCE: 'Manitoba' } }]], undefined, { setup: demo1 }), "OBJECT_CONSTRUCT(*) is rejected: not supported in Snowpark Local (missing dialect rule)."),
-  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(* ILIKE 'prov%') AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { PROVINCE: 'Alberta' } }], [{ json: { PROVINCE: 'Manitoba' } }]], undefined, { setup: demo1 }), "OBJECT_CONSTRUCT(*) is rejected: not supported in Snowpark Local (missing dialect rule)."),
-  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(* EXCLUDE province) AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-18' } }], [{ json: { CREATED_DATE: '2024-01-19' } }]], 'the objects have no PROVINCE, so the ORDER BY key is NULL for both; the doc shows them in insertion order', { setup: demo1 }), "OBJECT_CONSTRUCT(*) is rejected: not supported in Snowpark Local (missing dialect rule)."),
-  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT {* EXCLUDE province} AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-18' } }], [{ json: { CREATED_DATE: '2024-01-19' } }]], 'the objects have no PROVINCE, so the ORDER BY key is NULL for both; the doc shows them in insertion order', { setup: demo1 }), "An OBJECT constant with a wildcard {* EXCLUDE …} is a syntax error (missing dialect rule)."),
-  known(docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(*) FROM VALUES(1,'x'), (2,'y')`, [[{ json: { COLUMN1: 1, COLUMN2: 'x' } }], [{ json: { COLUMN1: 2, COLUMN2: 'y' } }]]), "OBJECT_CONSTRUCT(*) is rejected, and FROM VALUES without parentheses is not translated (missing dialect rules)."),
+  docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(*) AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-19', PROVINCE: 'Alberta' } }], [{ json: { CREATED_DATE: '2024-01-18', PROVINCE: 'Manitoba' } }]], undefined, { setup: demo1 }),
+  docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(* ILIKE 'prov%') AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { PROVINCE: 'Alberta' } }], [{ json: { PROVINCE: 'Manitoba' } }]], undefined, { setup: demo1 }),
+  docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(* EXCLUDE province) AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-18' } }], [{ json: { CREATED_DATE: '2024-01-19' } }]], 'the objects have no PROVINCE, so the ORDER BY key is NULL for both; the doc shows them in insertion order', { setup: demo1 }),
+  docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT {* EXCLUDE province} AS oc FROM demo_table_1 ORDER BY oc['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-18' } }], [{ json: { CREATED_DATE: '2024-01-19' } }]], 'the objects have no PROVINCE, so the ORDER BY key is NULL for both; the doc shows them in insertion order', { setup: demo1, also: ['OBJECT constant with a wildcard'] }),
+  docEx('OBJECT_CONSTRUCT_KEEP_NULL', 'object_construct_keep_null', sql`SELECT OBJECT_CONSTRUCT(*) AS oc, OBJECT_CONSTRUCT_KEEP_NULL(*) AS oc_keep_null FROM demo_table_1_with_nulls ORDER BY oc_keep_null['PROVINCE']`, [[{ json: { CREATED_DATE: '2024-01-19', PROVINCE: 'Alberta' } }, { json: { CREATED_DATE: '2024-01-19', PROVINCE: 'Alberta' } }], [{ json: { PROVINCE: 'British Columbia' } }, { json: { CREATED_DATE: null, PROVINCE: 'British Columbia' } }], [{ json: { CREATED_DATE: '2024-01-18', PROVINCE: 'Manitoba' } }, { json: { CREATED_DATE: '2024-01-18', PROVINCE: 'Manitoba' } }], [{ json: { CREATED_DATE: '2024-01-20' } }, { json: { CREATED_DATE: '2024-01-20', PROVINCE: null } }]], 'doc: CREATE TABLE demo_table_1_with_nulls (here CREATE OR REPLACE)', { setup: demo1Nulls, also: ['OBJECT_CONSTRUCT'] }),
+  semantics('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(t.*) AS oc, OBJECT_CONSTRUCT(t.* EXCLUDE (created_date)) AS oc_province FROM demo_table_1 AS t WHERE province = 'Alberta'`, [[{ json: { CREATED_DATE: '2024-01-19', PROVINCE: 'Alberta' } }, { json: { PROVINCE: 'Alberta' } }]], 'a wildcard qualified with the table alias (the doc: (mytable.*)), alone and with EXCLUDE (qualifiers are valid with the keywords)', { setup: demo1 }),
+  docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT(*) FROM VALUES(1,'x'), (2,'y')`, [[{ json: { COLUMN1: 1, COLUMN2: 'x' } }], [{ json: { COLUMN1: 2, COLUMN2: 'y' } }]]),
   docEx('OBJECT_CONSTRUCT', 'object_construct', sql`SELECT OBJECT_CONSTRUCT('Key_One', PARSE_JSON('NULL'), 'Key_Two', NULL, 'Key_Three', 'null') AS obj`, [[{ json: { Key_One: null, Key_Three: 'null' } }]]),
   docEx(
     'OBJECT_CONSTRUCT',

@@ -7,6 +7,7 @@ import { numericMacros } from './numericMacros';
 // (DATEADD on a DATE stays a DATE), which text rewriting alone cannot know. A macro may call only macros listed before it.
 
 import { jsonMacros } from './jsonMacros';
+import { OBJECT_WILDCARD_MACROS } from './objectWildcardMacros';
 
 export const MACRO_CATALOG = 'snowpark_local_fns';
 
@@ -244,6 +245,7 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   },
   ...numericMacros(m),
   ...jsonMacros(m),
+  ...OBJECT_WILDCARD_MACROS,
 ];
 
 /** 1 (Monday) … 7 (Sunday) from a Snowflake day name, read by its first two letters. */

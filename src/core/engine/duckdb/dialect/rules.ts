@@ -11,6 +11,7 @@ import { operatorRules } from './operatorRules';
 import { semiStructuredRules } from './semiStructuredRules';
 import { stringRules } from './stringRules';
 import { tableFunctionRules } from './tableFunctionRules';
+import { objectConstantWildcardRule } from './objectWildcard';
 import { outputColumnNamesRule } from './outputColumnNames';
 import { AnySequenceRule, DialectRule } from './ruleTypes';
 import { RuleSet } from './translator';
@@ -29,6 +30,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...windowFrameRules,
   ...operatorRules,
   ...tableFunctionRules,
+  objectConstantWildcardRule,
   ...valuesRules,
   ...typePositionRules,
   ...functionRules,

@@ -5,6 +5,7 @@ import { CallMatch, functionRule, renameRule } from './functionCall';
 import { macro } from './macros';
 import { Translator } from './translator';
 import { objectConstructSql, semiStructuredConstantRule } from './semiStructuredConstants';
+import { objectFromWildcard } from './objectWildcard';
 
 // VARIANT, OBJECT and ARRAY are DuckDB JSON values. These rules build, read and test them the
 // way Snowflake does: objects drop NULL values, text comes out without JSON quotes, and so on.
@@ -104,11 +105,13 @@ export const semiStructuredRules: AnySequenceRule[] = [
   }),
   functionRule({
     name: 'OBJECT_CONSTRUCT',
-    why: 'Snowflake OBJECT_CONSTRUCT drops NULL values and sorts keys; OBJECT_CONSTRUCT(*) is not supported.',
+    why: 'Snowflake OBJECT_CONSTRUCT drops NULL values and sorts keys; OBJECT_CONSTRUCT(*) builds the object from the columns.',
     functions: ['OBJECT_CONSTRUCT'],
     arity: [0, Number.MAX_SAFE_INTEGER],
     rewrite(pairs, call, translator) {
-      if (pairs.length % 2 !== 0) translator.fail('OBJECT_CONSTRUCT takes key, value pairs (OBJECT_CONSTRUCT(*) is not supported in Snowpark Local)', call.nameNode);
+      const wildcard = pairs.length === 1 ? objectFromWildcard(call.args[0], false, translator) : undefined;
+      if (wildcard) return wildcard;
+      if (pairs.length % 2 !== 0) translator.fail('OBJECT_CONSTRUCT takes key, value pairs or a wildcard (*)', call.nameNode);
       const entries: Array<[string, string]> = [];
       for (let i = 0; i < pairs.length; i += 2) entries.push([pairs[i], pairs[i + 1]]);
       return objectConstructSql(entries);
@@ -116,10 +119,10 @@ export const semiStructuredRules: AnySequenceRule[] = [
   }),
   functionRule({
     name: 'OBJECT_CONSTRUCT_KEEP_NULL',
-    why: 'Keeps NULL values as JSON null, as json_object does.',
+    why: 'Keeps NULL values as JSON null, as json_object does; OBJECT_CONSTRUCT_KEEP_NULL(*) builds the object from the columns.',
     functions: ['OBJECT_CONSTRUCT_KEEP_NULL'],
     arity: [0, Number.MAX_SAFE_INTEGER],
-    rewrite: (pairs) => json(`json_object(${pairs.join(', ')})`),
+    rewrite: (pairs, call, translator) => (pairs.length === 1 ? objectFromWildcard(call.args[0], true, translator) : undefined) ?? json(`json_object(${pairs.join(', ')})`),
   }),
   functionRule({
     name: 'ARRAY_SIZE',

@@ -5,6 +5,7 @@ import { CallMatch, functionRule, matchCall } from './functionCall';
 import { quoteStringLiteral, unquoteStringLiteral } from '../../../sql/literals';
 import { jsonPathOf } from './semiStructuredRules';
 import { Translator } from './translator';
+import { FlattenMode, flattenSubquery } from './flattenSql';
 
 // Snowflake table functions as DuckDB subqueries with Snowflake's column names. Each is written
 // `TABLE(F(...))` or, for FLATTEN, `LATERAL F(...)`; the subquery sees outer columns, so a
@@ -61,12 +62,11 @@ const flattenRule: SequenceRule<TableCallMatch> = {
   kind: 'sequence',
   name: 'FLATTEN',
   triggers: TABLE_CALL_STARTS,
-  why: "DuckDB has no FLATTEN; json_each gives one row per element or field, shaped into Snowflake's SEQ, KEY, PATH, INDEX, VALUE, THIS.",
+  why: "DuckDB has no FLATTEN; json_each gives one row per element or field (a recursive CTE for RECURSIVE => TRUE), shaped into Snowflake's SEQ, KEY, PATH, INDEX, VALUE, THIS.",
   match: (nodes, index) => matchTableCall(nodes, index, ['FLATTEN']),
   rewrite({ call }, translator, context) {
     const args = namedArguments(call, ['INPUT', 'PATH', 'OUTER', 'RECURSIVE', 'MODE'], translator, context);
     if (!args.INPUT) return translator.fail('FLATTEN needs INPUT => …', call.nameNode);
-    if (args.RECURSIVE && !/^false$/i.test(args.RECURSIVE.sql)) translator.fail('FLATTEN RECURSIVE => TRUE is not supported in Snowpark Local', args.RECURSIVE.nodes[0]);
     let input = `CAST(${args.INPUT.sql} AS JSON)`;
     let prefix = '';
     if (args.PATH) {
@@ -74,20 +74,32 @@ const flattenRule: SequenceRule<TableCallMatch> = {
       prefix = pathNode.type === 'token' ? unquoteStringLiteral(pathNode.token.text) : '';
       input = `json_extract(${input}, ${quoteStringLiteral(jsonPathOf(prefix))})`;
     }
-    const outer = args.OUTER !== undefined && /^true$/i.test(args.OUTER.sql);
-    const isArray = `json_type(f_in.this) = 'ARRAY'`;
-    const columns =
-      `1 AS SEQ, CASE WHEN ${isArray} THEN NULL ELSE e.key END AS KEY, ` +
-      // Snowflake's PATH starts with the PATH argument: b[0], a.c.
-      `CASE WHEN e.key IS NULL THEN NULL WHEN ${isArray} THEN ${quoteStringLiteral(prefix)} || '[' || e.key || ']' ELSE ${quoteStringLiteral(prefix ? `${prefix}.` : '')} || e.key END AS PATH, ` +
-      `CASE WHEN ${isArray} THEN CAST(e.key AS BIGINT) END AS INDEX, CAST(e.value AS JSON) AS VALUE, f_in.this AS THIS`;
-    const source = `(SELECT ${input} AS this) AS f_in`;
-    const join = outer ? `LEFT JOIN json_each(f_in.this) AS e ON true` : `, json_each(f_in.this) AS e`;
-    const where = outer ? '' : ` WHERE json_type(f_in.this) IN ('ARRAY', 'OBJECT')`;
-    // Elements come out in array (or key) order, as Snowflake gives them.
-    return `LATERAL (SELECT ${columns} FROM ${source} ${join}${where} ORDER BY e.id)`;
+    return flattenSubquery({
+      input,
+      prefix,
+      outer: booleanArgument(args.OUTER, 'OUTER', translator),
+      recursive: booleanArgument(args.RECURSIVE, 'RECURSIVE', translator),
+      mode: modeArgument(args.MODE, translator),
+      seq: '1',
+    });
   },
 };
+
+/** A TRUE/FALSE constant argument (absent: FALSE). */
+function booleanArgument(arg: { sql: string; nodes: SqlNode[] } | undefined, name: string, translator: Translator): boolean {
+  if (arg === undefined || /^\s*false\s*$/i.test(arg.sql)) return false;
+  if (/^\s*true\s*$/i.test(arg.sql)) return true;
+  return translator.fail(`FLATTEN ${name} must be TRUE or FALSE`, arg.nodes[0]);
+}
+
+/** MODE => 'OBJECT' | 'ARRAY' | 'BOTH' (absent: BOTH). */
+function modeArgument(arg: { sql: string; nodes: SqlNode[] } | undefined, translator: Translator): FlattenMode {
+  if (arg === undefined) return 'BOTH';
+  const node = arg.nodes[0];
+  const mode = arg.nodes.length === 1 && node.type === 'token' && node.token.text.startsWith("'") ? unquoteStringLiteral(node.token.text).toUpperCase() : '';
+  if (mode === 'OBJECT' || mode === 'ARRAY' || mode === 'BOTH') return mode;
+  return translator.fail("FLATTEN MODE must be 'OBJECT', 'ARRAY' or 'BOTH'", node);
+}
 
 const generatorRule: SequenceRule<TableCallMatch> = {
   kind: 'sequence',
