@@ -1,5 +1,8 @@
-import type { FunctionCase } from '../snowflakeFunctionCases';
-import { docEx, known, sql } from './docHelpers';
+import type { Cell, FunctionCase } from '../snowflakeFunctionCases';
+import { docEx, known, page, sql } from './docHelpers';
+
+/** Self-made input whose answer follows from the rules (Arguments, Returns, Usage notes) on a doc page. */
+const docRule = (fn: string, p: string, statement: string, rows: Cell[][], rule: string): FunctionCase => ({ ...docEx(fn, p, statement, rows, rule), source: `semantics ${page(p)}` });
 
 // String functions: CONCAT_WS, …
 
@@ -48,4 +51,9 @@ export const STRING_CASES: FunctionCase[] = [
   docEx('CONCAT_WS', 'concat_ws', sql`SELECT CONCAT_WS(',', 'one', 'two', 'three')`, [['one,two,three']]),
   docEx('CONCAT_WS', 'concat_ws', sql`SELECT CONCAT_WS(',', 'one', NULL, 'two')`, [[null]]),
   docEx('CONCAT_WS', 'concat_ws', sql`SELECT CONCAT_WS(',', 'one')`, [['one']]),
+  docRule('REGEXP_REPLACE', 'regexp_replace', sql`SELECT REGEXP_REPLACE('abc', 'b', NULL), REGEXP_REPLACE(NULL, 'b', 'x'), REGEXP_REPLACE('abc', 'b', 'x', 1, NULL), REGEXP_REPLACE('abc', 'b', 'x', 1, 0, NULL)`, [[null, null, null, null]], 'Returns NULL if any argument is NULL.'),
+  docRule('REGEXP_REPLACE', 'regexp_replace', sql`SELECT REGEXP_REPLACE('abcabc', 'b', 'x', 1, 3), REGEXP_REPLACE('abcabc', 'b', 'x', 1, 2), REGEXP_REPLACE('abcabc', 'b', 'x', 3, 1)`, [['abcabc', 'abcaxc', 'abcaxc']], 'occurrence n replaces only the n-th match (counted from position); if no matches are found, returns the original subject'),
+  docRule('REGEXP_REPLACE', 'regexp_replace', sql`SELECT REGEXP_REPLACE('abc', '()', '*', 1, 2), REGEXP_REPLACE('abc', '', 'x')`, [['a*bc', 'abc']], "functions-regexp: an empty group matches between characters, including the beginning; an empty pattern matches nothing"),
+  docRule('REGEXP_REPLACE', 'regexp_replace', sql`SELECT REGEXP_REPLACE('snow SNOW', 'snow', 'x', 1, 0, 'ic'), REGEXP_REPLACE('snow SNOW', 'snow', 'x', 1, 0, 'ci'), REGEXP_REPLACE('snow SNOW snow', 'SNOW', 'x', 1, 2, 'i')`, [['x SNOW', 'x x', 'snow x snow']], 'functions-regexp parameters: of c and i the one that occurs last wins'),
+  docRule('REGEXP_REPLACE', 'regexp_replace', sql`SELECT REGEXP_REPLACE('a' || CHR(10) || 'b', '^b', 'x', 1, 0, 'm'), REGEXP_REPLACE('a' || CHR(10) || 'b', '^b', 'x'), REGEXP_REPLACE('a' || CHR(10) || 'b', 'a.b', 'x', 1, 0, 's'), REGEXP_REPLACE('a' || CHR(10) || 'b', 'a.b', 'x')`, [['a\nx', 'a\nb', 'x', 'a\nb']], 'functions-regexp parameters: m makes ^ and $ mark the beginning and end of any line; s lets . match a newline (by default neither)'),
 ];

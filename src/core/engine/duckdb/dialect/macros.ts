@@ -1,3 +1,5 @@
+import { stringMacros } from './stringMacros';
+
 // DuckDB macros for Snowflake functions DuckDB lacks or computes differently. They live in
 // their own in-memory catalog, created once when the engine opens, so they never show up in
 // (or get saved into) the user's database, and the rules call them fully qualified so that
@@ -221,6 +223,7 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
     why: 'Snowflake ARRAY_SLICE is 0-based and end-exclusive, with negative positions from the end.',
     body: `(a, f, t) AS CAST(to_json(list_slice(CAST(a AS JSON[]), CASE WHEN f < 0 THEN f + json_array_length(a) ELSE f END + 1, CASE WHEN t < 0 THEN t + json_array_length(a) ELSE t END)) AS JSON)`,
   },
+  ...stringMacros(macro),
 ];
 
 /** 1 (Monday) … 7 (Sunday) from a Snowflake day name, read by its first two letters. */

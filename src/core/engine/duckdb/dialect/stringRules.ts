@@ -1,8 +1,9 @@
-import { isTokenOf } from '../../../sql/nodes';
+import { isTokenOf, isWord } from '../../../sql/nodes';
 import { unquoteStringLiteral } from '../../../sql/literals';
 import { SequenceRule } from './ruleTypes';
 import { CallMatch, functionRule, renameRule } from './functionCall';
 import { macro } from './macros';
+import { Translator } from './translator';
 
 // Snowflake string functions DuckDB lacks, names differently, or answers differently.
 
@@ -15,6 +16,29 @@ function literalValue(call: CallMatch, index: number): string | undefined {
 /** Snowflake regex parameters → DuckDB options; `e` (extract a group) is handled by the caller. */
 function regexOptions(params: string | undefined): string {
   return `'${(params ?? '').replace(/[^cimsn]/g, '')}'`;
+}
+
+/**
+ * Snowflake regex parameters as an RE2 inline flag group to put before the pattern: of `c` and
+ * `i` the last one wins, `m` is multi-line `^`/`$`, `s` lets `.` match a newline, and `e` is no
+ * matching flag. DuckDB's own option letters differ (its `m` is not multi-line mode) and must be
+ * constants, so the flags travel in the pattern. Undefined when the parameters are NULL (the
+ * call is then NULL).
+ */
+function regexFlagGroup(call: CallMatch, index: number, translator: Translator): string | undefined {
+  const arg = call.args[index];
+  if (arg === undefined) return '';
+  if (arg.length === 1 && isWord(arg[0], 'NULL')) return undefined;
+  const params = literalValue(call, index);
+  if (params === undefined) translator.fail(`${call.name} parameters must be a constant string in Snowpark Local`, arg[0]);
+  let caseInsensitive = false;
+  let flags = '';
+  for (const letter of params) {
+    if (letter === 'i' || letter === 'c') caseInsensitive = letter === 'i';
+    else if ((letter === 'm' || letter === 's') && !flags.includes(letter)) flags += letter;
+  }
+  if (caseInsensitive) flags = 'i' + flags;
+  return flags === '' ? '' : `(?${flags})`;
 }
 
 export const stringRules: SequenceRule<CallMatch>[] = [
@@ -45,16 +69,13 @@ export const stringRules: SequenceRule<CallMatch>[] = [
   }),
   functionRule({
     name: 'REGEXP_REPLACE',
-    why: "Snowflake replaces every match by default (occurrence 0); DuckDB only the first unless given 'g'.",
+    why: "Snowflake replaces every match by default (occurrence 0) or only the n-th; DuckDB the first, or all with 'g'.",
     functions: ['REGEXP_REPLACE'],
     arity: [2, 6],
-    rewrite([s, pattern, replacement = "''", position, occurrence], call, translator) {
-      if (occurrence !== undefined && occurrence !== '0' && occurrence !== '1') {
-        translator.fail('REGEXP_REPLACE with an occurrence other than 0 or 1 is not supported in Snowpark Local', call.nameNode);
-      }
-      const flags = `'${(literalValue(call, 5) ?? '').replace(/[^cims]/g, '')}${occurrence === '1' ? '' : 'g'}'`;
-      if (position === undefined || position === '1') return `regexp_replace(${s}, ${pattern}, ${replacement}, ${flags})`;
-      return `(substr(${s}, 1, (${position}) - 1) || regexp_replace(substr(${s}, ${position}), ${pattern}, ${replacement}, ${flags}))`;
+    rewrite([s, pattern, replacement = "''", position = '1', occurrence = '0'], call, translator) {
+      const flags = regexFlagGroup(call, 5, translator);
+      if (flags === undefined) return 'CAST(NULL AS VARCHAR)';
+      return `${macro('regexp_replace_nth')}(CAST(${s} AS VARCHAR), ${pattern}, ${replacement}, ${position}, ${occurrence}, '${flags}')`;
     },
   }),
   functionRule({
