@@ -1,6 +1,6 @@
-import { isTokenOf, isWord } from '../../../sql/nodes';
+import { isTokenOf, isWord, trimTrivia } from '../../../sql/nodes';
 import { unquoteStringLiteral } from '../../../sql/literals';
-import { SequenceRule } from './ruleTypes';
+import { SequenceContext, SequenceRule } from './ruleTypes';
 import { CallMatch, functionRule, renameRule } from './functionCall';
 import { macro } from './macros';
 import { Translator } from './translator';
@@ -39,6 +39,15 @@ function regexFlagGroup(call: CallMatch, index: number, translator: Translator):
   }
   if (caseInsensitive) flags = 'i' + flags;
   return flags === '' ? '' : `(?${flags})`;
+}
+
+/** `POSITION(a IN b)`'s two operands, translated; a single operand when there is no top-level IN. */
+function positionInOperands(call: CallMatch, translator: Translator, context: SequenceContext): string[] {
+  const nodes = call.args[0];
+  const at = nodes.findIndex((node) => isWord(node, 'IN'));
+  const inner = { ...context, depth: context.depth + 1 };
+  if (at < 0) return [translator.translateSequence(nodes, inner)];
+  return [nodes.slice(0, at), nodes.slice(at + 1)].map((side) => translator.translateSequence(trimTrivia(side), inner));
 }
 
 export const stringRules: SequenceRule<CallMatch>[] = [
@@ -114,11 +123,11 @@ export const stringRules: SequenceRule<CallMatch>[] = [
     why: 'Snowflake CHARINDEX/POSITION take an optional start position; DuckDB position does not.',
     functions: ['CHARINDEX', 'POSITION'],
     arity: [1, 3],
-    rewrite(args, call, translator) {
-      // POSITION(a IN b) is standard SQL DuckDB already runs.
-      if (args.length === 1) return `position(${args[0]})`;
-      if (args.length < 2) translator.fail(`${call.name} takes 2 or 3 arguments`, call.nameNode);
-      return `${macro('charindex')}(${args.join(', ')})`;
+    rewrite(args, call, translator, context) {
+      // POSITION(a IN b) goes through the same macro: DuckDB's position() has no BINARY form.
+      const operands = args.length === 1 && call.name === 'POSITION' ? positionInOperands(call, translator, context) : args;
+      if (operands.length < 2) translator.fail(`${call.name} takes 2 or 3 arguments`, call.nameNode);
+      return `${macro('charindex')}(${operands.join(', ')})`;
     },
   }),
   functionRule({
