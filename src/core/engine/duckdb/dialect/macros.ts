@@ -69,8 +69,8 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   },
   {
     name: 'initcap',
-    why: "DuckDB has no INITCAP; Snowflake capitalises after whitespace and its punctuation delimiters.",
-    body: `(s, delims := ' \t\n\r\f\v!?@"^#$&~_,.:;+-*%/|\\[](){}<>') AS array_to_string(list_transform(range(1, length(s) + 1), i -> CASE WHEN i = 1 OR contains(delims, substr(s, i - 1, 1)) THEN upper(substr(s, i, 1)) ELSE lower(substr(s, i, 1)) END), '')`,
+    why: "DuckDB has no INITCAP; Snowflake capitalises the first character and each one after a delimiter (whitespace and punctuation by default), lowercases the rest, and leaves a delimiter itself as it is (a letter can be one: INITCAP('apple', 'a') is 'aPple').",
+    body: `(s, delims := ' \t\n\r\f\v!?@"^#$&~_,.:;+-*%/|\\[](){}<>') AS CASE WHEN delims IS NOT NULL THEN array_to_string(list_transform(range(1, length(s) + 1), i -> CASE WHEN contains(delims, substr(s, i, 1)) THEN substr(s, i, 1) WHEN i = 1 OR contains(delims, substr(s, i - 1, 1)) THEN upper(substr(s, i, 1)) ELSE lower(substr(s, i, 1)) END), '') END`,
   },
   {
     name: 'to_varchar',
