@@ -62,6 +62,11 @@ function substrOverloads(macro: (name: string) => string, param: string, size: s
       ].join(', '),
     },
     {
+      name: 'reverse',
+      why: 'Snowflake REVERSE reverses the text of any value (a DATE as its text) and the bytes of a BINARY; DuckDB reverse takes text only.',
+      body: `(s BLOB) AS unhex(array_to_string(list_reverse(regexp_extract_all(hex(s), '..')), '')), (s) AS reverse(CAST(s AS VARCHAR))`,
+    },
+    {
       name: 'splice_piece',
       why: "Two splits of one text into [gap, match, gap, match, …, gap]: a's pieces with b's n-th match in place of a's.",
       body: `(a, b, n) AS array_to_string(list_transform(range(1, len(a) + 1), i -> CASE WHEN i = 2 * n THEN b[i] ELSE a[i] END), '')`,

@@ -116,6 +116,7 @@ export const stringRules: SequenceRule<CallMatch>[] = [
   renameRule({ name: 'LPAD', why: "Snowflake's pad text defaults to a space; DuckDB requires it.", functions: ['LPAD'], arity: [2, 3], to: 'lpad', defaults: ["' '"] }),
   renameRule({ name: 'RPAD', why: "Snowflake's pad text defaults to a space; DuckDB requires it.", functions: ['RPAD'], arity: [2, 3], to: 'rpad', defaults: ["' '"] }),
   renameRule({ name: 'INITCAP', why: 'DuckDB has no INITCAP.', functions: ['INITCAP'], arity: [1, 2], to: macro('initcap') }),
+  renameRule({ name: 'REVERSE', why: 'Snowflake REVERSE reads any value as text (a DATE too) and reverses BINARY by bytes.', functions: ['REVERSE'], arity: [1, 1], to: macro('reverse') }),
   renameRule({ name: 'STARTSWITH', why: 'DuckDB spells it starts_with.', functions: ['STARTSWITH'], arity: [2, 2], to: 'starts_with' }),
   renameRule({ name: 'ENDSWITH', why: 'DuckDB spells it ends_with.', functions: ['ENDSWITH'], arity: [2, 2], to: 'ends_with' }),
   functionRule({
