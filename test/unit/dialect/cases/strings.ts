@@ -17,6 +17,9 @@ const contact = [
   "INSERT INTO customer_contact_example VALUES (1, 'some_text@example.com', '800-555-0100', '20210320'), (2, 'some_other_text@example.org', '800-555-0101', '20240509'), (3, 'some_different_text@example.net', '800-555-0102', '20191017')",
 ];
 const CONTACT_NOTE = "the doc creates the table with CREATE TABLE (columns) AS SELECT … FROM VALUES …, which is a syntax error here (missing dialect rule); setup creates it and INSERTs the same rows";
+const collation1 = ["CREATE OR REPLACE TABLE collation1 (v VARCHAR COLLATE 'es')", "INSERT INTO collation1 (v) VALUES ('ñ')"];
+const collationDemo = ["CREATE OR REPLACE TABLE collation_demo (spanish_phrase VARCHAR COLLATE 'es')", "INSERT INTO collation_demo (spanish_phrase) VALUES ('piña colada'), ('Pinatubo (Mount)'), ('pint'), ('Pinta')"];
+const huStrings = ["CREATE OR REPLACE TABLE strings (s1 VARCHAR COLLATE 'en', s2 VARCHAR COLLATE 'hu')", "INSERT INTO strings (s1, s2) VALUES ('dzsa', COLLATE('dzsa', 'hu'))"];
 const strings = ['CREATE OR REPLACE TABLE strings (s VARCHAR)', "INSERT INTO strings VALUES ('coffee'), ('ice tea'), ('latte'), ('tea'), (NULL)"];
 
 export const STRING_CASES: FunctionCase[] = [
@@ -49,6 +52,9 @@ export const STRING_CASES: FunctionCase[] = [
   ),
   docRule('STRTOK', 'strtok', sql`SELECT STRTOK('a.b', '.', 0), STRTOK('a.b', '.', -1), STRTOK('a..b', '.', 2)`, [[null, null, 'b']], 'a token number out of range gives NULL; STRTOK never returns an empty token'),
   docRule('REVERSE', 'reverse', sql`SELECT REVERSE(X'ABCDEF') = X'EFCDAB', REVERSE(NULL)`, [[true, null]], 'REVERSE reverses the bytes of a binary value; a NULL subject gives NULL'),
+  docEx('COLLATE', 'collate', sql`SELECT v, v = 'ñ' AS "COMPARISON TO LOWER CASE", v = 'Ñ' AS "COMPARISON TO UPPER CASE", COLLATE(v, 'es-ci'), COLLATE(v, 'es-ci') = 'Ñ' FROM collation1`, [['ñ', true, false, 'ñ', true]], undefined, { setup: collation1, also: ["COLLATE 'spec'"] }),
+  { ...docRule('COLLATE', 'collate', sql`SELECT spanish_phrase FROM collation_demo ORDER BY spanish_phrase COLLATE 'utf8'`, [['Pinatubo (Mount)'], ['Pinta'], ['pint'], ['piña colada']], "the collate page: the infix form returns what ORDER BY COLLATE(spanish_phrase, 'utf8') does, the LISTAGG page's utf8_collation order"), setup: collationDemo, also: ["COLLATE 'spec'"] },
+  docEx('REVERSE', 'reverse', sql`SELECT s1, s2, REVERSE(s1), REVERSE(s2) FROM strings`, [['dzsa', 'dzsa', 'aszd', 'aszd']], 'setup uses CREATE OR REPLACE TABLE where the doc has CREATE TABLE (the corpus shares one database)', { setup: huStrings, also: ['COLLATE', "COLLATE 'spec'"] }),
   docRule('CHARINDEX', 'charindex', sql`SELECT CHARINDEX('a', 'abc', 4), CHARINDEX('', 'abc', 10), CHARINDEX(X'CD', X'ABCDCD', 3), CHARINDEX(X'CD', X'ABCDCD', 4), CHARINDEX(NULL, X'AB'), CHARINDEX('a', 'abc', NULL)`, [[0, 0, 3, 0, null, null]], 'a start_pos beyond the end gives 0; BINARY positions count bytes; any NULL argument gives NULL'),
   docRule('SUBSTR', 'substr', sql`SELECT SUBSTR('mystring', -9, 3), SUBSTR('mystring', -8, 3), SUBSTR('mystring', 20), SUBSTR('mystring', 3, -1), SUBSTR('mystring', 0), SUBSTR('mystring', NULL)`, [['', 'mys', '', '', 'mystring', null]], 'a negative start counts from the end, outside the value gives an empty value; a negative length gives an empty string; start 0 is 1; any NULL gives NULL'),
   docRule('SUBSTR', 'substr', sql`SELECT SUBSTR(X'ABCDEF', 2) = X'CDEF', SUBSTR(X'ABCDEF', -1, 1) = X'EF', SUBSTR(X'ABCDEF', 2, 1) = X'CD', SUBSTR(X'ABCDEF', -5) = X'', SUBSTR(X'ABCDEF', 2, NULL)`, [[true, true, true, true, null]], 'BINARY: start and length count bytes, and the result is BINARY'),

@@ -1,7 +1,8 @@
 import { isTokenOf, isWord, trimTrivia } from '../../../sql/nodes';
 import { unquoteStringLiteral } from '../../../sql/literals';
-import { SequenceContext, SequenceRule } from './ruleTypes';
+import { AnySequenceRule, SequenceContext } from './ruleTypes';
 import { CallMatch, functionRule, renameRule } from './functionCall';
+import { collationRules } from './collationRules';
 import { macro } from './macros';
 import { Translator } from './translator';
 
@@ -50,7 +51,7 @@ function positionInOperands(call: CallMatch, translator: Translator, context: Se
   return [nodes.slice(0, at), nodes.slice(at + 1)].map((side) => translator.translateSequence(trimTrivia(side), inner));
 }
 
-export const stringRules: SequenceRule<CallMatch>[] = [
+export const stringRules: AnySequenceRule[] = [
   functionRule({
     name: 'CONCAT',
     why: 'Snowflake CONCAT is NULL when any argument is NULL (as `||` is); DuckDB CONCAT skips NULLs.',
@@ -150,4 +151,5 @@ export const stringRules: SequenceRule<CallMatch>[] = [
     arity: [2, 3],
     rewrite: ([a, b, max]) => (max === undefined ? `levenshtein(${a}, ${b})` : `least(levenshtein(${a}, ${b}), ${max})`),
   }),
+  ...collationRules,
 ];
