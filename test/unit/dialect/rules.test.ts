@@ -28,6 +28,43 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
     ],
   },
   { rule: "X'hex' binary literal", cases: [[where("b = X'6162'"), where("b = from_hex('6162')")], [where("x'zz' = 1"), where("x'zz' = 1")]] },
+  {
+    rule: 'FROM VALUES without parentheses',
+    cases: [
+      ["select column1 from values (1, 'a'), (2, 'b') where column1 > 1", "select column1 from (VALUES (1, 'a'), (2, 'b')) AS snowpark_local_values(column1, column2) where column1 > 1"],
+      ['select * from values (1, 2) as t(a, b)', 'select * from (VALUES (1, 2)) AS t(a, b)'],
+      ['select x.column1 from values (1) x join y on true', 'select x.column1 from (VALUES (1)) AS x(column1) join y on true'],
+      ['insert into t values (1, 2)', 'insert into t values (1, 2)'],
+    ],
+  },
+  {
+    rule: 'VALUES table columns COLUMN1…',
+    cases: [
+      ['select column2 from (values (1, 2)) v', 'select column2 from (values (1, 2)) AS v(column1, column2)'],
+      ['select * from (values (1)) order by 1', 'select * from (values (1)) AS snowpark_local_values(column1) order by 1'],
+      ['select * from (values (1)) as v(a)', 'select * from (values (1)) as v(a)'],
+    ],
+  },
+  {
+    rule: 'EXTRACT',
+    cases: [
+      [where("extract('quarter', d) = 2"), where("date_part('quarter', d) = 2")],
+      [where('extract(epoch_second from ts) > 0'), where('(epoch_us(ts) // 1000000) > 0')],
+      [where('extract(dow from iff(a, d, e)) = 1'), where("date_part('dayofweek', CASE WHEN a THEN d ELSE e END) = 1")],
+    ],
+  },
+  {
+    rule: 'division',
+    cases: [
+      [where('a / b > 1'), where('snowpark_local_fns.main.divide(a, b) > 1')],
+      // `/` binds tighter than `+` and as tight as `*`, left to right; casts and paths belong to their operand.
+      [where('x + a * b / c::float > 1'), where('x + snowpark_local_fns.main.divide(a * b, c::DOUBLE) > 1')],
+      [where('a / b / c > 1'), where('snowpark_local_fns.main.divide(snowpark_local_fns.main.divide(a, b), c) > 1')],
+      [where('sum(t.a) / -count(*) > 1'), where('snowpark_local_fns.main.divide(sum(t.a), -count(*)) > 1')],
+      // A dividend it cannot delimit keeps DuckDB's `/`, with the divisor checked for zero.
+      [where('case when a then 1 end / b > 1'), where('case when a then 1 end / snowpark_local_fns.main.divisor(b) > 1')],
+    ],
+  },
   { rule: 'LOCALTIMESTAMP', cases: [[where('x < localtimestamp'), where('x < CURRENT_TIMESTAMP')]] },
   { rule: 'CURRENT_DATE()', cases: [[where('d = current_date()'), where('d = CURRENT_DATE')]] },
   { rule: 'CURRENT_TIME()', cases: [[where('d = current_time()'), where('d = CURRENT_TIME')]] },
@@ -42,12 +79,44 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
   {
     rule: 'TO_NUMBER',
     cases: [
-      [where("to_number('12') = y"), where("CAST('12' AS DECIMAL(38,0)) = y")],
-      [where('to_decimal(x, 10) = y'), where('CAST(x AS DECIMAL(10,0)) = y')],
-      [where('to_numeric(x, 10, 2) = y'), where('CAST(x AS DECIMAL(10,2)) = y')],
+      [where("to_number('12') = y"), where("snowpark_local_fns.main.decimal_or_error(TRY_CAST('12' AS DECIMAL(38,0)), '12') = y")],
+      [where('to_decimal(x, 10) = y'), where('snowpark_local_fns.main.decimal_or_error(TRY_CAST(x AS DECIMAL(10,0)), x) = y')],
+      [where('to_numeric(x, 10, 2) = y'), where('snowpark_local_fns.main.decimal_or_error(TRY_CAST(x AS DECIMAL(10,2)), x) = y')],
     ],
   },
-  { rule: 'PARSE_JSON', cases: [[where(`parse_json('{"a": 1}') is not null`), where(`CAST('{"a": 1}' AS JSON) is not null`)]] },
+  {
+    rule: 'TRY_TO_NUMBER',
+    cases: [
+      [where('try_to_number(x, 10, 2) = y'), where('TRY_CAST(x AS DECIMAL(10,2)) = y')],
+      [
+        where("try_to_decimal(x, 'XX') = y"),
+        where("TRY_CAST(snowpark_local_fns.main.number_text(CAST(x AS VARCHAR), '(?i)^\\s*([0-9A-F]{1,2})()()()\\s*$', ['i', 'f', 'e', 's'], true) AS DECIMAL(38,0)) = y"),
+      ],
+    ],
+  },
+  {
+    rule: 'ROUND',
+    cases: [
+      [where('round(x, 2) = y'), where('round(x, 2) = y')],
+      [where('round(EXPR => x, SCALE => s) = y'), where('snowpark_local_fns.main.round_at(x, s) = y')],
+      [where("round(x, -1, 'half_to_even') = y"), where('snowpark_local_fns.main.round_half_even(snowpark_local_fns.main.fixed_point(x), -1) = y')],
+    ],
+  },
+  {
+    rule: 'PARSE_JSON',
+    cases: [
+      [where(`parse_json('{"a": 1}') is not null`), where(`snowpark_local_fns.main.parse_json('{"a": 1}', false) is not null`)],
+      [where(`parse_json(s, 'd') is not null`), where(`snowpark_local_fns.main.parse_json(s, true) is not null`)],
+    ],
+  },
+  {
+    rule: 'ARRAY and OBJECT constants',
+    cases: [
+      [where(`array_size([1, 'a']) = 2`), where(`CASE WHEN json_type(CAST(json_array(1, 'a') AS JSON)) = 'ARRAY' THEN json_array_length(CAST(json_array(1, 'a') AS JSON)) END = 2`)],
+      [where(`a[0] = [x]`), where(`json_extract(CAST(a AS JSON), '$[0]') = json_array(x)`)],
+      [where(`{'k': 1} is not null`), where(`snowpark_local_fns.main.object_construct([{'k': CAST('k' AS VARCHAR), 'v': to_json(1)}]) is not null`)],
+    ],
+  },
   { rule: 'ARRAY_CONSTRUCT', cases: [[where('array_construct(1, b) is not null'), where('json_array(1, b) is not null')]] },
   {
     rule: 'TRANSIENT TABLE',
@@ -195,7 +264,9 @@ describe('DuckDB dialect rules', () => {
   it('rejects TO_VARCHAR formats it cannot translate', () => {
     assert.throws(() => translateToDuckDb("select a from t where to_varchar(x, '999.99') = y"), /format '999\.99' is not supported/);
     assert.throws(() => translateToDuckDb('select a from t where to_varchar(x, fmt) = y'), /format as a string literal/);
-    assert.throws(() => translateToDuckDb("select a from t where to_number(x, '999') = y"), /format model is not supported/);
+    assert.throws(() => translateToDuckDb("select a from t where to_number(x, '9.99EEEE') = y"), /format '9\.99EEEE' cannot be used: element 'EE' is not supported/);
+    assert.throws(() => translateToDuckDb("select a from t where to_number(x, 10, 2, 1) = y"), /at most/);
+    assert.throws(() => translateToDuckDb("select a from t where round(x, 0, 'UP') = y"), /rounding_mode must be/);
   });
 
   it('translates each statement of a multi-statement text', () => {

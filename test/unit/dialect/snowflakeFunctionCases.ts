@@ -70,6 +70,14 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   one('COUNT', 'select count(distinct x) from (values (1), (1), (2), (null)) t(x)', [2]),
   one('STDDEV', 'select stddev(x), stddev_samp(x), stddev_pop(x), variance(x), var_samp(x), var_pop(x), variance_pop(x), variance_samp(x) from (values (2), (4), (4), (4), (5), (5), (7), (9)) t(x)', [2.138089935299395, 2.138089935299395, 2, 4.571428571428571, 4.571428571428571, 4, 4, 4.571428571428571], 'stddev', ['VARIANCE_POP', 'VARIANCE_SAMP']),
   sem(one('MEDIAN', 'select median(x), mode(x) from (values (1), (2), (2), (10)) t(x)', [2, 2]), "even count: the average of the two center values (2 and 2); MODE returns the most frequent value (https://docs.snowflake.com/en/sql-reference/functions/mode)"),
+  ...['', ' DESC'].map((direction): FunctionCase => ({
+    fn: 'ORDER BY',
+    sql: `select x from (values (2), (null), (1)) t(x) order by x${direction}`,
+    rows: direction ? [[null], [2], [1]] : [[1], [2], [null]],
+    doc: 'https://docs.snowflake.com/en/sql-reference/constructs/order-by',
+    source: 'semantics https://docs.snowflake.com/en/sql-reference/constructs/order-by',
+    note: 'without NULLS FIRST/LAST, NULL sorts as the highest value: last ascending, first descending',
+  })),
   sem(one('LISTAGG', "select listagg(x, ', ') within group (order by x) from (values ('b'), ('a'), ('c')) t(x)", ['a, b, c']), "the values in WITHIN GROUP order, separated by the delimiter"),
   sem(one('LISTAGG', "select listagg(x) within group (order by x desc) from (values ('b'), ('a')) t(x)", ['ba']), "if no delimiter is specified, an empty string is used"),
   sem(one('LISTAGG', "select listagg(distinct x, '|') within group (order by x) from (values ('b'), ('a'), ('b')) t(x)", ['a|b']), "DISTINCT removes duplicate values from the list"),
@@ -250,7 +258,10 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   { ...one('RANDOM', 'select typeof(to_variant(random())), random() = random()', ['INTEGER', false]), note: UNREAD },
   // TYPEOF reads its argument once: a volatile argument must not be drawn again per branch.
   { ...one('RANDOM', 'select count(*), count(t) from (select typeof(to_variant(random())) as t from table(generator(rowcount => 2000)))', [2000, 2000]), also: ['TYPEOF'] },
-  { fn: '1/3 scale', sql: 'select 1/3', rows: [['0.333333']], source: 'unverified', note: UNREAD, doc: D + '../../sql-reference/operators-arithmetic#scale-and-precision-in-arithmetic-operations', knownDifference: 'DuckDB divides to a DOUBLE; NUMBER scale (s+6) needs column types the text rewrite does not have.' },
+  sem(
+    { fn: '1/3 scale', sql: 'select 1/3, 7.25::number(10,2) / 3, 1::float / 4, sum(x) / count(*) from (values (1), (2)) t(x)', rows: [['0.333333', 2.41666667, 0.25, 1.5]], doc: D + '../operators-arithmetic' },
+    'division scale max(s1, min(s1 + 6, 12)): 6 for integers, 8 for NUMBER(10,2); FLOAT operands divide as FLOAT',
+  ),
 
   // Semi-structured
   sem(one('PARSE_JSON', `select parse_json('{"a": 1}'), try_parse_json('not json'), to_json(parse_json('{"a":2}'))`, [{ json: { a: 1 } }, null, '{"a":2}'], 'parse_json', ['TRY_PARSE_JSON']), "PARSE_JSON gives a VARIANT of the JSON; TO_JSON of it gives the text back (doc jdemo2 example); TRY_PARSE_JSON (https://docs.snowflake.com/en/sql-reference/functions/try_parse_json, page not read) returns NULL instead of an error"),
@@ -261,7 +272,6 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     doc: D + 'to_json',
     source: `example ${D}to_json`,
     note: 'the doc example on https://docs.snowflake.com/en/sql-reference/functions/parse_json (TO_JSON(PARSE_JSON(\'{"b":1,"a":2}\')) gives {"a":2,"b":1})',
-    knownDifference: 'Snowflake stores OBJECT keys sorted; DuckDB JSON keeps them as written (OBJECT_CONSTRUCT and OBJECT_AGG do sort).',
   },
   sem(one('OBJECT_CONSTRUCT', "select object_construct('a', 1, 'b', 'BBBB', 'c', null), object_construct()", [{ json: { a: 1, b: 'BBBB' } }, { json: {} }]), "the first call is the doc example (a SQL NULL value omits the pair); with no arguments the object has no pairs (Syntax: all key/value arguments optional)"),
   one('OBJECT_CONSTRUCT_KEEP_NULL', "select object_construct_keep_null('key_1', 'one', 'key_2', null)", [{ json: { key_1: 'one', key_2: null } }]),
@@ -381,7 +391,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   // DATEDIFF
   docEx('DATEDIFF', 'datediff', sql`SELECT DATEDIFF(year, '2020-04-09 14:39:20'::TIMESTAMP, '2023-05-08 23:39:20'::TIMESTAMP) AS diff_years`, [[3]]),
   docEx('DATEDIFF', 'datediff', sql`SELECT DATEDIFF(hour, '2023-05-08T23:39:20.123-07:00'::TIMESTAMP, DATEADD(year, 2, ('2023-05-08T23:39:20.123-07:00')::TIMESTAMP)) AS diff_hours`, [[17544]]),
-  { ...docEx(
+  docEx(
     'DATEDIFF',
     'datediff',
     sql`SELECT column1 date_1, column2 date_2, DATEDIFF(year, column1, column2) diff_years, DATEDIFF(month, column1, column2) diff_months, DATEDIFF(day, column1, column2) diff_days, column2::DATE - column1::DATE AS diff_days_via_minus FROM VALUES ('2015-12-30', '2015-12-31'), ('2015-12-31', '2016-01-01'), ('2016-01-01', '2017-12-31'), ('2016-08-23', '2016-09-07')`,
@@ -391,7 +401,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
       ['2016-01-01', '2017-12-31', 1, 23, 730, 730],
       ['2016-08-23', '2016-09-07', 0, 1, 15, 15],
     ],
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'DATEDIFF',
     'datediff',
@@ -404,7 +414,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     ],
     'the doc statement with FROM VALUES written as (VALUES …) AS v(column1, column2)',
   ),
-  { ...docEx(
+  docEx(
     'DATEDIFF',
     'datediff',
     sql`SELECT column1 timestamp_1, column2 timestamp_2, DATEDIFF(hour, column1, column2) diff_hours, DATEDIFF(minute, column1, column2) diff_minutes, DATEDIFF(second, column1, column2) diff_seconds FROM VALUES ('2016-01-01 01:59:59'::TIMESTAMP, '2016-01-01 02:00:00'::TIMESTAMP), ('2016-01-01 01:00:00'::TIMESTAMP, '2016-01-01 01:59:00'::TIMESTAMP), ('2016-01-01 01:00:59'::TIMESTAMP, '2016-01-01 02:00:00'::TIMESTAMP)`,
@@ -414,7 +424,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
       ['2016-01-01 01:00:59', '2016-01-01 02:00:00', 1, 60, 3541],
     ],
     "doc sets TIMESTAMP_NTZ_OUTPUT_FORMAT = 'DY, DD MON YYYY HH24:MI:SS' first; timestamps here in the default format",
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'DATEDIFF',
     'datediff',
@@ -429,9 +439,9 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
 
   // DATE_TRUNC (doc table test_date_trunc inlined)
   docEx('DATE_TRUNC', 'date_trunc', sql`SELECT mydate AS "DATE", DATE_TRUNC('year', mydate) AS "TRUNCATED TO YEAR", DATE_TRUNC('month', mydate) AS "TRUNCATED TO MONTH", DATE_TRUNC('week', mydate) AS "TRUNCATED TO WEEK", DATE_TRUNC('day', mydate) AS "TRUNCATED TO DAY" FROM (SELECT '2024-05-09'::DATE AS mydate) AS test_date_trunc`, [['2024-05-09', '2024-01-01', '2024-05-01', '2024-05-06', '2024-05-09']]),
-  { ...docEx('DATE_TRUNC', 'date_trunc', sql`SELECT mytime AS "TIME", DATE_TRUNC('minute', mytime) AS "TRUNCATED TO MINUTE" FROM (SELECT '08:50:48'::TIME AS mytime) AS test_date_trunc`, [['08:50:48', '08:50:00']]), knownDifference: "DATE_TRUNC on a TIME value fails: DuckDB's date_trunc macro takes no TIME argument (missing dialect rule)." },
+  docEx('DATE_TRUNC', 'date_trunc', sql`SELECT mytime AS "TIME", DATE_TRUNC('minute', mytime) AS "TRUNCATED TO MINUTE" FROM (SELECT '08:50:48'::TIME AS mytime) AS test_date_trunc`, [['08:50:48', '08:50:00']]),
   docEx('DATE_TRUNC', 'date_trunc', sql`SELECT mytimestamp AS "TIMESTAMP", DATE_TRUNC('hour', mytimestamp) AS "TRUNCATED TO HOUR", DATE_TRUNC('minute', mytimestamp) AS "TRUNCATED TO MINUTE", DATE_TRUNC('second', mytimestamp) AS "TRUNCATED TO SECOND" FROM (SELECT '2024-05-09 08:50:57.891'::TIMESTAMP AS mytimestamp) AS test_date_trunc`, [['2024-05-09 08:50:57.891', '2024-05-09 08:00:00', '2024-05-09 08:50:00', '2024-05-09 08:50:57']], "doc inserts '2024-05-09 08:50:57.891 -0700' into a TIMESTAMP (NTZ) column, stored as 08:50:57.891"),
-  { ...docEx('DATE_TRUNC', 'date_trunc', sql`SELECT DATE_TRUNC('quarter', mytimestamp) AS "TRUNCATED", EXTRACT('quarter', mytimestamp) AS "EXTRACTED" FROM (SELECT '2024-05-09 08:50:57.891'::TIMESTAMP AS mytimestamp) AS test_date_trunc`, [['2024-04-01 00:00:00', 2]]), knownDifference: "EXTRACT('quarter', expr) — Snowflake's comma form of EXTRACT — is a syntax error here (missing dialect rule)." },
+  docEx('DATE_TRUNC', 'date_trunc', sql`SELECT DATE_TRUNC('quarter', mytimestamp) AS "TRUNCATED", EXTRACT('quarter', mytimestamp) AS "EXTRACTED" FROM (SELECT '2024-05-09 08:50:57.891'::TIMESTAMP AS mytimestamp) AS test_date_trunc`, [['2024-04-01 00:00:00', 2]]),
 
   // LAST_DAY
   docEx('LAST_DAY', 'last_day', sql`SELECT TO_DATE('2025-05-08T23:39:20.123-07:00') AS "DATE", LAST_DAY("DATE") AS "LAST DAY OF MONTH"`, [['2025-05-08', '2025-05-31']]),
@@ -451,16 +461,19 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
 
   // ROUND
   docEx('ROUND', 'round', sql`SELECT ROUND(135.135), ROUND(-975.975)`, [[135, -976]]),
-  { ...docEx(
+  docEx(
     'ROUND',
     'round',
     sql`SELECT n, scale, ROUND(n, scale) FROM (SELECT column1::FLOAT AS n, column2::INTEGER AS scale FROM (VALUES (-975.975, -1), (-975.975, 0), (-975.975, 2), (135.135, -2), (135.135, 0), (135.135, 1), (135.135, 3), (135.135, 50), (135.135, NULL)) AS v(column1, column2)) AS test_ceiling ORDER BY n, scale`,
     [[-975.975, -1, -980], [-975.975, 0, -976], [-975.975, 2, -975.98], [135.135, -2, 100], [135.135, 0, 135], [135.135, 1, 135.1], [135.135, 3, 135.135], [135.135, 50, 135.135], [135.135, null, null]],
-  ), knownDifference: "ROUND(FLOAT, non-constant scale) is rejected: 'Invalid argument types for function ROUND: (DOUBLE, BIGINT)' (DuckDB needs a constant scale)." },
-  { ...docEx('ROUND', 'round', sql`SELECT ROUND(2.5, 0), ROUND(2.5, 0, 'HALF_TO_EVEN')`, [[3, 2]]), knownDifference: "ROUND's third argument rounding_mode ('HALF_TO_EVEN') is not supported (missing dialect rule)." },
-  { ...docEx('ROUND', 'round', sql`SELECT ROUND(-2.5, 0), ROUND(-2.5, 0, 'HALF_TO_EVEN')`, [[-3, -2]]), knownDifference: "ROUND's third argument rounding_mode ('HALF_TO_EVEN') is not supported (missing dialect rule)." },
+  ),
+  docEx('ROUND', 'round', sql`SELECT ROUND(2.5, 0), ROUND(2.5, 0, 'HALF_TO_EVEN')`, [[3, 2]]),
+  docEx('ROUND', 'round', sql`SELECT ROUND(-2.5, 0), ROUND(-2.5, 0, 'HALF_TO_EVEN')`, [[-3, -2]]),
   docEx('ROUND', 'round', sql`SELECT ROUND(EXPR => -2.5, SCALE => 0) AS named_arguments`, [[-3]]),
-  { ...docEx('ROUND', 'round', sql`SELECT ROUND(EXPR => -2.5, SCALE => 0, ROUNDING_MODE => 'HALF_TO_EVEN') AS named_with_rounding_mode`, [[-2]]), knownDifference: "ROUND's rounding_mode argument ('HALF_TO_EVEN') is not supported (missing dialect rule)." },
+  sem({ fn: 'ROUND', sql: "SELECT ROUND(-0.5, 0), ROUND(-0.5, 0, 'HALF_TO_EVEN'), ROUND(2.25, 1, 'HALF_TO_EVEN'), ROUND(2.35, 1, 'HALF_TO_EVEN'), ROUND(25, -1, 'HALF_TO_EVEN'), ROUND(35, -1, 'HALF_TO_EVEN')", rows: [[-1, 0, 2.2, 2.4, 20, 40]], doc: D + 'round' }, "usage notes: -0.5 rounds to -1.0 by default and to 0 with 'HALF_TO_EVEN' (ties go to the even neighbour, at any scale)"),
+  sem({ fn: 'ROUND', sql: 'SELECT ROUND(3.14::FLOAT, 1), ROUND(3.14, 1), ROUND(-9.99, 0), ROUND(33.33, -1), ROUND(NULL, 1), ROUND(1.5, NULL)', rows: [[3.1, 3.1, -10, 30, null, null]], doc: D + 'round' }, "the Returns section's examples, with their values; NULL when either argument is NULL"),
+  sem({ fn: 'ROUND', sql: 'SELECT d, s, ROUND(d, s), ROUND(d, s, \'HALF_TO_EVEN\') FROM (SELECT column1::NUMBER(10, 3) AS d, column2 AS s FROM (VALUES (2.345, 2), (-2.5, 0), (125, -1), (2.345, NULL)) AS v(column1, column2)) AS t', rows: [[2.345, 2, 2.35, 2.34], [-2.5, 0, -3, -2], [125, -1, 130, 120], [2.345, null, null, null]], doc: D + 'round' }, 'a NUMBER with a scale from a column, both rounding modes'),
+  docEx('ROUND', 'round', sql`SELECT ROUND(EXPR => -2.5, SCALE => 0, ROUNDING_MODE => 'HALF_TO_EVEN') AS named_with_rounding_mode`, [[-2]]),
   docEx(
     'ROUND',
     'round',
@@ -476,12 +489,12 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     sql`SELECT first_name, C.value::STRING AS childname FROM (SELECT * FROM (VALUES ('Mark', 'Marky,Mike,Maria'), ('John', 'Johnny,Jane')) AS t(first_name, children)) AS split_test_names, LATERAL FLATTEN(INPUT=>SPLIT(children, ',')) C`,
     [['Mark', 'Marky'], ['Mark', 'Mike'], ['Mark', 'Maria'], ['John', 'Johnny'], ['John', 'Jane']],
   ), knownDifference: "Row order: the doc query has no ORDER BY and Snowflake shows Mark's rows first; the engine returns John's rows first (values are the same)." },
-  { ...docEx(
+  docEx(
     'SPLIT_PART',
     'split_part',
     sql`SELECT column1 part_number_value, column2 portion FROM VALUES (0, SPLIT_PART('11.22.33', '.',  0)), (1, SPLIT_PART('11.22.33', '.',  1)), (2, SPLIT_PART('11.22.33', '.',  2)), (3, SPLIT_PART('11.22.33', '.',  3)), (4, SPLIT_PART('11.22.33', '.',  4)), (-1, SPLIT_PART('11.22.33', '.',  -1)), (-2, SPLIT_PART('11.22.33', '.',  -2)), (-3, SPLIT_PART('11.22.33', '.',  -3)), (-4, SPLIT_PART('11.22.33', '.',  -4))`,
     [[0, '11'], [1, '11'], [2, '22'], [3, '33'], [4, ''], [-1, '33'], [-2, '22'], [-3, '11'], [-4, '']],
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'SPLIT_PART',
     'split_part',
@@ -490,12 +503,12 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     'the doc statement with FROM VALUES written as (VALUES …) AS v(column1, column2)',
   ),
   docEx('SPLIT_PART', 'split_part', sql`SELECT SPLIT_PART('127.0.0.1', '.', 1) AS first_part, SPLIT_PART('127.0.0.1', '.', -1) AS last_part`, [['127', '1']]),
-  { ...docEx(
+  docEx(
     'SPLIT_PART',
     'split_part',
     sql`SELECT column1 part_number_value, column2 portion FROM VALUES (1, SPLIT_PART('user@snowflake.com', '',  1)), (-1, SPLIT_PART('user@snowflake.com', '', -1)), (2, SPLIT_PART('user@snowflake.com', '',  2)), (-2, SPLIT_PART('user@snowflake.com', '', -2))`,
     [[1, 'user@snowflake.com'], [-1, 'user@snowflake.com'], [2, ''], [-2, '']],
-  ), knownDifference: "Snowflake's FROM VALUES without parentheses (columns column1, column2…) is not translated: syntax error (missing dialect rule; the same rows in (VALUES …) pass, see the next case)." },
+  ),
   docEx(
     'SPLIT_PART',
     'split_part',
@@ -577,7 +590,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   docEx('INITCAP', 'initcap', sql`SELECT INITCAP('apple is僉sweetandballIsROUND', '僉a b') AS initcap_result`, [['aPple Is僉SweetaNdbaLlisround']]),
 
   // EDITDISTANCE (doc table ed inlined)
-  { ...docEx(
+  docEx(
     'EDITDISTANCE',
     'editdistance',
     sql`SELECT s, t, EDITDISTANCE(s, t), EDITDISTANCE(t, s), EDITDISTANCE(s, t, 3), EDITDISTANCE(s, t, -1) FROM (SELECT column1 AS s, column2 AS t FROM (VALUES ('', ''), ('Gute nacht', 'Ich weis nicht'), ('Ich weiß nicht', 'Ich wei? nicht'), ('Ich weiß nicht', 'Ich weiss nicht'), ('Ich weiß nicht', NULL), ('Snowflake', 'Oracle'), ('święta', 'swieta'), (NULL, ''), (NULL, NULL)) AS v(column1, column2)) AS ed`,
@@ -585,8 +598,9 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
       ['', '', 0, 0, 0, 0], ['Gute nacht', 'Ich weis nicht', 8, 8, 3, 0], ['Ich weiß nicht', 'Ich wei? nicht', 1, 1, 1, 0], ['Ich weiß nicht', 'Ich weiss nicht', 2, 2, 2, 0],
       ['Ich weiß nicht', null, null, null, null, null], ['Snowflake', 'Oracle', 7, 7, 3, 0], ['święta', 'swieta', 2, 2, 2, 0], [null, '', null, null, null, null], [null, null, null, null, null, null],
     ],
-  ), knownDifference: 'EDITDISTANCE(s, t, -1) answers -1 instead of 0 (the doc: a negative max_distance is treated as 0).' },
+  ),
   docEx('EDITDISTANCE', 'editdistance', sql`SELECT EDITDISTANCE('future', 'past', 2) < 2`, [[false]]),
+  sem({ fn: 'EDITDISTANCE', sql: "SELECT EDITDISTANCE('future', 'past'), EDITDISTANCE('future', 'past', -5), EDITDISTANCE('future', 'past', NULL), EDITDISTANCE('ß', 'ss'), EDITDISTANCE('', 'abc')", rows: [[6, 0, null, 2, 3]], doc: D + 'editdistance' }, "the doc: the distance is 6; a negative max_distance returns 0; max_distance acts as LEAST(EDITDISTANCE(…), max_distance), NULL when it is NULL; single-character edits ('ß' is one character, '' to 'abc' three insertions)"),
 
   // MD5
   docEx('MD5', 'md5', sql`SELECT md5('Snowflake')`, [['edf1439075a83a447fb8b630ddc9c8de']]),

@@ -6,6 +6,12 @@ describe('DuckDB → Snowflake error mapping', () => {
   const cases: Array<[string, string, string, RegExp]> = [
     ['Invalid Input Error: Division by zero', '100051', '22012', /: Division by zero$/],
     ["Invalid Input Error: Boolean value 'maybe' is not recognized", '100037', '22018', /Boolean value 'maybe' is not recognized/],
+    ["Invalid Input Error: Numeric value 'aaa' is not recognized", '100038', '22018', /^100038 \(22018\): Numeric value 'aaa' is not recognized$/],
+    ["Invalid Input Error: Numeric value '12.3456' is out of range", '100039', '22003', /^100039 \(22003\): Numeric value '12.3456' is out of range$/],
+    ["Invalid Input Error: Can't parse 'ae5' as number with format 'XX'", '100140', '22007', /^100140 \(22007\): Can't parse 'ae5' as number with format 'XX'$/],
+    ["Invalid Input Error: Invalid argument types for function 'ROUND': a rounding_mode needs a fixed-point NUMBER, not FLOAT", '001044', '42P13', /SQL compilation error:\nInvalid argument types for function 'ROUND'/],
+    ['Invalid Input Error: Error parsing JSON: duplicate object attribute "a" (PARSE_JSON(text, \'d\') keeps the last value instead)', '100069', '22P02', /^100069 \(22P02\): Error parsing JSON: duplicate object attribute "a"/],
+    ['Conversion Error: Malformed JSON at byte 1 of input: unexpected character.  Input: "{a:1}"', '100069', '22P02', /^100069 \(22P02\): Error parsing JSON: unexpected character, pos 1$/],
     ['Catalog Error: Table with name test_tb does not exist!\nDid you mean "x"?', '002003', '42S02', /Object 'TEST_TB' does not exist or not authorized/],
     ['Catalog Error: Table with name t already exists!', '002002', '42710', /Object 'T' already exists/],
     ['Catalog Error: Scalar Function with name foo does not exist!', '002140', '42601', /Unknown function FOO/],

@@ -71,7 +71,8 @@ export class DuckDbEngine implements SqlEngine {
       if (resolved.path !== ':memory:') makeDirectory(dirname(resolved.path), 0o700);
       // The file is attached under the Snowflake-style database name, so LOCAL_DB.PUBLIC.T,
       // PUBLIC.T and T all name the same table, as they would in Snowflake.
-      instance = await DuckDBInstance.create(':memory:');
+      // Snowflake sorts NULL as the highest value: last ascending, first descending.
+      instance = await DuckDBInstance.create(':memory:', { default_null_order: 'nulls_last_on_asc_first_on_desc' });
       const setup = await instance.connect();
       await setup.run(`ATTACH ${quoteStringLiteral(resolved.path)} AS ${resolved.database}`);
       await setup.run(`CREATE SCHEMA IF NOT EXISTS ${resolved.database}.${resolved.schema}`);

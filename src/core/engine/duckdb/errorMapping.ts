@@ -20,6 +20,36 @@ const RULES: readonly ErrorRule[] = [
     toError: (m, id) => new SqlError('100037', '22018', m[1], id),
   },
   {
+    // Raised by the dialect's TO_NUMBER macros with Snowflake's wording: text that is no number,
+    // a number too wide for NUMBER(p, s), text a format model does not match.
+    pattern: /^Invalid Input Error: (Numeric value '[\s\S]*' is not recognized)/,
+    toError: (m, id) => new SqlError('100038', '22018', m[1], id),
+  },
+  {
+    pattern: /^Invalid Input Error: (Numeric value '[\s\S]*' is out of range)/,
+    toError: (m, id) => new SqlError('100039', '22003', m[1], id),
+  },
+  {
+    pattern: /^Invalid Input Error: (Can't parse '[\s\S]*' as number with format '[\s\S]*')/,
+    toError: (m, id) => new SqlError('100140', '22007', m[1], id),
+  },
+  {
+    // Raised by the dialect's macros where Snowflake rejects an argument's type (ROUND's
+    // rounding_mode on a FLOAT), with the code of the same mistake caught at bind time below.
+    pattern: /^Invalid Input Error: (Invalid argument types for function [^\n]*)/,
+    toError: (m, id) => new SqlError('001044', '42P13', `SQL compilation error:\n${m[1]}`, id),
+  },
+  {
+    // Raised by the dialect's PARSE_JSON macros (a duplicate object key) with Snowflake's wording.
+    pattern: /^Invalid Input Error: (Error parsing JSON: [^\n]*)/,
+    toError: (m, id) => new SqlError('100069', '22P02', m[1], id),
+  },
+  {
+    // Text PARSE_JSON cannot read: Snowflake's code, DuckDB's reason and byte offset.
+    pattern: /^(?:Conversion|Invalid Input) Error: Malformed JSON at byte (\d+) of input: ([^\n]*?)\.?\s+Input:/,
+    toError: (m, id) => new SqlError('100069', '22P02', `Error parsing JSON: ${m[2]}, pos ${m[1]}`, id),
+  },
+  {
     pattern: /^Catalog Error: Table with name (\S+) does not exist/,
     toError: (m, id) =>
       new SqlError('002003', '42S02', `SQL compilation error:\nObject '${m[1].toUpperCase()}' does not exist or not authorized.`, id),

@@ -1,4 +1,4 @@
-import { isGroup, isWord, nextSignificant } from '../../sql/nodes';
+import { isGroup, isWord, nextSignificant, nodeStart } from '../../sql/nodes';
 import { SqlNode } from '../../sql/tokenTree';
 import { SqlError } from '../sqlError';
 import type { CountQueryRunner, DmlPlan } from './dmlPlan';
@@ -92,16 +92,29 @@ function parseClause(nodes: SqlNode[], binds: Map<SqlNode, number>, edits: Edit[
   const action = nodes[actionAt];
   if (matched && isWord(action, 'UPDATE')) {
     const setAt = nextSignificant(nodes, actionAt + 1);
+    if (allByNameEdit(nodes, setAt, edits)) return { matched, condition, action: 'update' };
     edits.push(...assignmentQualifierEdits(nodes.slice(setAt + 1)));
     return { matched, condition, action: 'update' };
   }
   if (matched && isWord(action, 'DELETE')) return { matched, condition, action: 'delete' };
   if (!matched && isWord(action, 'INSERT')) {
+    if (allByNameEdit(nodes, nextSignificant(nodes, actionAt + 1), edits)) return { matched, condition, action: 'insert' };
     const list = nodes[nextSignificant(nodes, actionAt + 1)];
     if (isGroup(list)) edits.push(...columnListQualifierEdits(list));
     return { matched, condition, action: 'insert' };
   }
   return undefined;
+}
+
+/**
+ * Snowflake's `UPDATE ALL BY NAME` / `INSERT ALL BY NAME` (every target column from the source
+ * column of the same name) is DuckDB's `UPDATE BY NAME` / `INSERT BY NAME`: drops the ALL.
+ */
+function allByNameEdit(nodes: SqlNode[], allAt: number, edits: Edit[]): boolean {
+  const byAt = nextSignificant(nodes, allAt + 1);
+  if (!isWord(nodes[allAt], 'ALL') || !isWord(nodes[byAt], 'BY') || !isWord(nodes[nextSignificant(nodes, byAt + 1)], 'NAME')) return false;
+  edits.push({ start: nodeStart(nodes[allAt]), end: nodeStart(nodes[byAt]), text: '' });
+  return true;
 }
 
 const ROW_ID = '"__snowpark_local_rowid"';

@@ -51,7 +51,7 @@ export const AGGREGATE_CASES: FunctionCase[] = [
     undefined,
     { setup: boolAgg2 },
   ),
-  { fn: 'BOOLAND_AGG', sql: "select booland_agg('invalid type')", error: '100037', doc: 'https://docs.snowflake.com/en/sql-reference/functions/booland_agg', source: 'example https://docs.snowflake.com/en/sql-reference/functions/booland_agg', note: 'the doc error example: 100037 (22018) Boolean value is not recognized', knownDifference: 'a string that is not a Boolean fails with 100038 (numeric conversion) instead of 100037 (Boolean value not recognized).' },
+  { fn: 'BOOLAND_AGG', sql: "select booland_agg('invalid type')", error: '100037', doc: 'https://docs.snowflake.com/en/sql-reference/functions/booland_agg', source: 'example https://docs.snowflake.com/en/sql-reference/functions/booland_agg', note: 'the doc error example: 100037 (22018) Boolean value is not recognized' },
   docEx('ARRAY_AGG', 'array_agg', sql`SELECT o_orderkey AS order_keys FROM orders WHERE o_totalprice > 450000 ORDER BY o_orderkey`, [[41445], [55937], [67781], [80550], [95808], [101700], [103136]], undefined, { setup: orders }),
   docEx('ARRAY_AGG', 'array_agg', sql`SELECT ARRAY_AGG(o_orderkey) WITHIN GROUP (ORDER BY o_orderkey ASC) FROM orders WHERE o_totalprice > 450000`, [[{ json: [41445, 55937, 67781, 80550, 95808, 101700, 103136] }]], undefined, { setup: orders }),
   docEx('ARRAY_AGG', 'array_agg', sql`SELECT ARRAY_AGG(DISTINCT o_orderstatus) WITHIN GROUP (ORDER BY o_orderstatus ASC) FROM orders WHERE o_totalprice > 450000 ORDER BY o_orderstatus ASC`, [[{ json: ['F', 'O'] }]], undefined, { setup: orders, knownDifference: 'an outer ORDER BY on a column of an aggregate-only query is rejected (DuckDB: must appear in GROUP BY); Snowflake accepts it.' }),

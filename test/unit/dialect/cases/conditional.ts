@@ -1,5 +1,5 @@
 import type { FunctionCase } from '../snowflakeFunctionCases';
-import { docEx, known, sql, table } from './docHelpers';
+import { docEx, sql, table } from './docHelpers';
 
 // Conditional expression functions: IFF, DECODE, NVL, NVL2, COALESCE, GREATEST, EQUAL_NULL, NULLIFZERO.
 
@@ -11,13 +11,13 @@ export const CONDITIONAL_CASES: FunctionCase[] = [
   docEx('IFF', 'iff', sql`SELECT IFF(FALSE, 'true', 'false')`, [['false']]),
   docEx('IFF', 'iff', sql`SELECT IFF(NULL, 'true', 'false')`, [['false']]),
   docEx('IFF', 'iff', sql`SELECT IFF(TRUE, NULL, 'false')`, [[null]]),
-  known(docEx(
+  docEx(
     'IFF',
     'iff',
     sql`SELECT value, IFF(value::INT = value, 'integer', 'non-integer') FROM (SELECT column1 AS value FROM (VALUES (1.0), (1.1), (-3.1415), (-5.000), (NULL)) AS v(column1)) ORDER BY value DESC`,
     [[null, 'non-integer'], [1.1, 'non-integer'], [1, 'integer'], [-3.1415, 'non-integer'], [-5, 'integer']],
     'FROM VALUES(…) written as FROM (VALUES …) AS v(column1); DESC puts NULL first (Snowflake default)',
-  ), 'ORDER BY … DESC puts NULL last; Snowflake puts NULLs first in descending order (missing dialect rule).'),
+  ),
   docEx('IFF', 'iff', sql`SELECT value, IFF(value > 50, 'High', 'Low') FROM (SELECT column1 AS value FROM (VALUES (22), (63), (5), (99), (NULL)) AS v(column1))`, [[22, 'Low'], [63, 'High'], [5, 'Low'], [99, 'High'], [null, 'Low']], 'FROM VALUES(…) written as FROM (VALUES …) AS v(column1)'),
 
   docEx('DECODE', 'decode', sql`SELECT column1, decode(column1, 1, 'one', 2, 'two', NULL, '-NULL-', 'other') AS decode_result FROM ${table('d', ['column1'], ['1', '2', 'NULL', '4'])}`, [[1, 'one'], [2, 'two'], [null, '-NULL-'], [4, 'other']], 'doc table d inlined'),
@@ -42,12 +42,12 @@ export const CONDITIONAL_CASES: FunctionCase[] = [
     ],
     'doc table suppliers inlined',
   ),
-  known(docEx(
+  docEx(
     'COALESCE',
     'coalesce',
     sql`SELECT column1, column2, column3, COALESCE(column1, column2, column3) AS coalesce_result FROM (values (1, 2, 3), (null, 2, 3), (null, null, 3), (null, null, null), (1, null, 3), (1, null, null), (1, 2, null)) v`,
     [[1, 2, 3, 1], [null, 2, 3, 2], [null, null, 3, 3], [null, null, null, null], [1, null, 3, 1], [1, null, null, 1], [1, 2, null, 1]],
-  ), "A VALUES subquery without column aliases does not name its columns column1, column2…: invalid identifier 'COLUMN1' (missing dialect rule)."),
+  ),
   docEx('GREATEST', 'greatest', sql`SELECT col_1, col_2, col_3, GREATEST(col_1, col_2, col_3) AS greatest FROM ${table('test_table_1_greatest', ['col_1', 'col_2', 'col_3', 'col_4'], ['1, 2, 3, 4.00::FLOAT', '2, 4, -1, -2.00::FLOAT', '3, 6, NULL, 13.45::FLOAT'])} ORDER BY col_1`, [[1, 2, 3, 3], [2, 4, -1, 4], [3, 6, null, null]], 'doc table inlined'),
   docEx('GREATEST', 'greatest', sql`SELECT col_1, col_4, GREATEST(col_1, col_4) AS greatest FROM ${table('test_table_1_greatest', ['col_1', 'col_2', 'col_3', 'col_4'], ['1, 2, 3, 4.00::FLOAT', '2, 4, -1, -2.00::FLOAT', '3, 6, NULL, 13.45::FLOAT'])} ORDER BY col_1`, [[1, 4, 4], [2, -2, 2], [3, 13.45, 13.45]], 'doc table inlined'),
 

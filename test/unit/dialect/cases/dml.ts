@@ -1,5 +1,5 @@
 import type { FunctionCase } from '../snowflakeFunctionCases';
-import { docEx, known, sql } from './docHelpers';
+import { docEx, sql } from './docHelpers';
 
 // DML with the counts Snowflake prints: MERGE (and the tables the doc displays around it).
 
@@ -23,6 +23,13 @@ const all = [
   "INSERT INTO merge_example_target_all (id, x, y) VALUES (1, 10, 'Skiing'), (2, 20, 'Snowboarding')",
   "INSERT INTO merge_example_source_all (id, y, x) VALUES (1, 'Skiing', 10), (2, 'Snowboarding', 25), (3, 'Skating', 30)",
 ];
+const allByNameMerge = sql`MERGE INTO merge_example_target_all USING merge_example_source_all ON merge_example_target_all.id = merge_example_source_all.id WHEN MATCHED THEN UPDATE ALL BY NAME WHEN NOT MATCHED THEN INSERT ALL BY NAME`;
+const duplicates = [
+  'CREATE OR REPLACE TABLE merge_example_target (id INTEGER, description VARCHAR)',
+  'CREATE OR REPLACE TABLE merge_example_source (id INTEGER, description VARCHAR)',
+  "INSERT INTO merge_example_source (id, description) VALUES (50, 'This is a duplicate in the source and has no match in target'), (50, 'This is a duplicate in the source and has no match in target')",
+];
+const duplicatesMerge = sql`MERGE INTO merge_example_target USING merge_example_source ON merge_example_target.id = merge_example_source.id WHEN MATCHED THEN UPDATE SET merge_example_target.description = merge_example_source.description WHEN NOT MATCHED THEN INSERT (id, description) VALUES (merge_example_source.id, merge_example_source.description)`;
 const AFTER = 'the MERGE runs as setup; the doc then displays the table';
 
 export const DML_CASES: FunctionCase[] = [
@@ -36,12 +43,19 @@ export const DML_CASES: FunctionCase[] = [
   docEx('MERGE', '../sql/merge', sql`SELECT * FROM merge_example_mult_target ORDER BY id`, [[2, 50, 'Beta'], [3, 60, 'Production'], [4, 40, 'Production']], AFTER, { setup: [...mult, multMerge] }),
   docEx('MERGE', '../sql/merge', sql`SELECT * FROM merge_example_target_all`, [[1, 10, 'Skiing'], [2, 20, 'Snowboarding']], undefined, { setup: all }),
   docEx('MERGE', '../sql/merge', sql`SELECT * FROM merge_example_source_all`, [[1, 'Skiing', 10], [2, 'Snowboarding', 25], [3, 'Skating', 30]], undefined, { setup: all }),
-  known(docEx(
+  docEx(
     'MERGE',
     '../sql/merge',
-    sql`MERGE INTO merge_example_target_all USING merge_example_source_all ON merge_example_target_all.id = merge_example_source_all.id WHEN MATCHED THEN UPDATE ALL BY NAME WHEN NOT MATCHED THEN INSERT ALL BY NAME`,
+    allByNameMerge,
     [[1, 2]],
     'result: number of rows inserted, updated',
     { setup: all },
-  ), "MERGE … UPDATE ALL BY NAME / INSERT ALL BY NAME is a syntax error (missing dialect rule)."),
+  ),
+  docEx('MERGE', '../sql/merge', sql`SELECT * FROM merge_example_target_all ORDER BY id`, [[1, 10, 'Skiing'], [2, 25, 'Snowboarding'], [3, 30, 'Skating']], AFTER, {
+    setup: [...all, allByNameMerge],
+  }),
+  docEx('MERGE', '../sql/merge', duplicatesMerge, [[2, 0]], 'source duplicates with no match are all inserted', { setup: duplicates }),
+  docEx('MERGE', '../sql/merge', sql`SELECT COUNT(*), MIN(description) FROM merge_example_target`, [[2, 'This is a duplicate in the source and has no match in target']], AFTER, {
+    setup: [...duplicates, duplicatesMerge],
+  }),
 ];

@@ -124,11 +124,13 @@ export const aggregateRules: SequenceRule<SequenceMatch>[] = [
   }),
   functionRule({
     name: 'BOOLAND_AGG',
-    why: 'DuckDB calls them bool_and/bool_or and takes booleans only; Snowflake also takes numbers (non-zero is true).',
+    why: "DuckDB calls them bool_and/bool_or and takes booleans only; Snowflake converts as TO_BOOLEAN does (non-zero numbers, 'yes'…) and rejects other text with 100037.",
     functions: ['BOOLAND_AGG', 'BOOLOR_AGG', 'BOOLXOR_AGG'],
     arity: [1, 1],
-    rewrite: ([value], call) =>
-      call.name === 'BOOLXOR_AGG' ? `(count(*) FILTER (WHERE CAST(${value} AS BOOLEAN)) = 1)` : `${call.name === 'BOOLAND_AGG' ? 'bool_and' : 'bool_or'}(CAST(${value} AS BOOLEAN))`,
+    rewrite([value], call) {
+      const truth = `${macro('to_boolean')}(${value})`;
+      return call.name === 'BOOLXOR_AGG' ? `(count(*) FILTER (WHERE ${truth}) = 1)` : `${call.name === 'BOOLAND_AGG' ? 'bool_and' : 'bool_or'}(${truth})`;
+    },
   }),
   renameRule({ name: 'SKEW', why: 'DuckDB calls the sample skewness skewness.', functions: ['SKEW'], arity: [1, 1], to: 'skewness' }),
   renameRule({ name: 'VARIANCE_POP', why: 'DuckDB calls it var_pop.', functions: ['VARIANCE_POP'], arity: [1, 1], to: 'var_pop' }),

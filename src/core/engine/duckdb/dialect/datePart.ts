@@ -61,3 +61,19 @@ export function intervalOf(part: string, n: string): string | undefined {
     default: return undefined;
   }
 }
+
+/**
+ * DATE_PART / EXTRACT of one (DuckDB-named) part. Snowflake's epoch parts are whole numbers
+ * (DuckDB's `epoch` has a fraction, and it knows no `epoch_ms` specifier), and its NANOSECOND is
+ * the fraction of the second only (DuckDB's microseconds count the seconds too).
+ */
+export function datePartSql(part: string, value: string): string {
+  switch (part) {
+    case 'epoch': return `(epoch_us(${value}) // 1000000)`;
+    case 'epoch_ms': return `(epoch_us(${value}) // 1000)`;
+    case 'epoch_us': return `epoch_us(${value})`;
+    case 'epoch_ns': return `(epoch_us(${value}) * 1000)`;
+    case 'nanosecond': return `(date_part('microseconds', ${value}) % 1000000 * 1000)`;
+    default: return `date_part('${part}', ${value})`;
+  }
+}

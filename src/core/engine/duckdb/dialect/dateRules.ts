@@ -1,8 +1,8 @@
-import { isTokenOf } from '../../../sql/nodes';
+import { isTokenOf, isWord, trimTrivia } from '../../../sql/nodes';
 import { quoteStringLiteral, unquoteStringLiteral } from '../../../sql/literals';
 import { SequenceRule } from './ruleTypes';
 import { CallMatch, functionRule, renameRule } from './functionCall';
-import { DATE_ONLY_PARTS, intervalOf, readDatePart } from './datePart';
+import { DATE_ONLY_PARTS, datePartSql, intervalOf, readDatePart } from './datePart';
 import { translateDateFormat } from './dateFormat';
 import { macro } from './macros';
 import { Translator } from './translator';
@@ -87,7 +87,22 @@ export const dateRules: SequenceRule<CallMatch>[] = [
     why: 'Snowflake DATE_PART takes bare parts and synonyms (dow, doy, epoch_millisecond …).',
     functions: ['DATE_PART'],
     arity: [2, 2],
-    rewrite: ([, value], call, translator) => `date_part('${partOf(call, 0, translator)}', ${value})`,
+    rewrite: ([, value], call, translator) => datePartSql(partOf(call, 0, translator), value),
+  }),
+  functionRule({
+    name: 'EXTRACT',
+    why: "Snowflake EXTRACT takes its part's synonyms and also a comma (`EXTRACT('quarter', x)`); DuckDB knows neither.",
+    functions: ['EXTRACT'],
+    arity: [1, 2],
+    rewrite(args, call, translator, context) {
+      if (call.args.length === 2) return datePartSql(partOf(call, 0, translator), args[1]);
+      const nodes = call.args[0];
+      const from = nodes.findIndex((node) => isWord(node, 'FROM'));
+      const part = from > 0 ? readDatePart(trimTrivia(nodes.slice(0, from))) : undefined;
+      if (!part) return translator.fail('EXTRACT needs a date or time part and a value: EXTRACT(part FROM value) or EXTRACT(part, value)', call.nameNode);
+      const value = translator.translateSequence(trimTrivia(nodes.slice(from + 1)), { ...context, depth: context.depth + 1 });
+      return datePartSql(part, value);
+    },
   }),
   functionRule({
     name: 'TO_DATE',

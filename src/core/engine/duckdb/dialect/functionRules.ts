@@ -1,6 +1,7 @@
 import { SequenceRule } from './ruleTypes';
 import { CallMatch, functionRule } from './functionCall';
 import { translateDateFormat } from './dateFormat';
+import { arrayConstructSql } from './semiStructuredConstants';
 import { isTokenOf } from '../../../sql/nodes';
 import { quoteStringLiteral, unquoteStringLiteral } from '../../../sql/literals';
 
@@ -88,28 +89,10 @@ export const functionRules: SequenceRule<CallMatch>[] = [
     },
   }),
   functionRule({
-    name: 'TO_NUMBER',
-    why: 'DuckDB has no TO_NUMBER/TO_DECIMAL/TO_NUMERIC; Snowflake defaults to NUMBER(38,0).',
-    functions: ['TO_NUMBER', 'TO_DECIMAL', 'TO_NUMERIC'],
-    arity: [1, 3],
-    rewrite([value, precision, scale], call, translator) {
-      const second = call.args[1]?.[0];
-      if (isTokenOf(second, 'string')) translator.fail(`${call.name} with a format model is not supported in Snowpark Local`, second);
-      return `CAST(${value} AS DECIMAL(${precision ?? '38'},${scale ?? '0'}))`;
-    },
-  }),
-  functionRule({
-    name: 'PARSE_JSON',
-    why: 'Snowflake VARIANT is DuckDB JSON; casting text to JSON parses it.',
-    functions: ['PARSE_JSON'],
-    arity: [1, 1],
-    rewrite: ([text]) => `CAST(${text} AS JSON)`,
-  }),
-  functionRule({
     name: 'ARRAY_CONSTRUCT',
     why: 'Snowflake ARRAY is DuckDB JSON; json_array builds one from values.',
     functions: ['ARRAY_CONSTRUCT'],
     arity: [0, Number.MAX_SAFE_INTEGER],
-    rewrite: (items) => `json_array(${items.join(', ')})`,
+    rewrite: arrayConstructSql,
   }),
 ];

@@ -1,3 +1,4 @@
+import { numericMacros } from './numericMacros';
 import { stringMacros } from './stringMacros';
 
 // DuckDB macros for Snowflake functions DuckDB lacks or computes differently. They live in
@@ -5,6 +6,8 @@ import { stringMacros } from './stringMacros';
 // (or get saved into) the user's database, and the rules call them fully qualified so that
 // `USE` never hides them. Typed overloads pick the Snowflake result type by argument type
 // (DATEADD on a DATE stays a DATE), which text rewriting alone cannot know. A macro may call only macros listed before it.
+
+import { jsonMacros } from './jsonMacros';
 
 export const MACRO_CATALOG = 'snowpark_local_fns';
 
@@ -28,6 +31,18 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
     name: 'divisor',
     why: "Snowflake raises 'Division by zero' (100051) where DuckDB returns NULL.",
     body: `(d) AS CASE WHEN d = 0 THEN error('Division by zero') ELSE d END`,
+  },
+  {
+    name: 'division_scale',
+    why: "Snowflake's scale of NUMBER(p, s1) / NUMBER: max(s1, min(s1 + 6, 12)), 6 for integers; a macro sees s1 only in the type's name.",
+    body: `(a) AS greatest(coalesce(TRY_CAST(regexp_extract(typeof(a), ',(\\d+)\\)', 1) AS INTEGER), 0), least(coalesce(TRY_CAST(regexp_extract(typeof(a), ',(\\d+)\\)', 1) AS INTEGER), 0) + 6, 12))`,
+  },
+  {
+    name: 'divide',
+    why:
+      "Snowflake rounds a NUMBER quotient to the division scale (1/3 = 0.333333); DuckDB's is a DOUBLE with every digit. " +
+      'The value is rounded; its type stays DOUBLE: typed overloads would pick the NUMBER type, but DuckDB cannot resolve them for aggregate arguments (SUM(x)/COUNT(*)).',
+    body: `(a, b) AS CASE WHEN typeof(a) IN ('FLOAT', 'DOUBLE') OR typeof(b) IN ('FLOAT', 'DOUBLE') THEN a / ${m('divisor')}(b) ELSE round(a / ${m('divisor')}(b), ${m('division_scale')}(a)) END`,
   },
   {
     name: 'greatest_of',
@@ -90,8 +105,8 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   },
   {
     name: 'date_trunc',
-    why: 'Snowflake DATE_TRUNC returns the input type (a DATE stays a DATE).',
-    body: `(p VARCHAR, x DATE) AS CAST(date_trunc(p, x) AS DATE), (p VARCHAR, x TIMESTAMP) AS date_trunc(p, x), (p VARCHAR, x TIMESTAMPTZ) AS date_trunc(p, x), (p VARCHAR, x VARCHAR) AS date_trunc(p, CAST(x AS TIMESTAMP))`,
+    why: 'Snowflake DATE_TRUNC returns the input type (a DATE stays a DATE, a TIME a TIME).',
+    body: `(p VARCHAR, x DATE) AS CAST(date_trunc(p, x) AS DATE), (p VARCHAR, x TIMESTAMP) AS date_trunc(p, x), (p VARCHAR, x TIMESTAMPTZ) AS date_trunc(p, x), (p VARCHAR, x VARCHAR) AS date_trunc(p, CAST(x AS TIMESTAMP)), (p VARCHAR, x TIME) AS CAST(date_trunc(p, DATE '1970-01-01' + x) AS TIME)`,
   },
   {
     name: 'date_diff',
@@ -205,16 +220,23 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   {
     name: 'typeof',
     why: "Snowflake TYPEOF names a VARIANT's JSON type in its own words (INTEGER, DECIMAL, VARCHAR, OBJECT …).",
-    // A map lookup reads v once; a CASE repeats it per branch, and TYPEOF(TO_VARIANT(RANDOM()))
-    // would then test a different random value in each branch.
-    body: `(v) AS (MAP {'BIGINT': 'INTEGER', 'UBIGINT': 'INTEGER', 'DOUBLE': 'DECIMAL', 'VARCHAR': 'VARCHAR', 'BOOLEAN': 'BOOLEAN', 'ARRAY': 'ARRAY', 'OBJECT': 'OBJECT', 'NULL': 'NULL_VALUE'})[json_type(CAST(v AS JSON))]`,
+    // v is read once, bound by a one-element list_transform: a CASE on v itself would repeat it
+    // per branch, and TYPEOF(TO_VARIANT(RANDOM())) would test a different value in each branch.
+    // DuckDB types every non-integer number DOUBLE; Snowflake types it by how it is written: with
+    // an exponent (or NaN/Infinity) DOUBLE, with a decimal point DECIMAL, an integer too big for
+    // 64 bits still INTEGER.
+    body:
+      `(v) AS list_transform([CAST(v AS JSON)], j -> CASE WHEN json_type(j) = 'DOUBLE' THEN CASE WHEN regexp_matches(CAST(j AS VARCHAR), '[eEnN]') THEN 'DOUBLE' WHEN contains(CAST(j AS VARCHAR), '.') THEN 'DECIMAL' ELSE 'INTEGER' END ` +
+      `ELSE (MAP {'BIGINT': 'INTEGER', 'UBIGINT': 'INTEGER', 'VARCHAR': 'VARCHAR', 'BOOLEAN': 'BOOLEAN', 'ARRAY': 'ARRAY', 'OBJECT': 'OBJECT', 'NULL': 'NULL_VALUE'})[json_type(j)] END)[1]`,
   },
   {
     name: 'array_slice',
     why: 'Snowflake ARRAY_SLICE is 0-based and end-exclusive, with negative positions from the end.',
     body: `(a, f, t) AS CAST(to_json(list_slice(CAST(a AS JSON[]), CASE WHEN f < 0 THEN f + json_array_length(a) ELSE f END + 1, CASE WHEN t < 0 THEN t + json_array_length(a) ELSE t END)) AS JSON)`,
   },
-  ...stringMacros(macro),
+  ...numericMacros(m),
+  ...jsonMacros(m),
+  ...stringMacros(m),
 ];
 
 /** 1 (Monday) … 7 (Sunday) from a Snowflake day name, read by its first two letters. */

@@ -1,6 +1,10 @@
+import { isTokenOf } from '../../../sql/nodes';
+import { unquoteStringLiteral } from '../../../sql/literals';
 import { SequenceRule } from './ruleTypes';
-import { CallMatch, functionRule, renameRule } from './functionCall';
+import { CallMatch, functionRule, matchCall, renameRule } from './functionCall';
 import { macro } from './macros';
+import { numberConversionRules } from './numberConversionRules';
+import { namedArguments } from './tableFunctionRules';
 
 // Snowflake numeric and conversion functions DuckDB lacks or spells differently.
 
@@ -10,7 +14,40 @@ const INT64_MAX = '9223372036854775807';
 const bigint = (x: string): string => `CAST(${x} AS BIGINT)`;
 const BITWISE_OPERATORS: Record<string, string> = { BITAND: '&', BITOR: '|', BITSHIFTLEFT: '<<', BITSHIFTRIGHT: '>>' };
 
+const ROUND_ARGUMENTS = ['EXPR', 'SCALE', 'ROUNDING_MODE'];
+
+/**
+ * ROUND(expr [, scale [, 'mode']]), also by name. DuckDB's own round serves the common case; a
+ * scale that is no integer literal goes through round_at (DuckDB needs it constant on a DECIMAL
+ * and INTEGER-typed on a DOUBLE), and HALF_TO_EVEN through round_half_even.
+ */
+const roundRule: SequenceRule<CallMatch> = {
+  kind: 'sequence',
+  name: 'ROUND',
+  why: "Snowflake ROUND takes a rounding_mode ('HALF_TO_EVEN'), named arguments and a scale from a column; DuckDB's does not.",
+  triggers: ['ROUND'],
+  match: (nodes, index) => matchCall(nodes, index, ['ROUND']),
+  rewrite(call, translator, context) {
+    const args = namedArguments(call, ROUND_ARGUMENTS, translator, context);
+    const unknown = Object.keys(args).find((name) => !ROUND_ARGUMENTS.includes(name));
+    if (unknown) translator.fail(`ROUND has no argument ${unknown} (it takes EXPR, SCALE and ROUNDING_MODE)`, call.nameNode);
+    if (!args.EXPR) return translator.fail('ROUND needs EXPR => …', call.nameNode);
+    if (!args.SCALE) return args.ROUNDING_MODE ? translator.fail('ROUND needs a SCALE before its ROUNDING_MODE', call.nameNode) : `round(${args.EXPR.sql})`;
+    const constantScale = /^[-+]?\d+$/.test(args.SCALE.sql);
+    const round = (name: string, value: string): string => `${name}(${value}, ${args.SCALE.sql})`;
+    if (!args.ROUNDING_MODE) return round(constantScale ? 'round' : macro('round_at'), args.EXPR.sql);
+    const modeNode = args.ROUNDING_MODE.nodes[0];
+    const mode = args.ROUNDING_MODE.nodes.length === 1 && isTokenOf(modeNode, 'string') ? unquoteStringLiteral(modeNode.token.text).toUpperCase() : undefined;
+    const value = `${macro('fixed_point')}(${args.EXPR.sql})`;
+    if (mode === 'HALF_AWAY_FROM_ZERO') return round(constantScale ? 'round' : macro('round_at'), value);
+    if (mode === 'HALF_TO_EVEN') return round(macro(constantScale ? 'round_half_even' : 'round_half_even_at'), value);
+    return translator.fail("ROUND's rounding_mode must be 'HALF_AWAY_FROM_ZERO' or 'HALF_TO_EVEN'", modeNode);
+  },
+};
+
 export const numericRules: SequenceRule<CallMatch>[] = [
+  roundRule,
+  ...numberConversionRules,
   functionRule({ name: 'NEGATE', why: 'DuckDB has no NEGATE; it is unary minus.', functions: ['NEGATE'], arity: [1, 1], rewrite: ([x]) => `(-(${x}))` }),
   functionRule({
     name: 'BITAND',
@@ -43,13 +80,6 @@ export const numericRules: SequenceRule<CallMatch>[] = [
     rewrite: () => `CAST((random() * 2 - 1) * ${INT64_MAX}.0 * 0.999999 AS BIGINT)`,
   }),
   functionRule({ name: 'TO_DOUBLE', why: 'DuckDB has no TO_DOUBLE.', functions: ['TO_DOUBLE'], arity: [1, 1], rewrite: ([x]) => `CAST(${x} AS DOUBLE)` }),
-  functionRule({
-    name: 'TRY_TO_NUMBER',
-    why: 'DuckDB has no TRY_TO_NUMBER; a TRY_CAST to NUMBER(p, s) (default 38, 0).',
-    functions: ['TRY_TO_NUMBER', 'TRY_TO_DECIMAL', 'TRY_TO_NUMERIC'],
-    arity: [1, 3],
-    rewrite: ([value, precision, scale]) => `TRY_CAST(${value} AS DECIMAL(${precision ?? '38'},${scale ?? '0'}))`,
-  }),
   functionRule({
     name: 'TRY_TO_DOUBLE',
     why: 'DuckDB has no TRY_TO_DOUBLE.',

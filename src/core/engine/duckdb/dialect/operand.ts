@@ -1,4 +1,4 @@
-import { isGroup, isPunct, isTokenOf, isTrivia, isWord, nextSignificant } from '../../../sql/nodes';
+import { isGroup, isPunct, isTokenOf, isTrivia, isWord, nextSignificant, previousSignificant } from '../../../sql/nodes';
 import { SqlNode } from '../../../sql/tokenTree';
 
 // The end of one primary operand starting at nodes[index]: a (dotted, possibly quoted) name,
@@ -33,4 +33,43 @@ export function startsOperand(nodes: SqlNode[], index: number): boolean {
   const previous = nodes[before];
   if (isPunct(previous, '.', ':', '::')) return false;
   return true;
+}
+
+/**
+ * The first node of the operand whose last node is nodes[last], read backwards: a literal, a
+ * (dotted, quoted) name, a call, a parenthesised expression, with their postfixes (`::type`,
+ * `:path`, `[i]`). Undefined for anything it cannot delimit for sure (CASE … END, …).
+ */
+export function operandStartBefore(nodes: SqlNode[], last: number): number | undefined {
+  const node = nodes[last];
+  let start: number;
+  if (isGroup(node, '[')) {
+    const base = previousSignificant(nodes, last - 1);
+    return base < 0 ? undefined : operandStartBefore(nodes, base);
+  }
+  if (isGroup(node)) {
+    const before = previousSignificant(nodes, last - 1);
+    const name = nodes[before];
+    const isCall = isTokenOf(name, 'word') && !NOT_OPERANDS.has(name.token.text.toUpperCase());
+    start = isCall ? before : last;
+  } else if (isTokenOf(node, 'string')) {
+    // A typed literal (DATE '…', INTERVAL '…') is not delimited here.
+    if (isWord(nodes[previousSignificant(nodes, last - 1)], 'DATE', 'TIME', 'TIMESTAMP', 'INTERVAL', 'X')) return undefined;
+    start = last;
+  } else if (isTokenOf(node, 'number') || isTokenOf(node, 'quotedIdent')) {
+    start = last;
+  } else if (isTokenOf(node, 'word') && !NOT_OPERANDS.has(node.token.text.toUpperCase())) {
+    start = last;
+  } else {
+    return undefined;
+  }
+  // Dotted names (no spaces inside a qualified name): db.schema.t.col, schema.f(…).
+  while (isPunct(nodes[start - 1], '.') && (isTokenOf(nodes[start - 2], 'word') || isTokenOf(nodes[start - 2], 'quotedIdent'))) start -= 2;
+  // A postfix on an operand before it: `x::NUMBER(10, 2)`, `v:a.b`.
+  const before = previousSignificant(nodes, start - 1);
+  if (isPunct(nodes[before], '::', ':')) {
+    const base = previousSignificant(nodes, before - 1);
+    return base < 0 ? undefined : operandStartBefore(nodes, base);
+  }
+  return start;
 }

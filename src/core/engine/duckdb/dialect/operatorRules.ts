@@ -1,10 +1,10 @@
-import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodesText, splitAtCommas, trimTrivia } from '../../../sql/nodes';
+import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodesText, previousSignificant, splitAtCommas, trimTrivia } from '../../../sql/nodes';
 import { quoteStringLiteral, unquoteStringLiteral } from '../../../sql/literals';
 import { SqlNode } from '../../../sql/tokenTree';
 import { readTypeSpan } from '../../../sql/typeSpan';
 import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
 import { macro } from './macros';
-import { operandEnd, startsOperand } from './operand';
+import { operandEnd, operandStartBefore, startsOperand } from './operand';
 import { jsonPathOf } from './semiStructuredRules';
 import { Translator } from './translator';
 
@@ -30,11 +30,31 @@ const backslashEscapeRule: SequenceRule<NodesMatch> = {
   },
 };
 
-const divisionRule: SequenceRule<NodesMatch> = {
+interface DivisionMatch extends NodesMatch {
+  /** First node of the dividend (the whole `*`, `/`, `%` chain before the `/`), if it can be delimited. */
+  dividendStart?: number;
+}
+
+/** Where the left operand of the `/` at nodes[slash] begins: `a * b / c` divides `a * b`. */
+function dividendStart(nodes: SqlNode[], slash: number): number | undefined {
+  const last = previousSignificant(nodes, slash - 1);
+  let start = last < 0 ? undefined : operandStartBefore(nodes, last);
+  while (start !== undefined) {
+    const operator = previousSignificant(nodes, start - 1);
+    if (!isPunct(nodes[operator], '*', '/', '%')) break;
+    const before = previousSignificant(nodes, operator - 1);
+    start = before < 0 ? undefined : operandStartBefore(nodes, before);
+  }
+  return start;
+}
+
+const divisionRule: SequenceRule<DivisionMatch> = {
   kind: 'sequence',
-  name: 'division by zero',
+  name: 'division',
   triggers: ['/'],
-  why: "Snowflake raises 'Division by zero' (100051); DuckDB returns NULL. The divisor is checked, the quotient left to DuckDB.",
+  why:
+    "Snowflake divides NUMBERs into a NUMBER with scale max(s1, min(s1 + 6, 12)) (1/3 = 0.333333) and raises 'Division by zero' (100051); " +
+    'DuckDB gives a DOUBLE, and NULL for x/0. The divide macro picks by argument types; a dividend the rule cannot delimit keeps DuckDB\'s `/` with a checked divisor.',
   match(nodes, index) {
     if (!isPunct(nodes[index], '/')) return undefined;
     let start = nextSignificant(nodes, index + 1);
@@ -49,9 +69,14 @@ const divisionRule: SequenceRule<NodesMatch> = {
       if (!span) break;
       end = span.end;
     }
-    return { nodes, index, end };
+    return { nodes, index, end, dividendStart: dividendStart(nodes, index) };
   },
-  rewrite: ({ nodes, index, end }, translator, context) => `/ ${macro('divisor')}(${translator.translateSequence(trimTrivia(nodes.slice(index + 1, end)), context)})`,
+  rewrite({ nodes, index, end, dividendStart: from }, translator, context) {
+    const dividend = from === undefined ? undefined : translator.reclaimOutput(from, index);
+    const divisor = translator.translateSequence(trimTrivia(nodes.slice(index + 1, end)), context);
+    if (dividend === undefined) return `/ ${macro('divisor')}(${divisor})`;
+    return `${macro('divide')}(${dividend.trimEnd()}, ${divisor})`;
+  },
 };
 
 const rlikeOperatorRule: SequenceRule<NodesMatch> = {

@@ -17,6 +17,7 @@ import { RuleSet } from './translator';
 import { RuleIndex } from './ruleIndex';
 import { typePositionRules } from './typePositionRules';
 import { typeRules } from './typeRules';
+import { valuesRules } from './valuesRules';
 
 // The whole Snowflake → DuckDB dialect, in one table. Order matters only among sequence
 // rules: deferred calls first (their arguments must stay constants, untranslated), then
@@ -28,6 +29,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...windowFrameRules,
   ...operatorRules,
   ...tableFunctionRules,
+  ...valuesRules,
   ...typePositionRules,
   ...functionRules,
   ...conditionalRules,

@@ -1,9 +1,10 @@
 import { isTokenOf } from '../../../sql/nodes';
 import { quoteStringLiteral, unquoteStringLiteral } from '../../../sql/literals';
-import { SequenceRule } from './ruleTypes';
+import { AnySequenceRule } from './ruleTypes';
 import { CallMatch, functionRule, renameRule } from './functionCall';
 import { macro } from './macros';
 import { Translator } from './translator';
+import { objectConstructSql, semiStructuredConstantRule } from './semiStructuredConstants';
 
 // VARIANT, OBJECT and ARRAY are DuckDB JSON values. These rules build, read and test them the
 // way Snowflake does: objects drop NULL values, text comes out without JSON quotes, and so on.
@@ -29,6 +30,16 @@ function pathLiteral(call: CallMatch, index: number, translator: Translator): st
   const arg = call.args[index];
   if (arg.length !== 1 || !isTokenOf(arg[0], 'string')) return translator.fail(`${call.name} needs its path as a string literal in Snowpark Local`, arg[0]);
   return quoteStringLiteral(jsonPathOf(unquoteStringLiteral(arg[0].token.text)));
+}
+
+/** PARSE_JSON's optional parameter: 'd' allows duplicate keys (the last value wins), 's' (the default) does not. */
+function allowsDuplicateKeys(call: CallMatch, translator: Translator): 'true' | 'false' {
+  const arg = call.args[1];
+  if (!arg) return 'false';
+  const mode = arg.length === 1 && isTokenOf(arg[0], 'string') ? unquoteStringLiteral(arg[0].token.text).toLowerCase() : undefined;
+  if (mode === 'd') return 'true';
+  if (mode === 's') return 'false';
+  return translator.fail(`${call.name}'s second argument must be the string constant 'd' (allow duplicate keys) or 's' (strict)`, arg[0]);
 }
 
 /** IS_<type>(v) tests on a VARIANT's JSON type. */
@@ -61,8 +72,26 @@ const AS_TYPE: Record<string, [types: string[], cast: string]> = {
 
 const inList = (types: string[]): string => types.map((t) => `'${t}'`).join(', ');
 
-export const semiStructuredRules: SequenceRule<CallMatch>[] = [
-  functionRule({ name: 'TRY_PARSE_JSON', why: 'A failed parse is NULL, as TRY_CAST to JSON gives.', functions: ['TRY_PARSE_JSON'], arity: [1, 1], rewrite: ([text]) => `TRY_CAST(${text} AS JSON)` }),
+export const semiStructuredRules: AnySequenceRule[] = [
+  functionRule({
+    name: 'PARSE_JSON',
+    why: "Snowflake VARIANT is DuckDB JSON; the parse_json macro reads the text as Snowflake does (keys sorted, duplicate keys an error unless 'd', relaxed arrays).",
+    functions: ['PARSE_JSON'],
+    arity: [1, 2],
+    rewrite: ([text], call, translator) => `${macro('parse_json')}(${text}, ${allowsDuplicateKeys(call, translator)})`,
+  }),
+  functionRule({
+    name: 'TRY_PARSE_JSON',
+    why: 'PARSE_JSON, with NULL for text that is not JSON. A duplicate key keeps its last value here (Snowflake: NULL).',
+    functions: ['TRY_PARSE_JSON'],
+    arity: [1, 2],
+    // DuckDB's TRY() refuses the error() that reports a duplicate key, so only text the JSON
+    // parser rejects (after the relaxed forms are filled in) becomes NULL.
+    rewrite([text], call, translator) {
+      allowsDuplicateKeys(call, translator);
+      return `${macro('parse_json')}(CASE WHEN json_valid(${macro('json_relaxed')}(${text})) THEN ${text} END, true)`;
+    },
+  }),
   functionRule({ name: 'TO_VARIANT', why: 'A value becomes a VARIANT (JSON) with to_json, strings quoted.', functions: ['TO_VARIANT'], arity: [1, 1], rewrite: ([v]) => json(`to_json(${v})`) }),
   functionRule({ name: 'TO_JSON', why: "Snowflake TO_JSON is the VARIANT's JSON text (VARCHAR).", functions: ['TO_JSON'], arity: [1, 1], rewrite: ([v]) => `CAST(to_json(${v}) AS VARCHAR)` }),
   functionRule({ name: 'TO_OBJECT', why: 'An OBJECT is a JSON object here.', functions: ['TO_OBJECT'], arity: [1, 1], rewrite: ([v]) => json(`to_json(${v})`) }),
@@ -80,10 +109,9 @@ export const semiStructuredRules: SequenceRule<CallMatch>[] = [
     arity: [0, Number.MAX_SAFE_INTEGER],
     rewrite(pairs, call, translator) {
       if (pairs.length % 2 !== 0) translator.fail('OBJECT_CONSTRUCT takes key, value pairs (OBJECT_CONSTRUCT(*) is not supported in Snowpark Local)', call.nameNode);
-      if (pairs.length === 0) return json(`'{}'`);
-      const entries: string[] = [];
-      for (let i = 0; i < pairs.length; i += 2) entries.push(`{'k': CAST(${pairs[i]} AS VARCHAR), 'v': to_json(${pairs[i + 1]})}`);
-      return `${macro('object_construct')}([${entries.join(', ')}])`;
+      const entries: Array<[string, string]> = [];
+      for (let i = 0; i < pairs.length; i += 2) entries.push([pairs[i], pairs[i + 1]]);
+      return objectConstructSql(entries);
     },
   }),
   functionRule({
@@ -114,7 +142,9 @@ export const semiStructuredRules: SequenceRule<CallMatch>[] = [
     why: 'Compares JSON values, as Snowflake compares VARIANTs.',
     functions: ['ARRAY_CONTAINS'],
     arity: [2, 2],
-    rewrite: ([value, array]) => `list_contains(${asList(array)}, ${json(`to_json(${value})`)})`,
+    // A JSON null element comes out of a JSON[] cast as SQL NULL (of a json_array) or as 'null'
+    // (of parsed text): both are read as 'null', so a JSON null value finds either.
+    rewrite: ([value, array]) => `list_contains(list_transform(${asList(array)}, e -> coalesce(e, 'null')), ${json(`to_json(${value})`)})`,
   }),
   functionRule({ name: 'ARRAY_APPEND', why: 'Arrays are JSON: append as a list, back to JSON.', functions: ['ARRAY_APPEND'], arity: [2, 2], rewrite: ([a, v]) => json(`to_json(list_append(${asList(a)}, ${json(`to_json(${v})`)}))`) }),
   functionRule({ name: 'ARRAY_PREPEND', why: 'Arrays are JSON: prepend as a list, back to JSON.', functions: ['ARRAY_PREPEND'], arity: [2, 2], rewrite: ([a, v]) => json(`to_json(list_prepend(${json(`to_json(${v})`)}, ${asList(a)}))`) }),
@@ -168,5 +198,6 @@ export const semiStructuredRules: SequenceRule<CallMatch>[] = [
       return `CASE WHEN ${jsonType(v)} IN (${inList(types)}) THEN ${value} END`;
     },
   }),
+  semiStructuredConstantRule,
   functionRule({ name: 'STRIP_NULL_VALUE', why: 'A JSON null becomes SQL NULL.', functions: ['STRIP_NULL_VALUE'], arity: [1, 1], rewrite: ([v]) => `CASE WHEN ${jsonType(v)} = 'NULL' THEN NULL ELSE ${json(v)} END` }),
 ];

@@ -146,10 +146,11 @@ export const stringRules: AnySequenceRule[] = [
   renameRule({ name: 'MD5', why: 'Snowflake MD5_HEX is DuckDB md5.', functions: ['MD5_HEX'], arity: [1, 1], to: 'md5' }),
   functionRule({
     name: 'EDITDISTANCE',
-    why: 'DuckDB calls it levenshtein; Snowflake caps it at an optional maximum.',
+    why: 'DuckDB calls it levenshtein and counts bytes; Snowflake counts characters, caps it at an optional maximum (a negative one counts as 0), NULL when any argument is.',
     functions: ['EDITDISTANCE'],
     arity: [2, 3],
-    rewrite: ([a, b, max]) => (max === undefined ? `levenshtein(${a}, ${b})` : `least(levenshtein(${a}, ${b}), ${max})`),
+    rewrite: ([a, b, max]) =>
+      max === undefined ? `${macro('editdistance')}(${a}, ${b})` : `${macro('least_of')}([${macro('editdistance')}(${a}, ${b}), ${macro('greatest_of')}([${max}, 0])])`,
   }),
   ...collationRules,
 ];

@@ -41,7 +41,7 @@ function matchTableCall(nodes: SqlNode[], index: number, names: string[]): Table
 }
 
 /** `name => value` arguments (and positional ones, by order) translated to SQL text. */
-function namedArguments(call: CallMatch, order: string[], translator: Translator, context: SequenceContext): Record<string, { sql: string; nodes: SqlNode[] }> {
+export function namedArguments(call: CallMatch, order: string[], translator: Translator, context: SequenceContext): Record<string, { sql: string; nodes: SqlNode[] }> {
   const out: Record<string, { sql: string; nodes: SqlNode[] }> = {};
   call.args.forEach((arg, position) => {
     const significant = significantNodes(arg);

@@ -18,8 +18,16 @@ export interface RuleSet {
  * is copied exactly, comments and spacing included, so error offsets and messages from
  * DuckDB still look like what the user wrote.
  */
+/** The output of one translateSequence call, and where each node's output begins in it. */
+interface OutputFrame {
+  out: string;
+  /** Undefined for a node inside another node's rewrite. */
+  starts: Array<number | undefined>;
+}
+
 export class Translator {
   readonly deferred: DeferredCall[] = [];
+  private readonly frames: OutputFrame[] = [];
   readonly preserveCaseColumns: string[] = [];
   /** The statement being translated reads a GENERATOR, whose row column SEQ4/SEQ8 can use. */
   statementHasGenerator = false;
@@ -39,21 +47,47 @@ export class Translator {
   }
 
   translateSequence(nodes: SqlNode[], context: SequenceContext): string {
-    let out = '';
-    let i = 0;
-    nodeLoop: while (i < nodes.length) {
-      for (const rule of this.rules.sequence.candidates(nodes[i])) {
-        const match = rule.match(nodes, i, context);
-        if (match) {
-          out += rule.rewrite(match, this, context);
-          i = Math.max(match.end, i + 1);
-          continue nodeLoop;
+    const frame: OutputFrame = { out: '', starts: [] };
+    this.frames.push(frame);
+    try {
+      let i = 0;
+      nodeLoop: while (i < nodes.length) {
+        frame.starts[i] = frame.out.length;
+        for (const rule of this.rules.sequence.candidates(nodes[i])) {
+          const match = rule.match(nodes, i, context);
+          if (match) {
+            // Read `out` after the rewrite: the rewrite may take some of it back (reclaimOutput).
+            const rewritten = rule.rewrite(match, this, context);
+            frame.out += rewritten;
+            i = Math.max(match.end, i + 1);
+            continue nodeLoop;
+          }
         }
+        frame.out += this.translateNode(nodes[i], context);
+        i++;
       }
-      out += this.translateNode(nodes[i], context);
-      i++;
+      return frame.out;
+    } finally {
+      this.frames.pop();
     }
-    return out;
+  }
+
+  /**
+   * For an infix rule matched at `at` whose left operand starts at node `from` (already
+   * translated): takes that operand's output back so the rule can wrap it, `a / b` →
+   * `f(a, b)`. Undefined when `from` lies inside an earlier rule's rewrite, whose output
+   * cannot be split; the rule must then leave the left operand alone. Call it before
+   * translating anything else in the rewrite.
+   */
+  reclaimOutput(from: number, at: number): string | undefined {
+    const frame = this.frames[this.frames.length - 1];
+    const start = frame?.starts[from];
+    if (start === undefined) return undefined;
+    const text = frame.out.slice(start);
+    frame.out = frame.out.slice(0, start);
+    // The rule's output now begins at `from`; nodes in between have no output of their own.
+    for (let node = from + 1; node <= at; node++) frame.starts[node] = undefined;
+    return text;
   }
 
   translateNode(node: SqlNode, context: SequenceContext): string {
