@@ -53,11 +53,12 @@ describe('Snowflake functions on DuckDB (documentation examples)', function () {
     const title = `${testCase.fn}: ${testCase.sql}${testCase.knownDifference ? ' (known difference)' : ''}`;
     it(title, async () => {
       let problem: string | undefined;
-      for (const statement of testCase.setup ?? []) {
-        const failed = (await runSql(runtime, statement)).find((o) => o.error);
-        if (!problem && failed) problem = `setup failed: ${statement}: ${failed.error!.message}`;
-      }
-      const [outcome] = await runSql(runtime, testCase.sql);
+      // Setup and statement run as one worksheet, so one session: the doc's SET x = … reaches its $x.
+      const setup = testCase.setup ?? [];
+      const outcomes = await runSql(runtime, [...setup, testCase.sql].join(';\n'));
+      const outcome = outcomes[outcomes.length - 1];
+      const failed = outcomes.slice(0, -1).find((o) => o.error);
+      if (failed) problem = `setup failed: ${failed.statement}: ${failed.error!.message}`;
       if (problem) {
         // a setup statement failed; the case cannot pass
       } else if (testCase.error) {

@@ -1,5 +1,3 @@
-import { numericMacros } from './numericMacros';
-
 // DuckDB macros for Snowflake functions DuckDB lacks or computes differently. They live in
 // their own in-memory catalog, created once when the engine opens, so they never show up in
 // (or get saved into) the user's database, and the rules call them fully qualified so that
@@ -7,7 +5,9 @@ import { numericMacros } from './numericMacros';
 // (DATEADD on a DATE stays a DATE), which text rewriting alone cannot know. A macro may call only macros listed before it.
 
 import { jsonMacros } from './jsonMacros';
+import { numericMacros } from './numericMacros';
 import { OBJECT_WILDCARD_MACROS } from './objectWildcardMacros';
+import { stringMacros } from './stringMacros';
 
 export const MACRO_CATALOG = 'snowpark_local_fns';
 
@@ -67,19 +67,15 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   },
   // Strings
   {
-    name: 'substr',
-    why: 'Snowflake treats start 0 as 1 and a negative length as an empty result; DuckDB counts from position 0 and backwards.',
-    body: `(s, p, l := NULL) AS CASE WHEN l < 0 THEN '' WHEN l IS NULL AND p IS NOT NULL THEN substr(CAST(s AS VARCHAR), CASE WHEN p = 0 THEN 1 ELSE p END) ELSE substr(CAST(s AS VARCHAR), CASE WHEN p = 0 THEN 1 ELSE p END, l) END`,
-  },
-  {
     name: 'split_part',
     why: 'Snowflake reads part 0 as 1 and an empty delimiter as "do not split".',
     body: `(s, d, n) AS CASE WHEN d = '' THEN CASE WHEN n IN (0, 1, -1) THEN s ELSE '' END ELSE split_part(s, d, CASE WHEN n = 0 THEN 1 ELSE n END) END`,
   },
   {
     name: 'strtok',
-    why: 'Snowflake STRTOK splits on any delimiter character and never returns an empty token.',
-    body: `(s, d := ' ', n := 1) AS CASE WHEN d = '' THEN CASE WHEN s <> '' AND n = 1 THEN s END ELSE list_filter(regexp_split_to_array(s, '[' || regexp_escape(CASE WHEN d = '' THEN ' ' ELSE d END) || ']'), t -> t <> '')[n] END`,
+    why: 'Snowflake STRTOK splits on any delimiter character, never returns an empty token, and is NULL for a NULL argument or a part out of range.',
+    // The ELSE branch keeps its own guard against '': DuckDB compiles a constant pattern ('[]') even where CASE does not take it.
+    body: `(s, d := ' ', n := 1) AS CASE WHEN s IS NULL OR d IS NULL OR n IS NULL OR n < 1 THEN NULL WHEN d = '' THEN CASE WHEN s <> '' AND n = 1 THEN s END ELSE list_filter(regexp_split_to_array(s, '[' || regexp_escape(CASE WHEN d = '' THEN ' ' ELSE d END) || ']'), t -> t <> '')[n] END`,
   },
   {
     name: 'split',
@@ -88,13 +84,8 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   },
   {
     name: 'initcap',
-    why: "DuckDB has no INITCAP; Snowflake capitalises after whitespace and its punctuation delimiters.",
-    body: `(s, delims := ' \t\n\r\f\v!?@"^#$&~_,.:;+-*%/|\\[](){}<>') AS array_to_string(list_transform(range(1, length(s) + 1), i -> CASE WHEN i = 1 OR contains(delims, substr(s, i - 1, 1)) THEN upper(substr(s, i, 1)) ELSE lower(substr(s, i, 1)) END), '')`,
-  },
-  {
-    name: 'charindex',
-    why: 'Snowflake CHARINDEX/POSITION search from a start position and return 0 when absent.',
-    body: `(sub, s, pos := 1) AS CASE WHEN strpos(substr(s, pos), sub) = 0 THEN 0 ELSE strpos(substr(s, pos), sub) + greatest(pos, 1) - 1 END`,
+    why: "DuckDB has no INITCAP; Snowflake capitalises the first character and each one after a delimiter (whitespace and punctuation by default), lowercases the rest, and leaves a delimiter itself as it is (a letter can be one: INITCAP('apple', 'a') is 'aPple').",
+    body: `(s, delims := ' \t\n\r\f\v!?@"^#$&~_,.:;+-*%/|\\[](){}<>') AS CASE WHEN delims IS NOT NULL THEN array_to_string(list_transform(range(1, length(s) + 1), i -> CASE WHEN contains(delims, substr(s, i, 1)) THEN substr(s, i, 1) WHEN i = 1 OR contains(delims, substr(s, i - 1, 1)) THEN upper(substr(s, i, 1)) ELSE lower(substr(s, i, 1)) END), '') END`,
   },
   {
     name: 'to_varchar',
@@ -246,6 +237,7 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   ...numericMacros(m),
   ...jsonMacros(m),
   ...OBJECT_WILDCARD_MACROS,
+  ...stringMacros(m),
 ];
 
 /** 1 (Monday) … 7 (Sunday) from a Snowflake day name, read by its first two letters. */

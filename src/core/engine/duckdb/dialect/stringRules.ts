@@ -1,8 +1,10 @@
-import { isTokenOf } from '../../../sql/nodes';
+import { isTokenOf, isWord, trimTrivia } from '../../../sql/nodes';
 import { unquoteStringLiteral } from '../../../sql/literals';
-import { SequenceRule } from './ruleTypes';
+import { AnySequenceRule, SequenceContext } from './ruleTypes';
 import { CallMatch, functionRule, renameRule } from './functionCall';
+import { collationRules } from './collationRules';
 import { macro } from './macros';
+import { Translator } from './translator';
 
 // Snowflake string functions DuckDB lacks, names differently, or answers differently.
 
@@ -17,7 +19,39 @@ function regexOptions(params: string | undefined): string {
   return `'${(params ?? '').replace(/[^cimsn]/g, '')}'`;
 }
 
-export const stringRules: SequenceRule<CallMatch>[] = [
+/**
+ * Snowflake regex parameters as an RE2 inline flag group to put before the pattern: of `c` and
+ * `i` the last one wins, `m` is multi-line `^`/`$`, `s` lets `.` match a newline, and `e` is no
+ * matching flag. DuckDB's own option letters differ (its `m` is not multi-line mode) and must be
+ * constants, so the flags travel in the pattern. Undefined when the parameters are NULL (the
+ * call is then NULL).
+ */
+function regexFlagGroup(call: CallMatch, index: number, translator: Translator): string | undefined {
+  const arg = call.args[index];
+  if (arg === undefined) return '';
+  if (arg.length === 1 && isWord(arg[0], 'NULL')) return undefined;
+  const params = literalValue(call, index);
+  if (params === undefined) translator.fail(`${call.name} parameters must be a constant string in Snowpark Local`, arg[0]);
+  let caseInsensitive = false;
+  let flags = '';
+  for (const letter of params) {
+    if (letter === 'i' || letter === 'c') caseInsensitive = letter === 'i';
+    else if ((letter === 'm' || letter === 's') && !flags.includes(letter)) flags += letter;
+  }
+  if (caseInsensitive) flags = 'i' + flags;
+  return flags === '' ? '' : `(?${flags})`;
+}
+
+/** `POSITION(a IN b)`'s two operands, translated; a single operand when there is no top-level IN. */
+function positionInOperands(call: CallMatch, translator: Translator, context: SequenceContext): string[] {
+  const nodes = call.args[0];
+  const at = nodes.findIndex((node) => isWord(node, 'IN'));
+  const inner = { ...context, depth: context.depth + 1 };
+  if (at < 0) return [translator.translateSequence(nodes, inner)];
+  return [nodes.slice(0, at), nodes.slice(at + 1)].map((side) => translator.translateSequence(trimTrivia(side), inner));
+}
+
+export const stringRules: AnySequenceRule[] = [
   functionRule({
     name: 'CONCAT',
     why: 'Snowflake CONCAT is NULL when any argument is NULL (as `||` is); DuckDB CONCAT skips NULLs.',
@@ -45,16 +79,13 @@ export const stringRules: SequenceRule<CallMatch>[] = [
   }),
   functionRule({
     name: 'REGEXP_REPLACE',
-    why: "Snowflake replaces every match by default (occurrence 0); DuckDB only the first unless given 'g'.",
+    why: "Snowflake replaces every match by default (occurrence 0) or only the n-th; DuckDB the first, or all with 'g'.",
     functions: ['REGEXP_REPLACE'],
     arity: [2, 6],
-    rewrite([s, pattern, replacement = "''", position, occurrence], call, translator) {
-      if (occurrence !== undefined && occurrence !== '0' && occurrence !== '1') {
-        translator.fail('REGEXP_REPLACE with an occurrence other than 0 or 1 is not supported in Snowpark Local', call.nameNode);
-      }
-      const flags = `'${(literalValue(call, 5) ?? '').replace(/[^cims]/g, '')}${occurrence === '1' ? '' : 'g'}'`;
-      if (position === undefined || position === '1') return `regexp_replace(${s}, ${pattern}, ${replacement}, ${flags})`;
-      return `(substr(${s}, 1, (${position}) - 1) || regexp_replace(substr(${s}, ${position}), ${pattern}, ${replacement}, ${flags}))`;
+    rewrite([s, pattern, replacement = "''", position = '1', occurrence = '0'], call, translator) {
+      const flags = regexFlagGroup(call, 5, translator);
+      if (flags === undefined) return 'CAST(NULL AS VARCHAR)';
+      return `${macro('regexp_replace_nth')}(CAST(${s} AS VARCHAR), ${pattern}, ${replacement}, ${position}, ${occurrence}, '${flags}')`;
     },
   }),
   functionRule({
@@ -86,6 +117,7 @@ export const stringRules: SequenceRule<CallMatch>[] = [
   renameRule({ name: 'LPAD', why: "Snowflake's pad text defaults to a space; DuckDB requires it.", functions: ['LPAD'], arity: [2, 3], to: 'lpad', defaults: ["' '"] }),
   renameRule({ name: 'RPAD', why: "Snowflake's pad text defaults to a space; DuckDB requires it.", functions: ['RPAD'], arity: [2, 3], to: 'rpad', defaults: ["' '"] }),
   renameRule({ name: 'INITCAP', why: 'DuckDB has no INITCAP.', functions: ['INITCAP'], arity: [1, 2], to: macro('initcap') }),
+  renameRule({ name: 'REVERSE', why: 'Snowflake REVERSE reads any value as text (a DATE too) and reverses BINARY by bytes.', functions: ['REVERSE'], arity: [1, 1], to: macro('reverse') }),
   renameRule({ name: 'STARTSWITH', why: 'DuckDB spells it starts_with.', functions: ['STARTSWITH'], arity: [2, 2], to: 'starts_with' }),
   renameRule({ name: 'ENDSWITH', why: 'DuckDB spells it ends_with.', functions: ['ENDSWITH'], arity: [2, 2], to: 'ends_with' }),
   functionRule({
@@ -93,11 +125,11 @@ export const stringRules: SequenceRule<CallMatch>[] = [
     why: 'Snowflake CHARINDEX/POSITION take an optional start position; DuckDB position does not.',
     functions: ['CHARINDEX', 'POSITION'],
     arity: [1, 3],
-    rewrite(args, call, translator) {
-      // POSITION(a IN b) is standard SQL DuckDB already runs.
-      if (args.length === 1) return `position(${args[0]})`;
-      if (args.length < 2) translator.fail(`${call.name} takes 2 or 3 arguments`, call.nameNode);
-      return `${macro('charindex')}(${args.join(', ')})`;
+    rewrite(args, call, translator, context) {
+      // POSITION(a IN b) goes through the same macro: DuckDB's position() has no BINARY form.
+      const operands = args.length === 1 && call.name === 'POSITION' ? positionInOperands(call, translator, context) : args;
+      if (operands.length < 2) translator.fail(`${call.name} takes 2 or 3 arguments`, call.nameNode);
+      return `${macro('charindex')}(${operands.join(', ')})`;
     },
   }),
   functionRule({
@@ -120,4 +152,5 @@ export const stringRules: SequenceRule<CallMatch>[] = [
     rewrite: ([a, b, max]) =>
       max === undefined ? `${macro('editdistance')}(${a}, ${b})` : `${macro('least_of')}([${macro('editdistance')}(${a}, ${b}), ${macro('greatest_of')}([${max}, 0])])`,
   }),
+  ...collationRules,
 ];
