@@ -164,7 +164,12 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
   { rule: 'INT', cases: [['create table t (a int, b integer, c byteint)', 'create table t (a BIGINT, b BIGINT, c BIGINT)']] },
   {
     rule: 'VARCHAR',
-    cases: [['create table t (a string, b text, c varchar(16777216), d char(3))', 'create table t (a VARCHAR, b VARCHAR, c VARCHAR, d VARCHAR)']],
+    cases: [
+      [
+        'create table t (a string, b text, c varchar(16777216), d char(3))',
+        "create table t (a VARCHAR, b VARCHAR, c VARCHAR, d VARCHAR CHECK (CASE WHEN d IS NULL OR length(d) <= 3 THEN true ELSE error('String ''' || d || ''' is too long and would be truncated') END))",
+      ],
+    ],
   },
   { rule: 'VARIANT', cases: [['create table t (a variant, b object, c array)', 'create table t (a JSON, b JSON, c JSON)']] },
   { rule: 'TIMESTAMP_NTZ', cases: [['create table t (a timestamp_ntz, b timestamp_ntz(9), c datetime)', 'create table t (a TIMESTAMP, b TIMESTAMP, c TIMESTAMP)']] },

@@ -14,6 +14,7 @@ import { DATETIME_CASES } from './cases/datetime';
 import { DML_CASES } from './cases/dml';
 import { STRING_CASES } from './cases/strings';
 import { SEMISTRUCTURED_CASES } from './cases/semistructured';
+import { TYPE_CASES } from './cases/types';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -691,6 +692,7 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ...CONDITIONAL_CASES,
   ...AGGREGATE_CASES,
   ...SEMISTRUCTURED_CASES,
+  ...TYPE_CASES,
   ...DATETIME_CASES,
   ...STRING_CASES,
   ...WINDOW_CASES,

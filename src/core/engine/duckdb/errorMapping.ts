@@ -30,6 +30,32 @@ const RULES: readonly ErrorRule[] = [
     toError: (m, id) => new SqlError('100039', '22003', m[1], id),
   },
   {
+    // The length CHECK of a VARCHAR(n) column (dialect/stringLength.ts) fails with Snowflake's own
+    // words inside DuckDB's constraint message; 100074/22000 as Snowflake reports them on a store.
+    pattern: /^Constraint Error: CHECK constraint failed[\s\S]*\(Error: (String '[\s\S]*' is too long and would be truncated)\)\s*$/,
+    toError: (m, id) => new SqlError('100074', '22000', m[1], id),
+  },
+  {
+    // A cast to VARCHAR(n) (the string_of_length macro).
+    pattern: /^Invalid Input Error: (String '[\s\S]*' is too long and would be truncated)/,
+    toError: (m, id) => new SqlError('100074', '22000', m[1], id),
+  },
+  {
+    // A number too wide for NUMBER(p, s), stored or cast: DuckDB names the value (a DOUBLE with
+    // six decimals, 12.300000), Snowflake shows it as written.
+    pattern: /^Conversion Error: (?:Could not cast value (\S+) to DECIMAL|Casting value "([^"]*)" to type DECIMAL\(\d+,\d+\) failed: value is out of range)/,
+    toError: (m, id) => new SqlError('100039', '22003', `Numeric value '${withoutTrailingZeros(m[1] ?? m[2])}' is out of range`, id),
+  },
+  {
+    // A numeric string too wide for NUMBER(p, s) is out of range; any other string is no number.
+    pattern: /^Conversion Error: Could not convert string "(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)" to DECIMAL/,
+    toError: (m, id) => new SqlError('100039', '22003', `Numeric value '${m[1]}' is out of range`, id),
+  },
+  {
+    pattern: /^Conversion Error: Could not convert string "((?:[^"]|"")*)" to DECIMAL/,
+    toError: (m, id) => new SqlError('100038', '22018', `Numeric value '${m[1]}' is not recognized`, id),
+  },
+  {
     pattern: /^Invalid Input Error: (Can't parse '[\s\S]*' as number with format '[\s\S]*')/,
     toError: (m, id) => new SqlError('100140', '22007', m[1], id),
   },
@@ -138,6 +164,11 @@ const RULES: readonly ErrorRule[] = [
     toError: (m, id) => new SqlError('002003', '42000', `SQL compilation error:\n${firstLine(m[1])}`, id),
   },
 ];
+
+/** `12.300000` → `12.3`, `12345.000000` → `12345`. */
+function withoutTrailingZeros(number: string): string {
+  return number.includes('.') ? number.replace(/\.?0+$/, '') : number;
+}
 
 function firstLine(text: string): string {
   return text.split('\n')[0].trim();

@@ -6,7 +6,8 @@ import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
 import { macro } from './macros';
 import { operandEnd, operandStartBefore, startsOperand } from './operand';
 import { jsonPathOf } from './semiStructuredRules';
-import { Translator } from './translator';
+import { Translator, typeReferenceOf } from './translator';
+import { declaredCastLength, lengthCheckedCastSql } from './stringLength';
 
 // Operators and literals Snowflake reads differently from DuckDB.
 
@@ -138,6 +139,8 @@ interface PathMatch extends SequenceMatch {
   path: string;
   /** The path is followed by `::STRING` (or VARCHAR …): text without JSON quotes. */
   toText: boolean;
+  /** The length of a `::VARCHAR(n)` the text must fit. */
+  textLength?: number;
   /** Followed by `::VARIANT` (or OBJECT, ARRAY): wrap the value, do not parse text as JSON. */
   toVariant: boolean;
   rest: number;
@@ -179,6 +182,7 @@ const variantPathRule: SequenceRule<PathMatch> = {
     const { path, end: pathEnd } = literal ? { path: '', end } : readPath(nodes, end);
     const castAt = nextSignificant(nodes, pathEnd);
     let toText = false;
+    let textLength: number | undefined;
     let toVariant = false;
     let rest = pathEnd;
     if (isPunct(nodes[castAt], '::')) {
@@ -186,15 +190,18 @@ const variantPathRule: SequenceRule<PathMatch> = {
       toText = span !== undefined && STRING_TYPES.has(span.name);
       toVariant = span !== undefined && VARIANT_TYPES.has(span.name);
       if (span && (toText || toVariant)) rest = span.end;
+      if (span && toText) textLength = declaredCastLength(typeReferenceOf(nodes, span));
     }
     if (!path && !toText && !toVariant) return undefined;
-    return { base: nodes.slice(index, end), path, toText, toVariant, rest, end: rest };
+    return { base: nodes.slice(index, end), path, toText, textLength, toVariant, rest, end: rest };
   },
   rewrite(match, translator: Translator, context: SequenceContext) {
     let sql = translator.translateSequence(match.base, context);
     if (match.path) sql = `json_extract(CAST(${sql} AS JSON), ${quoteStringLiteral(match.path)})`;
     if (match.toVariant) return `CAST(to_json(${sql}) AS JSON)`;
-    return match.toText ? `${macro('to_varchar')}(${sql})` : sql;
+    if (!match.toText) return sql;
+    const text = `${macro('to_varchar')}(${sql})`;
+    return match.textLength === undefined ? text : lengthCheckedCastSql(text, match.textLength);
   },
 };
 

@@ -13,6 +13,15 @@ export interface RuleSet {
   type: TypeRule[];
 }
 
+/** The type written at `span`: its name and parameter texts. */
+export function typeReferenceOf(nodes: SqlNode[], span: TypeSpan): TypeReference {
+  return {
+    name: span.name,
+    params: span.params ? splitAtCommas(span.params.children).map((part) => nodesText(trimTrivia(part))) : [],
+    offset: nodeStart(nodes[span.start]),
+  };
+}
+
 /**
  * Walks the bracket tree of one SQL text and applies the rule tables. Text no rule touches
  * is copied exactly, comments and spacing included, so error offsets and messages from
@@ -104,11 +113,7 @@ export class Translator {
 
   /** A type written where a type belongs (CAST ... AS, `::`, column definitions). */
   translateType(nodes: SqlNode[], span: TypeSpan): string {
-    const type: TypeReference = {
-      name: span.name,
-      params: span.params ? splitAtCommas(span.params.children).map((part) => nodesText(trimTrivia(part))) : [],
-      offset: nodeStart(nodes[span.start]),
-    };
+    const type = typeReferenceOf(nodes, span);
     const rule = this.rules.type.find((candidate) => candidate.match(type));
     if (rule) return rule.rewrite(type);
     return nodes.slice(span.start, span.end).map(nodeText).join('');

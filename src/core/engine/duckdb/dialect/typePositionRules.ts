@@ -3,8 +3,9 @@ import { SqlNode } from '../../../sql/tokenTree';
 import { readTypeSpan, TypeSpan } from '../../../sql/typeSpan';
 import { readQualifiedName } from '../../../sql/identifiers';
 import { CallMatch, matchCall } from './functionCall';
+import { declaredCastLength, declaredStringLength, lengthCheckedCastSql, lengthCheckSql } from './stringLength';
 import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
-import { Translator } from './translator';
+import { Translator, typeReferenceOf } from './translator';
 
 // The places a type is written. Each rule finds the type and hands it to the type rules;
 // everything around it is translated as usual.
@@ -44,6 +45,9 @@ const castFunctionRule: SequenceRule<CallMatch> = {
     const inner = { ...context, depth: context.depth + 1 };
     const value = translator.translateSequence(trimTrivia(children.slice(0, asAt)), inner);
     const rest = translator.translateSequence(children.slice(span.end), inner);
+    // CAST(x AS VARCHAR(n)) refuses a longer string; TRY_CAST keeps DuckDB's unchecked cast.
+    const length = isWord(call.nameNode, 'CAST') && !rest.trim() ? declaredCastLength(typeReferenceOf(children, span)) : undefined;
+    if (length !== undefined) return lengthCheckedCastSql(value, length);
     return `${nodeText(call.nameNode)}(${value} AS ${translator.translateType(children, span)}${rest.trimEnd()})`;
   },
 };
@@ -58,9 +62,11 @@ function translateColumnDefinition(element: SqlNode[], translator: Translator, c
   const isColumn = (isTokenOf(nameNode, 'word') && !isWord(nameNode, ...CONSTRAINT_WORDS)) || isTokenOf(nameNode, 'quotedIdent');
   const span = isColumn ? readTypeSpan(element, nextSignificant(element, nameAt + 1)) : undefined;
   if (!span) return translator.translateSequence(element, context);
+  const length = declaredStringLength(typeReferenceOf(element, span));
   return (
     nodesText(element.slice(0, span.start)) +
     translator.translateType(element, span) +
+    (length === undefined ? '' : lengthCheckSql(nodeText(nameNode), length)) +
     translator.translateSequence(element.slice(span.end), context)
   );
 }

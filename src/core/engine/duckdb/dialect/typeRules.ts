@@ -1,5 +1,6 @@
 import { DialectError } from './dialectError';
 import { TypeReference, TypeRule } from './ruleTypes';
+import { STRING_TYPE_NAMES } from './stringLength';
 
 // Snowflake data types → DuckDB data types. Applied only where a type is written (CAST ... AS,
 // `::`, column definitions), never to words elsewhere: `select number from t` keeps its column.
@@ -28,8 +29,8 @@ export const typeRules: TypeRule[] = [
   ),
   typeRule(
     'VARCHAR',
-    'Snowflake string types all hold up to 16 MB; DuckDB VARCHAR has no length and no STRING/TEXT spelling of it.',
-    ['STRING', 'TEXT', 'VARCHAR', 'CHAR', 'CHARACTER', 'NCHAR', 'NVARCHAR', 'NVARCHAR2', 'CHAR VARYING', 'CHARACTER VARYING', 'NCHAR VARYING'],
+    'DuckDB VARCHAR has no length and no STRING/TEXT spelling of it; a declared length becomes a CHECK (stringLength.ts).',
+    STRING_TYPE_NAMES,
     () => 'VARCHAR',
   ),
   typeRule('VARIANT', 'Semi-structured values are JSON in DuckDB.', ['VARIANT', 'OBJECT', 'ARRAY'], () => 'JSON'),

@@ -1,5 +1,5 @@
 import { quoteStringLiteral } from '../../../sql/literals';
-import { MACRO_CATALOG } from '../dialect';
+import { MACRO_CATALOG, TOO_LONG } from '../dialect';
 import { RESULTS_CATALOG } from '../resultRetention';
 import { DuckSession, SESSION_CATALOG_PREFIX } from '../session/duckSession';
 
@@ -65,8 +65,23 @@ export function objectsSql(session: DuckSession): string {
   return [tables(false), tables(true), views(false), views(true)].join(' UNION ALL ');
 }
 
-/** The Snowflake type DESCRIBE shows for a DuckDB column type (`data_type` of duckdb_columns()). */
-export function describeTypeSql(type: string): string {
+/**
+ * The length of a string column of duckdb_columns() `c`: the one its length CHECK enforces
+ * (dialect/stringLength.ts, recognised by Snowflake's message in it), else Snowflake's default.
+ */
+export function varcharLengthSql(c: string): string {
+  return (
+    `coalesce((SELECT max(TRY_CAST(regexp_extract(k.expression, '<= (\\d+)\\)\\)\\) THEN', 1) AS BIGINT)) FROM duckdb_constraints() AS k ` +
+    `WHERE k.database_name = ${c}.database_name AND k.schema_name = ${c}.schema_name AND k.table_name = ${c}.table_name ` +
+    `AND k.constraint_type = 'CHECK' AND list_distinct(k.constraint_column_names) = [${c}.column_name] AND contains(k.expression, '${TOO_LONG}')), ${MAX_VARCHAR_LENGTH})`
+  );
+}
+
+/**
+ * The Snowflake type DESCRIBE shows for a DuckDB column type (`data_type` of duckdb_columns()),
+ * with `varcharLength` the SQL of a string column's length.
+ */
+export function describeTypeSql(type: string, varcharLength = String(MAX_VARCHAR_LENGTH)): string {
   return `(CASE
     WHEN ${type} = 'JSON' THEN 'VARIANT'
     WHEN ${type} LIKE 'DECIMAL(%' THEN replace(replace(${type}, 'DECIMAL', 'NUMBER'), ' ', '')
@@ -79,7 +94,7 @@ export function describeTypeSql(type: string): string {
     WHEN ${type} = 'TIMESTAMP WITH TIME ZONE' THEN 'TIMESTAMP_TZ(9)'
     WHEN ${type} LIKE 'TIMESTAMP%' THEN 'TIMESTAMP_NTZ(9)'
     WHEN ${type} = 'BLOB' THEN 'BINARY(${MAX_BINARY_LENGTH})'
-    ELSE 'VARCHAR(${MAX_VARCHAR_LENGTH})' END)`;
+    ELSE 'VARCHAR(' || (${varcharLength}) || ')' END)`;
 }
 
 /** The Snowflake type family INFORMATION_SCHEMA.COLUMNS.DATA_TYPE shows (NUMBER, TEXT …). */

@@ -1,5 +1,5 @@
 import { DuckSession } from '../session/duckSession';
-import { dataTypeSql, MAX_BINARY_LENGTH, MAX_VARCHAR_LENGTH, objectsSql, snowflakeName } from './catalogSql';
+import { dataTypeSql, MAX_BINARY_LENGTH, MAX_VARCHAR_LENGTH, objectsSql, snowflakeName, varcharLengthSql } from './catalogSql';
 
 // SHOW COLUMNS (https://docs.snowflake.com/en/sql-reference/sql/show-columns): one row per
 // column of every table and view in scope. data_type is the JSON object Snowflake prints,
@@ -16,10 +16,12 @@ export function columnListSql(session: DuckSession, objectFilter: string): { sql
   const nullable = `CASE WHEN c.is_nullable THEN 'true' ELSE 'false' END`;
   const precision = `CASE WHEN c.data_type LIKE 'DECIMAL(%' THEN c.numeric_precision ELSE 38 END`;
   const scale = `CASE WHEN c.data_type LIKE 'DECIMAL(%' THEN c.numeric_scale ELSE 0 END`;
+  // byteLength: up to 4 bytes per UTF-8 character, never past the length of an unlimited VARCHAR.
+  const length = varcharLengthSql('c');
   const dataType = `CASE ${family}
     WHEN 'NUMBER' THEN '{"type":"FIXED","precision":' || (${precision}) || ',"scale":' || (${scale}) || ',"nullable":' || ${nullable} || '}'
     WHEN 'FLOAT' THEN '{"type":"REAL","nullable":' || ${nullable} || '}'
-    WHEN 'TEXT' THEN '{"type":"TEXT","length":${MAX_VARCHAR_LENGTH},"byteLength":${MAX_VARCHAR_LENGTH},"nullable":' || ${nullable} || ',"fixed":false}'
+    WHEN 'TEXT' THEN '{"type":"TEXT","length":' || (${length}) || ',"byteLength":' || least(4 * (${length}), greatest(${length}, ${MAX_VARCHAR_LENGTH})) || ',"nullable":' || ${nullable} || ',"fixed":false}'
     WHEN 'BINARY' THEN '{"type":"BINARY","length":${MAX_BINARY_LENGTH},"byteLength":${MAX_BINARY_LENGTH},"nullable":' || ${nullable} || ',"fixed":false}'
     WHEN 'TIME' THEN '{"type":"TIME","precision":0,"scale":9,"nullable":' || ${nullable} || '}'
     WHEN 'TIMESTAMP_NTZ' THEN '{"type":"TIMESTAMP_NTZ","precision":0,"scale":9,"nullable":' || ${nullable} || '}'

@@ -1,12 +1,12 @@
 import { SqlError } from '../../sqlError';
 import { DuckSession } from '../session/duckSession';
-import { describeTypeSql, literal, objectsSql, snowflakeName } from './catalogSql';
+import { describeTypeSql, literal, objectsSql, snowflakeName, varcharLengthSql } from './catalogSql';
 import { MetadataQuery } from './metadataQuery';
 import { displayName, nameParts, OBJECT_NAME } from './objectNames';
 
 // DESCRIBE | DESC TABLE t / VIEW v (https://docs.snowflake.com/en/sql-reference/sql/desc-table):
 // one row per column with Snowflake's columns and type names (NUMBER(38,0), VARCHAR(16777216)
-// …). DuckDB keeps no VARCHAR length, so every string column reports Snowflake's maximum.
+// …). A VARCHAR(n) column shows the length its CHECK enforces.
 
 const DESCRIBE = new RegExp(String.raw`^\s*(?:describe|desc)\s+(table|view)\s+(${OBJECT_NAME})(?:\s+type\s*=\s*columns)?\s*;?\s*$`, 'i');
 
@@ -40,7 +40,7 @@ export async function describeQuery(sql: string, session: DuckSession, lookup: C
     `AND k.table_name = c.table_name AND k.constraint_type = '${type}' AND list_contains(k.constraint_column_names, c.column_name)) THEN 'Y' ELSE 'N' END`;
   return {
     sql:
-      `SELECT ${snowflakeName('c.column_name')} AS "name", ${describeTypeSql('c.data_type')} AS "type", 'COLUMN' AS "kind", ` +
+      `SELECT ${snowflakeName('c.column_name')} AS "name", ${describeTypeSql('c.data_type', varcharLengthSql('c'))} AS "type", 'COLUMN' AS "kind", ` +
       `CASE WHEN c.is_nullable THEN 'Y' ELSE 'N' END AS "null?", c.column_default AS "default", ${keyed('PRIMARY KEY')} AS "primary key", ` +
       `${keyed('UNIQUE')} AS "unique key", NULL::VARCHAR AS "check", NULL::VARCHAR AS "expression", c.comment AS "comment", ` +
       `NULL::VARCHAR AS "policy name", NULL::VARCHAR AS "privacy domain" FROM duckdb_columns() AS c ` +

@@ -1,5 +1,5 @@
 import { DuckSession } from '../session/duckSession';
-import { dataTypeSql, literal, MAX_BINARY_LENGTH, MAX_VARCHAR_LENGTH, objectsSql, snowflakeName } from './catalogSql';
+import { dataTypeSql, literal, MAX_BINARY_LENGTH, objectsSql, snowflakeName, varcharLengthSql } from './catalogSql';
 
 // [<db>.]INFORMATION_SCHEMA.TABLES and .COLUMNS with Snowflake's columns, in its order
 // (https://docs.snowflake.com/en/sql-reference/info-schema/tables, …/info-schema/columns),
@@ -68,7 +68,7 @@ function tablesSql(catalog: string, session: DuckSession): string {
 function columnsSql(catalog: string, session: DuckSession): string {
   const family = dataTypeSql('c.data_type');
   const decimal = "c.data_type LIKE 'DECIMAL(%'";
-  const length = `CASE ${family} WHEN 'TEXT' THEN ${MAX_VARCHAR_LENGTH} WHEN 'BINARY' THEN ${MAX_BINARY_LENGTH} END`;
+  const length = `CASE ${family} WHEN 'TEXT' THEN ${varcharLengthSql('c')} WHEN 'BINARY' THEN ${MAX_BINARY_LENGTH} END`;
   const notApplicable = (names: string[], type: string): Array<readonly [string, string]> => names.map((name) => [name, `NULL::${type}`] as const);
   const columns: Array<readonly [string, string]> = [
     ['TABLE_CATALOG', 'o.db'],

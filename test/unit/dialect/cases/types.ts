@@ -1,0 +1,74 @@
+import type { FunctionCase } from '../snowflakeFunctionCases';
+import { docEx, page, sql } from './docHelpers';
+
+// Data type semantics on store and cast: declared VARCHAR lengths, NUMBER(p, s) ranges.
+
+const TEXT = '../data-types-text';
+const NUMERIC = '../data-types-numeric';
+const CONVERSION = '../data-type-conversion';
+
+/** A self-made case whose answer follows from the rules on a data type page. */
+const semantics = (fn: string, p: string, statement: string, outcome: Pick<FunctionCase, 'rows' | 'error'>, note: string, setup?: string[]): FunctionCase => ({
+  fn,
+  sql: statement,
+  ...outcome,
+  doc: page(p),
+  source: `semantics ${page(p)}`,
+  note,
+  setup,
+});
+
+const testText = [
+  'CREATE OR REPLACE TABLE test_text(vm VARCHAR(134217728), vd VARCHAR, v50 VARCHAR(50), cm CHAR(134217728), cd CHAR, c10 CHAR(10), sm STRING(134217728), sd STRING, s20 STRING(20), tm TEXT(134217728), td TEXT, t30 TEXT(30))',
+];
+const lengths = ['CREATE OR REPLACE TABLE string_lengths (v3 VARCHAR(3), c CHAR, s2 STRING(2), t NVARCHAR(4))'];
+const TOO_LONG = "storing a string longer than the declared length fails with 100074 String '…' is too long and would be truncated (Snowflake's error for it)";
+const testFixed = ['CREATE OR REPLACE TABLE test_fixed(num0 NUMBER, num10 NUMBER(10,1), dec20 DECIMAL(20,2), numeric30 NUMERIC(30,3), int1 INT, int2 INTEGER)'];
+const fixed = ['CREATE OR REPLACE TABLE fixed_range (n NUMBER(5,2))'];
+
+export const TYPE_CASES: FunctionCase[] = [
+  docEx(
+    'VARCHAR',
+    TEXT,
+    sql`DESC TABLE test_text`,
+    [['VM', 'VARCHAR(134217728)'], ['VD', 'VARCHAR(16777216)'], ['V50', 'VARCHAR(50)'], ['CM', 'VARCHAR(134217728)'], ['CD', 'VARCHAR(1)'], ['C10', 'VARCHAR(10)'], ['SM', 'VARCHAR(134217728)'], ['SD', 'VARCHAR(16777216)'], ['S20', 'VARCHAR(20)'], ['TM', 'VARCHAR(134217728)'], ['TD', 'VARCHAR(16777216)'], ['T30', 'VARCHAR(30)']],
+    'only the name and type columns are compared',
+    { setup: testText },
+  ),
+  semantics('VARCHAR', TEXT, sql`INSERT INTO string_lengths (v3) VALUES ('abcd')`, { error: '100074' }, TOO_LONG, lengths),
+  semantics('VARCHAR', TEXT, sql`INSERT INTO string_lengths (c) VALUES ('ab')`, { error: '100074' }, 'CHAR without a length is CHAR(1); ' + TOO_LONG, lengths),
+  semantics('VARCHAR', TEXT, sql`UPDATE string_lengths SET s2 = 'abc'`, { error: '100074' }, 'an UPDATE stores too; ' + TOO_LONG, [...lengths, "INSERT INTO string_lengths (s2) VALUES ('ab')"]),
+  semantics(
+    'VARCHAR',
+    TEXT,
+    sql`SELECT v3, c, s2, t FROM string_lengths ORDER BY v3`,
+    { rows: [['abc', 'x', 'ab', 'ñäöü'], [null, null, null, null]] },
+    'strings up to the declared length (counted in characters, not bytes) and NULLs are stored as they are; CHAR is not space-padded',
+    [...lengths, "INSERT INTO string_lengths VALUES ('abc', 'x', 'ab', 'ñäöü'), (NULL, NULL, NULL, NULL)"],
+  ),
+  semantics('VARCHAR', TEXT, sql`MERGE INTO string_lengths USING (SELECT 'abcd' AS v) s ON string_lengths.v3 = s.v WHEN NOT MATCHED THEN INSERT (v3) VALUES (s.v)`, { error: '100074' }, 'MERGE stores too; ' + TOO_LONG, lengths),
+  semantics('CAST', CONVERSION, sql`SELECT 'abcdef'::VARCHAR(3)`, { error: '100074' }, 'usage notes: Snowflake does not truncate a VARCHAR value, "either implicitly or explicitly"'),
+  semantics('CAST', CONVERSION, sql`SELECT CAST('abcdef' AS VARCHAR(5))`, { error: '100074' }, 'usage notes: Snowflake does not truncate a VARCHAR value, "either implicitly or explicitly"'),
+  semantics('CAST', CONVERSION, sql`SELECT 'abc'::VARCHAR(3), CAST('ab' AS STRING(10)), NULL::VARCHAR(1), 12345::VARCHAR(5)`, { rows: [['abc', 'ab', null, '12345']] }, 'a value that fits is cast unchanged'),
+  docEx(
+    'NUMBER',
+    NUMERIC,
+    sql`DESC TABLE test_fixed`,
+    [['NUM0', 'NUMBER(38,0)'], ['NUM10', 'NUMBER(10,1)'], ['DEC20', 'NUMBER(20,2)'], ['NUMERIC30', 'NUMBER(30,3)'], ['INT1', 'NUMBER(38,0)'], ['INT2', 'NUMBER(38,0)']],
+    'only the name and type columns are compared',
+    { setup: testFixed },
+  ),
+  semantics('NUMBER', NUMERIC, sql`SELECT 999::NUMBER(2,0)`, { error: '100039' }, '"the value 999 fits into NUMBER(38,0) but not into NUMBER(2,0)": 100039 Numeric value \'999\' is out of range'),
+  semantics('NUMBER', NUMERIC, sql`INSERT INTO fixed_range VALUES (12345)`, { error: '100039' }, 'NUMBER(5,2) has room for 3 digits left of the point: 100039 Numeric value \'12345\' is out of range', fixed),
+  semantics('NUMBER', NUMERIC, sql`INSERT INTO fixed_range VALUES ('1000')`, { error: '100039' }, 'a numeric string too wide for NUMBER(5,2) is out of range too', fixed),
+  semantics('NUMBER', NUMERIC, sql`UPDATE fixed_range SET n = n * 1000`, { error: '100039' }, 'an UPDATE stores too: 123460.00 does not fit NUMBER(5,2)', [...fixed, 'INSERT INTO fixed_range VALUES (123.46)']),
+  semantics(
+    'NUMBER',
+    CONVERSION,
+    sql`SELECT n FROM fixed_range ORDER BY n`,
+    { rows: [[-999.99], [0.01], [123.46]] },
+    'usage notes: only the least significant digits may be lost; 123.456 is stored rounded to scale 2',
+    [...fixed, 'INSERT INTO fixed_range VALUES (123.456), (0.005), (-999.99)'],
+  ),
+  semantics('NUMBER', CONVERSION, sql`SELECT 12.3::FLOAT::NUMBER(3,2)`, { error: '100039' }, 'the usage notes example: NUMBER(3,2) has room for one digit before the point, so the cast fails'),
+];
