@@ -25,6 +25,11 @@ const lengths = ['CREATE OR REPLACE TABLE string_lengths (v3 VARCHAR(3), c CHAR,
 const TOO_LONG = "storing a string longer than the declared length fails with 100074 String '…' is too long and would be truncated (Snowflake's error for it)";
 const testFixed = ['CREATE OR REPLACE TABLE test_fixed(num0 NUMBER, num10 NUMBER(10,1), dec20 DECIMAL(20,2), numeric30 NUMERIC(30,3), int1 INT, int2 INTEGER)'];
 const fixed = ['CREATE OR REPLACE TABLE fixed_range (n NUMBER(5,2))'];
+const avgExample = [
+  'CREATE OR REPLACE TABLE avg_example (int_col INT, d DECIMAL(10,5), s1 VARCHAR(10), s2 VARCHAR(10))',
+  "INSERT INTO avg_example VALUES (1, 1.1, '1.1', 'one'), (1, 10, '10', 'ten'), (2, 2.4, '2.4', 'two'), (2, NULL, NULL, 'NULL'), (3, NULL, NULL, 'NULL'), (NULL, 9.9, '9.9', 'nine')",
+];
+const ARITHMETIC = '../operators-arithmetic';
 
 export const TYPE_CASES: FunctionCase[] = [
   docEx(
@@ -71,4 +76,10 @@ export const TYPE_CASES: FunctionCase[] = [
     [...fixed, 'INSERT INTO fixed_range VALUES (123.456), (0.005), (-999.99)'],
   ),
   semantics('NUMBER', CONVERSION, sql`SELECT 12.3::FLOAT::NUMBER(3,2)`, { error: '100039' }, 'the usage notes example: NUMBER(3,2) has room for one digit before the point, so the cast fails'),
+  docEx('AVG', 'avg', sql`SELECT AVG(int_col), AVG(d) FROM avg_example`, [[1.8, 5.85]], 'compared as numbers: the value is rounded to the scale (6 for INT, 5 + 6 = 11 for DECIMAL(10,5)) but its type is FLOAT, so 1.800000 shows as 1.8', { setup: avgExample }),
+  docEx('AVG', 'avg', sql`SELECT int_col, AVG(d), AVG(s1) FROM avg_example GROUP BY int_col ORDER BY int_col`, [[1, 5.55, 5.55], [2, 2.4, 2.4], [3, null, null], [null, 9.9, 9.9]], undefined, { setup: avgExample }),
+  docEx('AVG', 'avg', sql`SELECT int_col, AVG(int_col) OVER (PARTITION BY int_col) FROM avg_example ORDER BY int_col`, [[1, 1], [1, 1], [2, 2], [2, 2], [3, 3], [null, null]], undefined, { setup: avgExample }),
+  semantics('AVG', 'avg', sql`SELECT AVG(x), AVG(DISTINCT x) FROM (VALUES (1), (2), (2)) AS t(x)`, { rows: [['1.666667', 1.5]] }, 'DISTINCT averages each value once; an integer average has scale 6, rounded (operators-arithmetic: division scale)'),
+  semantics('AVG', 'avg', sql`SELECT AVG(x) FROM (VALUES (1), (NULL)) AS t(x) WHERE x > 5`, { rows: [[null]] }, 'the average of no (non-NULL) records is NULL'),
+  semantics('AVG', ARITHMETIC, sql`SELECT AVG(x::NUMBER(10,2)), AVG(x::NUMBER(10,8)), AVG(x::FLOAT) FROM (VALUES (1), (2), (2)) AS t(x)`, { rows: [['1.66666667', '1.666666666667', 1.6666666666666667]] }, 'AVG scale is max(s, min(s + 6, 12)), as for division: 8 for scale 2, 12 for scale 8; a FLOAT keeps every digit'),
 ];

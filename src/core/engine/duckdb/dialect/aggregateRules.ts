@@ -95,7 +95,29 @@ const corrRule: SequenceRule<CallMatch> = {
   },
 };
 
+/** `AVG([DISTINCT] x)` not followed by OVER (a window average keeps DuckDB's). */
+const averageRule: SequenceRule<WithinGroupMatch> = {
+  kind: 'sequence',
+  name: 'AVG',
+  why:
+    "Snowflake's AVG of a NUMBER(p, s) is a NUMBER rounded to scale max(s, min(s + 6, 12)) (6 for integers: AVG(1, 2) = 1.500000); DuckDB's is a DOUBLE with every digit. " +
+    'It is SUM / COUNT through the divide macro, which rounds to that scale (the value right, the type still DOUBLE); NULLIF keeps an empty group NULL instead of a division by zero.',
+  triggers: ['AVG'],
+  match(nodes, index) {
+    const call = matchCall(nodes, index, ['AVG']);
+    if (!call || call.args.length !== 1 || isWord(nodes[nextSignificant(nodes, call.end)], 'OVER')) return undefined;
+    return { call, end: call.end };
+  },
+  rewrite(match, translator, context) {
+    const inner = { ...context, depth: context.depth + 1 };
+    const { distinct, args } = argumentsOf(match, (nodes) => translator.translateSequence(nodes, inner));
+    const value = `${distinct ? 'DISTINCT ' : ''}${macro('numeric_input')}(${args[0]})`;
+    return `${macro('divide')}(sum(${value}), NULLIF(count(${value}), 0))`;
+  },
+};
+
 export const aggregateRules: SequenceRule<SequenceMatch>[] = [
+  averageRule,
   multiCountRule,
   corrRule,
   functionRule({

@@ -6,4 +6,4 @@ export { dialectRules } from './rules';
 export { DialectRule } from './ruleTypes';
 export { translateDateFormat, DATE_FORMAT_ELEMENTS } from './dateFormat';
 export { MACRO_CATALOG, macroDefinitionsSql, SNOWFLAKE_MACROS } from './macros';
-export { TOO_LONG } from './stringLengthMacros';
+export { TOO_LONG } from './typeMacros';

@@ -8,7 +8,7 @@ import { jsonMacros } from './jsonMacros';
 import { numericMacros } from './numericMacros';
 import { OBJECT_WILDCARD_MACROS } from './objectWildcardMacros';
 import { stringMacros } from './stringMacros';
-import { STRING_LENGTH_MACROS } from './stringLengthMacros';
+import { TYPE_MACROS } from './typeMacros';
 
 export const MACRO_CATALOG = 'snowpark_local_fns';
 
@@ -239,7 +239,7 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   ...jsonMacros(m),
   ...OBJECT_WILDCARD_MACROS,
   ...stringMacros(m),
-  ...STRING_LENGTH_MACROS,
+  ...TYPE_MACROS,
 ];
 
 /** 1 (Monday) … 7 (Sunday) from a Snowflake day name, read by its first two letters. */

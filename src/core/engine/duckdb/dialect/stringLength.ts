@@ -1,5 +1,5 @@
 import { macro } from './macros';
-import { TOO_LONG } from './stringLengthMacros';
+import { TOO_LONG } from './typeMacros';
 
 // Snowflake enforces a string type's declared length (VARCHAR(n), CHAR(n), STRING(n)…):
 // storing a longer string fails with 100074 "String '…' is too long and would be truncated",
