@@ -21,10 +21,17 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
   {
     rule: 'CURRENT_TIMESTAMP()',
     cases: [
-      [where('x < current_timestamp()'), where('x < CURRENT_TIMESTAMP')],
-      [where('x < SYSDATE()'), where('x < CURRENT_TIMESTAMP')],
-      [where('x < localtimestamp()'), where('x < CURRENT_TIMESTAMP')],
-      [where('x < current_timestamp'), where('x < current_timestamp')],
+      [where('x < current_timestamp()'), where('x < get_current_timestamp()')],
+      [where('x < SYSDATE()'), where('x < get_current_timestamp()')],
+      [where('x < localtimestamp()'), where('x < get_current_timestamp()')],
+    ],
+  },
+  {
+    rule: 'CURRENT_TIMESTAMP keyword',
+    cases: [
+      [where('x < current_timestamp'), where('x < get_current_timestamp()')],
+      [where('d = CURRENT_DATE'), where('d = current_date()')],
+      [where('t.current_date = 1'), where('t.current_date = 1')],
     ],
   },
   { rule: "X'hex' binary literal", cases: [[where("b = X'6162'"), where("b = from_hex('6162')")], [where("x'zz' = 1"), where("x'zz' = 1")]] },

@@ -30,6 +30,7 @@ import { runUnload } from './stages/unload';
 import { DuckDbSessions } from './session/duckdbSessions';
 import { DatabaseFiles } from './session/databaseFiles';
 import { metadataQuery, rewriteInformationSchema } from './metadata';
+import { fitOffsetTimestamps } from './offsetTimestamps';
 
 export interface DuckDbEngineOptions {
   /** A file path (one database per workspace) or ':memory:'. */
@@ -169,7 +170,7 @@ export class DuckDbEngine implements SqlEngine {
       const filled = fillDeferred(translation, fragments);
       // UPDATE … FROM and MERGE are counted first, as Snowflake counts them (dmlPlan.ts).
       const dml = planDml(filled);
-      const sql = dml?.sql ?? filled;
+      const sql = await fitOffsetTimestamps(dml?.sql ?? filled, (table) => columnTypes(connection, table));
       const values = request.binds?.map(toDuckDbValue) ?? [];
       if (signal.aborted) throw executionCancelled(queryId);
       if (isCopyIntoStage(request.sql)) {
@@ -291,6 +292,12 @@ export class DuckDbEngine implements SqlEngine {
     this.instance.closeSync();
     this.stages.dispose();
   }
+}
+
+/** A table's column names and DuckDB types, as this connection resolves its name. */
+async function columnTypes(connection: DuckDBConnection, table: string): Promise<Array<{ name: string; type: string }>> {
+  const rows = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${table}`)).getRows();
+  return rows.map((row) => ({ name: String(row[0]), type: String(row[1]) }));
 }
 
 const READ_ONLY_START = /^\s*(\(\s*)*(select|with|show|describe|desc|explain|values|from|table|pragma|summarize)\b/i;

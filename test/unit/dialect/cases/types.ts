@@ -1,5 +1,5 @@
 import type { FunctionCase } from '../snowflakeFunctionCases';
-import { docEx, page, sql } from './docHelpers';
+import { docEx, known, page, sql } from './docHelpers';
 
 // Data type semantics on store and cast: declared VARCHAR lengths, NUMBER(p, s) ranges.
 
@@ -30,6 +30,17 @@ const avgExample = [
   "INSERT INTO avg_example VALUES (1, 1.1, '1.1', 'one'), (1, 10, '10', 'ten'), (2, 2.4, '2.4', 'two'), (2, NULL, NULL, 'NULL'), (3, NULL, NULL, 'NULL'), (NULL, 9.9, '9.9', 'nine')",
 ];
 const ARITHMETIC = '../operators-arithmetic';
+const DATETIME = '../data-types-datetime';
+/** The data-types-datetime example: two inserts into ts_test(ts <type>) with TIMEZONE America/Los_Angeles. */
+const tsTest = (type: string, thenZone?: string): string[] => [
+  `CREATE OR REPLACE TABLE ts_test(ts ${type})`,
+  "ALTER SESSION SET TIMEZONE = 'America/Los_Angeles'",
+  "INSERT INTO ts_test VALUES('2024-01-01 16:00:00')",
+  "INSERT INTO ts_test VALUES('2024-01-02 16:00:00 +00:00')",
+  ...(thenZone ? [`ALTER SESSION SET TIMEZONE = '${thenZone}'`] : []),
+];
+const LTZ_DISPLAY = 'TIMESTAMP_LTZ values are shown in UTC (2024-01-02 00:00:00+00:00), not in the session TIMEZONE with its offset; the value and HOUR() are right';
+const TZ_OFFSET = "TIMESTAMP_TZ keeps no per-value offset (DuckDB's TIMESTAMPTZ is an instant): values show in UTC and HOUR() reads the session TIMEZONE";
 
 export const TYPE_CASES: FunctionCase[] = [
   docEx(
@@ -82,4 +93,37 @@ export const TYPE_CASES: FunctionCase[] = [
   semantics('AVG', 'avg', sql`SELECT AVG(x), AVG(DISTINCT x) FROM (VALUES (1), (2), (2)) AS t(x)`, { rows: [['1.666667', 1.5]] }, 'DISTINCT averages each value once; an integer average has scale 6, rounded (operators-arithmetic: division scale)'),
   semantics('AVG', 'avg', sql`SELECT AVG(x) FROM (VALUES (1), (NULL)) AS t(x) WHERE x > 5`, { rows: [[null]] }, 'the average of no (non-NULL) records is NULL'),
   semantics('AVG', ARITHMETIC, sql`SELECT AVG(x::NUMBER(10,2)), AVG(x::NUMBER(10,8)), AVG(x::FLOAT) FROM (VALUES (1), (2), (2)) AS t(x)`, { rows: [['1.66666667', '1.666666666667', 1.6666666666666667]] }, 'AVG scale is max(s, min(s + 6, 12)), as for division: 8 for scale 2, 12 for scale 8; a FLOAT keeps every digit'),
+  docEx('TIMESTAMP_NTZ', DATETIME, sql`SELECT ts, HOUR(ts) FROM ts_test`, [['2024-01-01 16:00:00', 16], ['2024-01-02 16:00:00', 16]], 'both times are stored as the same wallclock time', { setup: tsTest('TIMESTAMP_NTZ') }),
+  docEx('TIMESTAMP_NTZ', DATETIME, sql`SELECT ts, HOUR(ts) FROM ts_test`, [['2024-01-01 16:00:00', 16], ['2024-01-02 16:00:00', 16]], 'changing the session time zone does not affect NTZ', { setup: tsTest('TIMESTAMP_NTZ', 'America/New_York') }),
+  docEx('TIMESTAMP_NTZ', '../functions/typeof', sql`SELECT status, time FROM typeof_cast`, [['check in', '2024-01-17 19:00:00']], 'the TYPEOF example table: a string with an offset stored into TIMESTAMP (NTZ) drops the offset; the TYPEOF columns are left out', {
+    setup: ['CREATE OR REPLACE TABLE typeof_cast(status VARCHAR, time TIMESTAMP)', "INSERT INTO typeof_cast VALUES('check in', '2024-01-17 19:00:00.000 -0800')"],
+  }),
+  semantics(
+    'TIMESTAMP_NTZ',
+    DATETIME,
+    sql`SELECT id, ntz FROM offsets ORDER BY id`,
+    { rows: [[1, '2024-01-17 19:00:00'], [2, '2024-01-17 19:00:00.5'], [3, '2024-01-17 19:00:00']] },
+    'NTZ stores wallclock time: any offset in the text is dropped, in a column list in any order, several rows at once',
+    [
+      'CREATE OR REPLACE TABLE offsets (id INT, ntz TIMESTAMP_NTZ, ltz TIMESTAMP_LTZ)',
+      "INSERT INTO offsets (ntz, id) VALUES ('2024-01-17 19:00:00 -0800', 1), ('2024-01-17T19:00:00.5+05:30', 2), ('2024-01-17 19:00:00', 3)",
+    ],
+  ),
+  semantics(
+    'TIMESTAMP_LTZ',
+    DATETIME,
+    sql`SELECT id, HOUR(ltz) FROM offsets ORDER BY id`,
+    { rows: [[1, 3], [2, 13]] },
+    'LTZ stores the instant the offset names: 19:00 -0800 is 03:00 UTC, 19:00 +0530 is 13:30 UTC (shown in the session TIMEZONE, UTC here)',
+    [
+      'CREATE OR REPLACE TABLE offsets (id INT, ntz TIMESTAMP_NTZ, ltz TIMESTAMP_LTZ)',
+      "ALTER SESSION SET TIMEZONE = 'UTC'",
+      "INSERT INTO offsets (id, ltz) VALUES (1, '2024-01-17 19:00:00 -0800'), (2, '2024-01-17T19:00:00+05:30')",
+    ],
+  ),
+  semantics('TIMESTAMP_LTZ', DATETIME, sql`SELECT HOUR(ts) FROM ts_test`, { rows: [[16], [8]] }, 'the LTZ example with HOUR only: operations use the session time zone (Los Angeles)', tsTest('TIMESTAMP_LTZ')),
+  semantics('TIMESTAMP_LTZ', DATETIME, sql`SELECT HOUR(ts) FROM ts_test`, { rows: [[19], [11]] }, 'the LTZ example with HOUR only, after ALTER SESSION SET TIMEZONE = America/New_York', tsTest('TIMESTAMP_LTZ', 'America/New_York')),
+  known(docEx('TIMESTAMP_LTZ', DATETIME, sql`SELECT ts, HOUR(ts) FROM ts_test`, [['2024-01-01 16:00:00.000 -0800', 16], ['2024-01-02 08:00:00.000 -0800', 8]], undefined, { setup: tsTest('TIMESTAMP_LTZ') }), LTZ_DISPLAY),
+  known(docEx('TIMESTAMP_TZ', DATETIME, sql`SELECT ts, HOUR(ts) FROM ts_test`, [['2024-01-01 16:00:00.000 -0800', 16], ['2024-01-02 16:00:00.000 +0000', 16]], undefined, { setup: tsTest('TIMESTAMP_TZ') }), TZ_OFFSET),
+  semantics('CURRENT_TIMESTAMP', '../functions/current_timestamp', sql`SELECT CURRENT_TIMESTAMP IS NOT NULL, CURRENT_DATE = CURRENT_TIMESTAMP::DATE`, { rows: [[true, true]] }, 'the bare keywords work beside their own output column names; CURRENT_DATE is the date of CURRENT_TIMESTAMP in the session time zone'),
 ];

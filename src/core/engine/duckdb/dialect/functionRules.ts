@@ -50,7 +50,8 @@ export const functionRules: SequenceRule<CallMatch>[] = [
     why: 'DuckDB spells the current timestamp as the bare keyword, without parentheses.',
     functions: ['CURRENT_TIMESTAMP', 'SYSDATE', 'LOCALTIMESTAMP', 'GETDATE'],
     arity: [0, 1],
-    rewrite: () => 'CURRENT_TIMESTAMP',
+    // The function form: the bare keyword clashes with an output column of the same name.
+    rewrite: () => 'get_current_timestamp()',
   }),
   functionRule({
     name: 'CURRENT_DATE()',

@@ -19,6 +19,7 @@ import { RuleIndex } from './ruleIndex';
 import { typePositionRules } from './typePositionRules';
 import { typeRules } from './typeRules';
 import { valuesRules } from './valuesRules';
+import { currentTimeKeywordRule } from './currentTimeRules';
 
 // The whole Snowflake → DuckDB dialect, in one table. Order matters only among sequence
 // rules: deferred calls first (their arguments must stay constants, untranslated), then
@@ -41,6 +42,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...aggregateRules,
   ...semiStructuredRules,
   ...keywordRules,
+  currentTimeKeywordRule,
   ...sampleRules,
 ];
 
