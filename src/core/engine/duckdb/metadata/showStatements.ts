@@ -3,9 +3,10 @@ import { DuckSession } from '../session/duckSession';
 import { literal, objectsSql, snowflakeName, userCatalog, userSchema } from './catalogSql';
 import { columnListSql } from './columnListSql';
 import { MetadataQuery } from './metadataQuery';
+import { showSequencesSql, SHOW_SEQUENCES } from './sequenceSql';
 import { nameParts, OBJECT_NAME } from './objectNames';
 
-// SHOW [TERSE] TABLES | VIEWS | SCHEMAS | DATABASES | COLUMNS [LIKE '…'] [IN …]
+// SHOW [TERSE] TABLES | VIEWS | OBJECTS | SCHEMAS | DATABASES | COLUMNS | SEQUENCES [LIKE '…'] [IN …]
 //      [STARTS WITH '…'] [LIMIT n [FROM '…']]
 // answered with the columns Snowflake documents, in its order, from DuckDB's catalog
 // (https://docs.snowflake.com/en/sql-reference/sql/show-tables and its siblings). What the
@@ -15,7 +16,7 @@ import { nameParts, OBJECT_NAME } from './objectNames';
 
 const STRING = String.raw`'(?:[^'\\]|''|\\.)*'`;
 const SHOW = new RegExp(
-  String.raw`^\s*show\s+(terse\s+)?(tables|views|schemas|databases|columns)` +
+  String.raw`^\s*show\s+(terse\s+)?(tables|views|objects|schemas|databases|columns|sequences)` +
     String.raw`(?:\s+like\s+(${STRING}))?` +
     String.raw`(?:\s+in\s+(account|(?:(database|schema|table|view)(?:\s+(${OBJECT_NAME}))?)|${OBJECT_NAME}))?` +
     String.raw`(?:\s+starts\s+with\s+(${STRING}))?` +
@@ -23,7 +24,7 @@ const SHOW = new RegExp(
   'i',
 );
 
-type Kind = 'tables' | 'views' | 'schemas' | 'databases' | 'columns';
+type Kind = 'tables' | 'views' | 'objects' | 'schemas' | 'databases' | 'columns' | 'sequences';
 
 /** Where SHOW looks, resolved against the session's current database and schema. */
 interface Scope {
@@ -89,6 +90,10 @@ function bodyOf(kind: Kind, terse: boolean, scope: Scope, session: DuckSession):
     case 'tables':
     case 'views':
       return objects(kind, terse, scope, session);
+    case 'objects':
+      return tablesAndViews(terse, scope, session);
+    case 'sequences':
+      return { sql: showSequencesSql(session, scopeFilter(scope, 'database_name', 'schema_name')), columns: SHOW_SEQUENCES };
     case 'schemas':
       return schemas(terse, scope, session);
     case 'databases':
@@ -134,6 +139,28 @@ function objects(kind: 'tables' | 'views', terse: boolean, scope: Scope, session
       `'OFF' AS change_tracking, 'OFF' AS search_optimization, NULL::VARCHAR AS search_optimization_progress, NULL::BIGINT AS search_optimization_bytes, ` +
       `'N' AS is_external, 'N' AS enable_schema_evolution, 'ROLE' AS owner_role_type, 'N' AS is_event, 'N' AS is_hybrid, 'N' AS is_iceberg, 'N' AS is_immutable ` +
       `FROM (${source})`,
+    columns,
+  };
+}
+
+/** SHOW OBJECTS (https://docs.snowflake.com/en/sql-reference/sql/show-objects): tables and views together. */
+function tablesAndViews(terse: boolean, scope: Scope, session: DuckSession): Body {
+  const source = `SELECT * FROM (${objectsSql(session)}) AS o WHERE ${scopeFilter(scope, 'db', 'sch')}`;
+  // "kind: Object type: TABLE, VIEW" — a temporary table is a TABLE here.
+  const kind = "CASE WHEN is_view THEN 'VIEW' ELSE 'TABLE' END";
+  if (terse) {
+    return { sql: `SELECT ${NO_TIME} AS created_on, name, ${kind} AS kind, db AS database_name, sch AS schema_name FROM (${source})`, columns: TERSE_COLUMNS };
+  }
+  // Columns in the order of the page's example output, then is_iceberg from its column table.
+  const columns = [
+    'created_on', 'name', 'database_name', 'schema_name', 'kind', 'comment', 'cluster_by', 'rows', 'bytes', 'owner', 'retention_time',
+    'owner_role_type', 'budget', 'is_hybrid', 'is_dynamic', 'is_iceberg',
+  ];
+  return {
+    sql:
+      `SELECT ${NO_TIME} AS created_on, name, db AS database_name, sch AS schema_name, ${kind} AS kind, coalesce(comment, '') AS comment, ` +
+      `'' AS cluster_by, row_count AS rows, NULL::BIGINT AS bytes, ${owner(session)} AS owner, CASE WHEN is_view THEN '0' ELSE '1' END AS retention_time, ` +
+      `'ROLE' AS owner_role_type, NULL::VARCHAR AS budget, 'N' AS is_hybrid, 'N' AS is_dynamic, 'N' AS is_iceberg FROM (${source})`,
     columns,
   };
 }
