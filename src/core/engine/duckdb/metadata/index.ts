@@ -2,6 +2,7 @@ import { DuckSession } from '../session/duckSession';
 import { CatalogLookup, describeQuery } from './describeTable';
 import { describeSequenceQuery } from './describeSequence';
 import { MetadataQuery } from './metadataQuery';
+import { sessionShowQuery } from './sessionShow';
 import { showQuery } from './showStatements';
 
 export { rewriteInformationSchema } from './informationSchema';
@@ -14,5 +15,5 @@ export { MetadataQuery } from './metadataQuery';
  */
 export async function metadataQuery(sql: string, session: DuckSession, lookup: CatalogLookup, queryId: string): Promise<MetadataQuery | undefined> {
   if (!/^\s*(show|desc|describe)\b/i.test(sql)) return undefined;
-  return showQuery(sql, session) ?? (await describeQuery(sql, session, lookup, queryId)) ?? (await describeSequenceQuery(sql, session, lookup, queryId));
+  return showQuery(sql, session) ?? sessionShowQuery(sql, session) ?? (await describeQuery(sql, session, lookup, queryId)) ?? (await describeSequenceQuery(sql, session, lookup, queryId));
 }
