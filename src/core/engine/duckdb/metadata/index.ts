@@ -6,6 +6,7 @@ import { sessionShowQuery } from './sessionShow';
 import { showQuery } from './showStatements';
 
 export { rewriteInformationSchema } from './informationSchema';
+export { objectDdl } from './getDdl';
 export { CatalogLookup } from './describeTable';
 export { MetadataQuery } from './metadataQuery';
 
