@@ -39,13 +39,19 @@ function showProcedures(procedures: readonly RegisteredProcedure[], context: Ses
   return `SELECT * FROM (${rowsSql(SHOW_PROCEDURES_COLUMNS, rows)})${where} ORDER BY "name"`;
 }
 
-function describeProcedure(procedures: readonly RegisteredProcedure[], name: string, typeList: string, queryId: string): string {
+/** The procedure `name(types)` names: name and argument types must both match, as Snowflake overloads on them. */
+function findProcedure(procedures: readonly RegisteredProcedure[], name: string, typeList: string, queryId: string): RegisteredProcedure {
   const types = typeList.trim() ? typeList.split(',').map((type) => argumentType(type)) : [];
   const procedure = procedures.find((candidate) => candidate.name === normaliseName(name));
   const matches = procedure && procedure.args.length === types.length && procedure.args.every((argument, i) => argumentType(argument.type ?? '') === types[i]);
   if (!procedure || !matches) {
     throw new SqlError('002003', '02000', `SQL compilation error:\nProcedure '${normaliseName(name)}(${types.join(', ')})' does not exist or not authorized.`, queryId);
   }
+  return procedure;
+}
+
+function describeProcedure(procedures: readonly RegisteredProcedure[], name: string, typeList: string, queryId: string): string {
+  const procedure = findProcedure(procedures, name, typeList, queryId);
   const properties: Array<[string, string]> = [
     ['signature', `(${procedure.args.map((argument) => `${argument.name} ${argument.type ?? ''}`.trim()).join(', ')})`],
     ['returns', procedure.returnType],
@@ -59,6 +65,31 @@ function describeProcedure(procedures: readonly RegisteredProcedure[], name: str
     ['packages', `[${procedure.packages.map((name) => `'${name}'`).join(', ')}]`],
   ];
   return rowsSql(['property', 'value'], properties.map(([property, value]) => [text(property), text(value)]));
+}
+
+const GET_DDL_PROCEDURE = /\bget_ddl\s*\(\s*'procedure'\s*,\s*'([^'()]+)\(([^)]*)\)'\s*(?:,\s*(?:true|false)\s*)?\)/gi;
+
+/**
+ * GET_DDL('PROCEDURE', 'name(types)') replaced by the DDL text as a literal: the engine that
+ * evaluates the other GET_DDL kinds does not know the procedure catalog. Layout as on the
+ * GET_DDL page: quoted names, RETURNS, LANGUAGE, …, EXECUTE AS OWNER, AS '<body>'.
+ */
+export function substituteProcedureDdl(statement: string, procedures: readonly RegisteredProcedure[], queryId: string): string {
+  return statement.replace(GET_DDL_PROCEDURE, (_whole, name: string, typeList: string) => {
+    const procedure = findProcedure(procedures, name, typeList, queryId);
+    const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
+    const lines = [
+      `CREATE OR REPLACE PROCEDURE ${quote(procedure.name)}(${procedure.args.map((argument) => `${quote(argument.name)} ${argument.type ?? ''}`.trim()).join(', ')})`,
+      `RETURNS ${procedure.returnType}`,
+      `LANGUAGE ${procedure.language}`,
+      ...(procedure.packages.length ? [`PACKAGES = (${procedure.packages.map((name) => `'${name}'`).join(',')})`] : []),
+      ...(procedure.imports.length ? [`IMPORTS = (${procedure.imports.map((name) => `'${name}'`).join(',')})`] : []),
+      ...(procedure.handler ? [`HANDLER = '${procedure.handler}'`] : []),
+      'EXECUTE AS OWNER',
+      `AS '${procedure.body.replace(/'/g, "''")}';`,
+    ];
+    return text(lines.join('\n'));
+  });
 }
 
 /** `AREA_OF_CIRCLE(FLOAT) RETURN FLOAT`, optional arguments marked DEFAULT, as SHOW PROCEDURES prints it. */

@@ -11,7 +11,7 @@ import { sequencesSql } from './sequenceSql';
 // TABLE and VIEW are interchangeable; SCHEMA and DATABASE list the DDL of what they hold.
 // A view's query is the one DuckDB keeps, i.e. the translated text, not the original.
 
-/** Object types Snowflake's GET_DDL knows but the local engine has nothing of. */
+/** Object types Snowflake's GET_DDL knows but the local engine has nothing of (PROCEDURE is answered by procedureRouter.ts). */
 const NOT_LOCAL = [
   'FUNCTION', 'PROCEDURE', 'STREAM', 'TASK', 'PIPE', 'FILE_FORMAT', 'POLICY', 'TAG', 'WAREHOUSE', 'INTEGRATION', 'DYNAMIC_TABLE', 'EVENT_TABLE',
   'ICEBERG_TABLE', 'ALERT', 'TYPE', 'CONTACT', 'CORTEX_AGENT', 'CORTEX_SEARCH_SERVICE', 'FAILOVER_GROUP', 'REPLICATION_GROUP', 'SEMANTIC VIEW',
