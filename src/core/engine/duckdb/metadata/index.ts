@@ -3,6 +3,7 @@ import { CatalogLookup, describeQuery } from './describeTable';
 import { describeSequenceQuery } from './describeSequence';
 import { MetadataQuery } from './metadataQuery';
 import { sessionShowQuery } from './sessionShow';
+import { showFunctionsQuery } from './showFunctions';
 import { showQuery } from './showStatements';
 
 export { rewriteInformationSchema } from './informationSchema';
@@ -16,5 +17,5 @@ export { MetadataQuery } from './metadataQuery';
  */
 export async function metadataQuery(sql: string, session: DuckSession, lookup: CatalogLookup, queryId: string): Promise<MetadataQuery | undefined> {
   if (!/^\s*(show|desc|describe)\b/i.test(sql)) return undefined;
-  return showQuery(sql, session) ?? sessionShowQuery(sql, session) ?? (await describeQuery(sql, session, lookup, queryId)) ?? (await describeSequenceQuery(sql, session, lookup, queryId));
+  return showQuery(sql, session) ?? sessionShowQuery(sql, session) ?? showFunctionsQuery(sql) ?? (await describeQuery(sql, session, lookup, queryId)) ?? (await describeSequenceQuery(sql, session, lookup, queryId));
 }
