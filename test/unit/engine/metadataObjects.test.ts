@@ -113,4 +113,20 @@ $$`;
     assert.match(fn.error?.message ?? '', /Unsupported feature 'GET_DDL of FUNCTION'/);
     assert.match(missing.error?.message ?? '', /Schema 'GD_MISSING' does not exist or not authorized/);
   });
+
+  it('INFORMATION_SCHEMA.VIEWS, SCHEMATA and SEQUENCES: Snowflake column names, the current database', async () => {
+    const [, , , views, schemata, sequences] = await run(
+      'create or replace table is_t (a int); create or replace view is_v as select a from is_t; create or replace sequence is_seq start with 7 increment by 2; ' +
+        "select * from information_schema.views where table_name = 'IS_V'; select catalog_name, schema_name from local_db.information_schema.schemata order by schema_name; " +
+        "select sequence_name, start_value, next_value, increment from information_schema.sequences s where s.sequence_name = 'IS_SEQ'",
+    );
+    assert.deepEqual(columnNames(views), [
+      'TABLE_CATALOG', 'TABLE_SCHEMA', 'TABLE_NAME', 'TABLE_OWNER', 'VIEW_DEFINITION', 'CHECK_OPTION', 'IS_UPDATABLE', 'INSERTABLE_INTO', 'IS_SECURE',
+      'CREATED', 'LAST_ALTERED', 'LAST_DDL', 'LAST_DDL_BY', 'COMMENT',
+    ]);
+    assert.deepEqual(resultRows(views).map((row) => [row.TABLE_CATALOG, row.TABLE_SCHEMA]), [['LOCAL_DB', 'PUBLIC']]);
+    assert.ok(columnValues(schemata, 'SCHEMA_NAME').includes('INFORMATION_SCHEMA'));
+    assert.ok(columnValues(schemata, 'SCHEMA_NAME').includes('PUBLIC'));
+    assert.deepEqual(resultRows(sequences).map((row) => [row.SEQUENCE_NAME, row.START_VALUE, row.NEXT_VALUE, row.INCREMENT]), [['IS_SEQ', '7', '7', '2']]);
+  });
 });
