@@ -3,7 +3,7 @@ import { DuckSession } from '../session/duckSession';
 import { literal } from './catalogSql';
 import { CatalogLookup } from './describeTable';
 import { MetadataQuery } from './metadataQuery';
-import { displayName, nameParts, OBJECT_NAME } from './objectNames';
+import { displayName, nameParts, OBJECT_NAME, qualifiedParts } from './objectNames';
 import { sequencesSql, showSequencesSql, SHOW_SEQUENCES } from './sequenceSql';
 
 // DESCRIBE | DESC SEQUENCE s (https://docs.snowflake.com/en/sql-reference/sql/desc-sequence):
@@ -16,7 +16,7 @@ export async function describeSequenceQuery(sql: string, session: DuckSession, l
   if (!match) return undefined;
   const parts = nameParts(match[1]);
   const { database, schema } = session.context;
-  const [db, sch, name] = parts.length === 3 ? parts : parts.length === 2 ? [database, ...parts] : [database, schema, ...parts];
+  const [db, sch, name] = qualifiedParts(parts, database, schema);
   const where = 'lower(database_name) = lower($1) AND lower(schema_name) = lower($2) AND lower(name) = lower($3)';
   const found = await lookup(`SELECT 1 FROM (${sequencesSql(session)}) WHERE ${where}`, [db, sch, name]);
   if (found.length === 0) {

@@ -2,7 +2,7 @@ import { SqlError } from '../../sqlError';
 import { DuckSession } from '../session/duckSession';
 import { describeTypeSql, literal, objectsSql, snowflakeName, userCatalog, userSchema } from './catalogSql';
 import { CatalogLookup } from './describeTable';
-import { displayName, nameParts } from './objectNames';
+import { displayName, nameParts, qualifiedParts } from './objectNames';
 import { sequencesSql } from './sequenceSql';
 
 // GET_DDL('TABLE'|'VIEW'|'SCHEMA'|'DATABASE'|'SEQUENCE', 'name' [, fully_qualified])
@@ -78,10 +78,9 @@ export async function objectDdl(kind: string, name: string, fullyQualified: bool
 }
 
 function resolve(parts: string[], database: string, schema: string): Target | undefined {
-  if (parts.length === 3) return { database: parts[0], schema: parts[1], name: parts[2] };
-  if (parts.length === 2) return { database, schema: parts[0], name: parts[1] };
-  if (parts.length === 1) return { database, schema, name: parts[0] };
-  return undefined;
+  if (parts.length < 1 || parts.length > 3) return undefined;
+  const [db, sch, name] = qualifiedParts(parts, database, schema);
+  return { database: db, schema: sch, name };
 }
 
 /** A predicate on the database_name, schema_name, name columns of the object lists. */

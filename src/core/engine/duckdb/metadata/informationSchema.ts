@@ -1,5 +1,5 @@
 import { DuckSession } from '../session/duckSession';
-import { dataTypeSql, literal, MAX_BINARY_LENGTH, MAX_VARCHAR_LENGTH, objectsSql, snowflakeName } from './catalogSql';
+import { dataTypeSql, literal, MAX_BINARY_LENGTH, MAX_VARCHAR_LENGTH, objectsSql, selectColumns as select, snowflakeName } from './catalogSql';
 import { schemataSql, sequencesInfoSql, viewsSql } from './informationSchemaViews';
 
 // [<db>.]INFORMATION_SCHEMA.TABLES and .COLUMNS (and VIEWS, SCHEMATA, SEQUENCES:
@@ -39,10 +39,6 @@ const VIEWS: Record<string, (catalog: string, session: DuckSession) => string> =
   SCHEMATA: schemataSql,
   SEQUENCES: sequencesInfoSql,
 };
-
-function select(columns: ReadonlyArray<readonly [string, string]>): string {
-  return columns.map(([name, expr]) => `${expr} AS "${name}"`).join(', ');
-}
 
 function tablesSql(catalog: string, session: DuckSession): string {
   // Table properties; a view has none.

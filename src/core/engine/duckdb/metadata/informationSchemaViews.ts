@@ -1,15 +1,11 @@
 import { DuckSession } from '../session/duckSession';
-import { literal, objectsSql, snowflakeName, userCatalog, userSchema } from './catalogSql';
+import { literal, objectsSql, schemasSql, selectColumns as select } from './catalogSql';
 import { sequencesSql } from './sequenceSql';
 
 // [<db>.]INFORMATION_SCHEMA.VIEWS, .SCHEMATA and .SEQUENCES with Snowflake's columns, in its
 // order (https://docs.snowflake.com/en/sql-reference/info-schema/views, …/schemata,
 // …/sequences). VIEWS lists the user's views only (not INFORMATION_SCHEMA's own), and
 // VIEW_DEFINITION is the query DuckDB keeps: the translated text, not the original.
-
-function select(columns: ReadonlyArray<readonly [string, string]>): string {
-  return columns.map(([name, expr]) => `${expr} AS "${name}"`).join(', ');
-}
 
 const owner = (session: DuckSession): string => literal(session.context.role || null);
 
@@ -34,11 +30,6 @@ export function viewsSql(catalog: string, session: DuckSession): string {
 }
 
 export function schemataSql(catalog: string, session: DuckSession): string {
-  const schemas =
-    `SELECT ${snowflakeName('database_name')} AS db, ${snowflakeName('schema_name')} AS name, comment, false AS info FROM duckdb_schemas() ` +
-    `WHERE ${userCatalog('database_name')} AND ${userSchema('schema_name')} ` +
-    `UNION ALL SELECT ${snowflakeName('database_name')}, 'INFORMATION_SCHEMA', 'Views describing the contents of schemas in this database', true ` +
-    `FROM duckdb_databases() WHERE NOT internal AND ${userCatalog('database_name')}`;
   const columns: Array<readonly [string, string]> = [
     ['CATALOG_NAME', 'db'],
     ['SCHEMA_NAME', 'name'],
@@ -54,7 +45,7 @@ export function schemataSql(catalog: string, session: DuckSession): string {
     ['LAST_ALTERED', 'NULL::TIMESTAMPTZ'],
     ['COMMENT', 'comment'],
   ];
-  return `SELECT ${select(columns)} FROM (${schemas}) WHERE lower(db) = lower(${literal(catalog)})`;
+  return `SELECT ${select(columns)} FROM (${schemasSql()}) WHERE lower(db) = lower(${literal(catalog)})`;
 }
 
 export function sequencesInfoSql(catalog: string, session: DuckSession): string {

@@ -2,15 +2,15 @@ import { unquoteStringLiteral } from '../../../sql/literals';
 import { DuckSession } from '../session/duckSession';
 import { literal } from './catalogSql';
 import { MetadataQuery } from './metadataQuery';
+import { STRING_LITERAL } from './objectNames';
 import { SESSION_PARAMETER_DEFAULTS } from './sessionParameterDefaults';
 
 // SHOW VARIABLES (https://docs.snowflake.com/en/sql-reference/sql/show-variables) and
 // SHOW PARAMETERS [LIKE …] [IN SESSION] (…/show-parameters): the session's own state, which
 // the engine keeps (SET, ALTER SESSION), as rows. LIKE is case-insensitive, as on every SHOW.
 
-const STRING = String.raw`'(?:[^'\\]|''|\\.)*'`;
-const SHOW_VARIABLES = new RegExp(String.raw`^\s*show\s+variables(?:\s+like\s+(${STRING}))?\s*;?\s*$`, 'i');
-const SHOW_PARAMETERS = new RegExp(String.raw`^\s*show\s+parameters(?:\s+like\s+(${STRING}))?(?:\s+(?:in|for)\s+session)?\s*;?\s*$`, 'i');
+const SHOW_VARIABLES = new RegExp(String.raw`^\s*show\s+variables(?:\s+like\s+(${STRING_LITERAL}))?\s*;?\s*$`, 'i');
+const SHOW_PARAMETERS = new RegExp(String.raw`^\s*show\s+parameters(?:\s+like\s+(${STRING_LITERAL}))?(?:\s+(?:in|for)\s+session)?\s*;?\s*$`, 'i');
 
 export const SHOW_VARIABLES_COLUMNS = ['session_id', 'created_on', 'updated_on', 'name', 'value', 'type', 'comment'];
 export const SHOW_PARAMETERS_COLUMNS = ['key', 'value', 'default', 'level', 'description'];

@@ -2,6 +2,7 @@ import { unquoteStringLiteral } from '../../../sql/literals';
 import { dialectRules } from '../dialect';
 import { literal } from './catalogSql';
 import { MetadataQuery } from './metadataQuery';
+import { STRING_LITERAL } from './objectNames';
 
 // SHOW [USER] FUNCTIONS [LIKE …] [IN …] (https://docs.snowflake.com/en/sql-reference/sql/show-functions,
 // …/show-user-functions). The local engine has no CREATE FUNCTION, so SHOW USER FUNCTIONS is
@@ -10,8 +11,7 @@ import { MetadataQuery } from './metadataQuery';
 // below, kept only where DuckDB really has the function). Signatures and descriptions are not
 // known locally: arguments and description are empty, argument counts NULL.
 
-const STRING = String.raw`'(?:[^'\\]|''|\\.)*'`;
-const SHOW_FUNCTIONS = new RegExp(String.raw`^\s*show\s+(user\s+)?functions(?:\s+like\s+(${STRING}))?(?:\s+in\s+[\s\S]*?)?\s*;?\s*$`, 'i');
+const SHOW_FUNCTIONS = new RegExp(String.raw`^\s*show\s+(user\s+)?functions(?:\s+like\s+(${STRING_LITERAL}))?(?:\s+in\s+[\s\S]*?)?\s*;?\s*$`, 'i');
 
 export const SHOW_FUNCTIONS_COLUMNS = [
   'created_on', 'name', 'schema_name', 'is_builtin', 'is_aggregate', 'is_ansi', 'min_num_arguments', 'max_num_arguments', 'arguments', 'description',

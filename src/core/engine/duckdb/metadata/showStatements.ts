@@ -1,10 +1,10 @@
 import { unquoteStringLiteral } from '../../../sql/literals';
 import { DuckSession } from '../session/duckSession';
-import { literal, objectsSql, snowflakeName, userCatalog, userSchema } from './catalogSql';
+import { literal, objectsSql, schemasSql, snowflakeName, userCatalog } from './catalogSql';
 import { columnListSql } from './columnListSql';
 import { MetadataQuery } from './metadataQuery';
 import { showSequencesSql, SHOW_SEQUENCES } from './sequenceSql';
-import { nameParts, OBJECT_NAME } from './objectNames';
+import { nameParts, OBJECT_NAME, STRING_LITERAL } from './objectNames';
 
 // SHOW [TERSE] TABLES | VIEWS | OBJECTS | SCHEMAS | DATABASES | COLUMNS | SEQUENCES [LIKE '…'] [IN …]
 //      [STARTS WITH '…'] [LIMIT n [FROM '…']]
@@ -14,13 +14,12 @@ import { nameParts, OBJECT_NAME } from './objectNames';
 // change tracking OFF, …) take Snowflake's defaults. Column names are lower case, as
 // Snowflake's SHOW output is, so RESULT_SCAN reads them as "name", "kind" ….
 
-const STRING = String.raw`'(?:[^'\\]|''|\\.)*'`;
 const SHOW = new RegExp(
   String.raw`^\s*show\s+(terse\s+)?(tables|views|objects|schemas|databases|columns|sequences)` +
-    String.raw`(?:\s+like\s+(${STRING}))?` +
+    String.raw`(?:\s+like\s+(${STRING_LITERAL}))?` +
     String.raw`(?:\s+in\s+(account|(?:(database|schema|table|view)(?:\s+(${OBJECT_NAME}))?)|${OBJECT_NAME}))?` +
-    String.raw`(?:\s+starts\s+with\s+(${STRING}))?` +
-    String.raw`(?:\s+limit\s+(\d+)(?:\s+from\s+(${STRING}))?)?\s*;?\s*$`,
+    String.raw`(?:\s+starts\s+with\s+(${STRING_LITERAL}))?` +
+    String.raw`(?:\s+limit\s+(\d+)(?:\s+from\s+(${STRING_LITERAL}))?)?\s*;?\s*$`,
   'i',
 );
 
@@ -168,12 +167,7 @@ function tablesAndViews(terse: boolean, scope: Scope, session: DuckSession): Bod
 /** Every database has INFORMATION_SCHEMA in Snowflake; DuckDB's schemas are listed beside it. */
 function schemas(terse: boolean, scope: Scope, session: DuckSession): Body {
   const { database, schema } = session.context;
-  const source =
-    `SELECT ${snowflakeName('database_name')} AS db, ${snowflakeName('schema_name')} AS name, comment, false AS info FROM duckdb_schemas() ` +
-    `WHERE ${userCatalog('database_name')} AND ${userSchema('schema_name')} ` +
-    `UNION ALL SELECT ${snowflakeName('database_name')}, 'INFORMATION_SCHEMA', 'Views describing the contents of schemas in this database', true ` +
-    `FROM duckdb_databases() WHERE NOT internal AND ${userCatalog('database_name')}`;
-  const scoped = `SELECT * FROM (${source}) WHERE ${scopeFilter(scope, 'db')}`;
+  const scoped = `SELECT * FROM (${schemasSql()}) WHERE ${scopeFilter(scope, 'db')}`;
   if (terse) {
     return { sql: `SELECT ${NO_TIME} AS created_on, name, NULL::VARCHAR AS kind, db AS database_name, NULL::VARCHAR AS schema_name FROM (${scoped})`, columns: TERSE_COLUMNS };
   }
