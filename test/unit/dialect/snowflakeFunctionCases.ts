@@ -14,6 +14,7 @@ import { DATETIME_CASES } from './cases/datetime';
 import { DML_CASES } from './cases/dml';
 import { STRING_CASES } from './cases/strings';
 import { SEMISTRUCTURED_CASES } from './cases/semistructured';
+import { METADATA_CASES } from './cases/metadata';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -696,4 +697,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ...WINDOW_CASES,
   ...CONVERSION_CASES,
   ...DML_CASES,
+  ...METADATA_CASES,
 ];
