@@ -7,6 +7,7 @@ import { coerceArguments } from '../runner/argumentCoercion';
 import { RunOutcome, RunRequest } from '../runner/runTypes';
 import { QueryResult, TaggedValue } from '../runner/protocol';
 import { splitStatements } from '../sql/splitStatements';
+import { procedureMetadataSql, substituteProcedureDdl } from './procedureMetadata';
 import { procedureRunRequest } from './procedureRunRequest';
 import { cellToPlain, resultForReturnValue } from './procedureValues';
 import { normaliseName, ProcedureCatalog, registeredProcedureFrom } from './procedureCatalog';
@@ -46,6 +47,12 @@ export class ProcedureRouter implements SqlEngine {
     if (statement) {
       const created = parseCreateProcedure(statement, request.sql);
       if (created && created.language.toUpperCase() === 'PYTHON') return this.create(created, request);
+      // SHOW/DESCRIBE PROCEDURE: the local catalog answers (on an account, the account does).
+      const metadata = this.inner.kind === 'snowflake' ? undefined : procedureMetadataSql(statement.text, this.catalog.list(), request.context.session, request.queryId);
+      if (metadata) return this.inner.execute({ ...request, sql: metadata, binds: undefined });
+      if (this.inner.kind !== 'snowflake' && /get_ddl\s*\(\s*'procedure'/i.test(statement.text)) {
+        return this.inner.execute({ ...request, sql: substituteProcedureDdl(statement.text, this.catalog.list(), request.queryId) });
+      }
       const call = parseCall(statement);
       if (call && this.catalog.find(call.name)) return this.call(call.name, call.argSql, request);
       // On an account, a procedure this catalog does not know may exist there: let it answer.

@@ -22,6 +22,8 @@ export interface DeferredEnvironment {
   queryId: string;
   materializeResult(queryId: string): Promise<string>;
   hasRetainedResult(queryId: string): boolean;
+  /** GET_DDL: the DDL text of a catalog object (metadata/getDdl.ts). */
+  objectDdl(kind: string, name: string, fullyQualified: boolean): Promise<string>;
 }
 
 function literal(text: string | undefined | null): string {
@@ -112,6 +114,13 @@ function contextValue(call: DeferredCall, env: DeferredEnvironment): string {
   }
 }
 
+async function getDdl(call: DeferredCall, env: DeferredEnvironment): Promise<string> {
+  const [kind, name, qualified] = call.args;
+  // Snowflake: a NULL argument gives a NULL result.
+  if (kind === null || name === null || qualified === null) return 'NULL';
+  return literal(await env.objectDdl(String(kind), String(name), Boolean(Number(qualified ?? 0))));
+}
+
 /** RESULT_SCAN(LAST_QUERY_ID()) arrives with the inner call's placeholder as its argument. */
 function resolveNestedArgs(call: DeferredCall, evaluated: Map<string, string>): DeferredCall {
   const args = call.args.map((arg) => {
@@ -141,6 +150,9 @@ export async function evaluateDeferred(calls: readonly DeferredCall[], env: Defe
         break;
       case 'LAST_QUERY_ID':
         fragment = lastQueryId(call, env);
+        break;
+      case 'GET_DDL':
+        fragment = await getDdl(call, env);
         break;
       default:
         fragment = contextValue(call, env);

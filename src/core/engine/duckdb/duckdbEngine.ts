@@ -29,7 +29,7 @@ import { StageFolders } from './stages/stageFolders';
 import { runUnload } from './stages/unload';
 import { DuckDbSessions } from './session/duckdbSessions';
 import { DatabaseFiles } from './session/databaseFiles';
-import { metadataQuery, rewriteInformationSchema } from './metadata';
+import { metadataQuery, objectDdl, rewriteInformationSchema } from './metadata';
 import { fitOffsetTimestamps } from './offsetTimestamps';
 
 export interface DuckDbEngineOptions {
@@ -140,6 +140,7 @@ export class DuckDbEngine implements SqlEngine {
         signal,
         queryId,
         hasRetainedResult: (id) => this.retention.has(id),
+        objectDdl: (kind, name, fullyQualified) => objectDdl(kind, name, fullyQualified, session, (sql, values) => this.sessions.connections.query(session, sql, values), queryId),
         materializeResult: async (id) => {
           // Columns a scanned result named in lower case (SHOW's "name", a quoted alias) keep
           // that case through SELECT *, as they do in Snowflake.

@@ -8,7 +8,8 @@ import { Translator } from './translator';
 
 // Calls the engine evaluates itself before DuckDB runs the statement: SYSTEM$WAIT must wait
 // on a cancellable Node timer (not a DuckDB thread), RESULT_SCAN needs the engine's retained
-// results, and the CURRENT_* context belongs to the session, not to DuckDB. Each call is
+// results, the CURRENT_* context belongs to the session, not to DuckDB, and GET_DDL rebuilds
+// DDL from the catalog in Snowflake's layout. Each call is
 // replaced by a placeholder the engine later fills with a SQL fragment (fillDeferred).
 
 /** Deferred functions that evaluate to a string literal, and may be another call's argument. */
@@ -25,6 +26,7 @@ const SCALAR_DEFERRED: readonly DeferredFunction[] = [
   'CURRENT_SESSION',
   'CURRENT_REGION',
   'CURRENT_VERSION',
+  'GET_DDL',
 ];
 
 const ARITY: Partial<Record<DeferredFunction, [number, number]>> = {
@@ -32,6 +34,7 @@ const ARITY: Partial<Record<DeferredFunction, [number, number]>> = {
   'SYSTEM$CANCEL_QUERY': [1, 1],
   LAST_QUERY_ID: [0, 1],
   RESULT_SCAN: [1, 1],
+  GET_DDL: [2, 3],
 };
 
 /** Constant arguments, or placeholders of nested deferred calls (registered first). */
@@ -54,6 +57,8 @@ function constantValue(fn: string, arg: SqlNode[], translator: Translator): stri
     return Number(first.token.text + second.token.text);
   }
   if (parts.length === 1 && isWord(first, 'NULL')) return null;
+  // GET_DDL's use_fully_qualified_names flag.
+  if (parts.length === 1 && isWord(first, 'TRUE', 'FALSE')) return isWord(first, 'TRUE') ? 1 : 0;
   const nested = matchCall(arg, arg.indexOf(first), SCALAR_DEFERRED);
   if (nested && nested.end === arg.length) return translator.defer(nested.name as DeferredFunction, constantArguments(nested, translator));
   return translator.fail(`${fn} needs constant arguments in Snowpark Local (got ${describe(parts)} \`${nodesText(arg).trim()}\`)`, first);
@@ -73,7 +78,7 @@ const scalarDeferredRule: SequenceRule<CallMatch> = {
   kind: 'sequence',
   name: 'deferred scalar calls',
   triggers: SCALAR_DEFERRED,
-  why: 'SYSTEM$WAIT, SYSTEM$CANCEL_QUERY, LAST_QUERY_ID and CURRENT_DATABASE()… are answered by the engine, not DuckDB.',
+  why: 'SYSTEM$WAIT, SYSTEM$CANCEL_QUERY, LAST_QUERY_ID, CURRENT_DATABASE()… and GET_DDL are answered by the engine, not DuckDB.',
   match: (nodes, index) => matchCall(nodes, index, SCALAR_DEFERRED),
   rewrite: (call, translator) => {
     const args = constantArguments(call, translator);

@@ -14,7 +14,8 @@ export type DeferredFunction =
   | 'CURRENT_ACCOUNT'
   | 'CURRENT_SESSION'
   | 'CURRENT_REGION'
-  | 'CURRENT_VERSION';
+  | 'CURRENT_VERSION'
+  | 'GET_DDL';
 
 export interface DeferredCall {
   /** A token that appears in `Translation.sql` (unless this call is another call's argument). */

@@ -34,6 +34,24 @@ export function userSchema(expr: string): string {
   return `(${expr} NOT IN ('main', 'information_schema', 'pg_catalog'))`;
 }
 
+/** `expr AS "NAME", …` for a SELECT list of [name, expression] pairs. */
+export function selectColumns(columns: ReadonlyArray<readonly [string, string]>): string {
+  return columns.map(([name, expr]) => `${expr} AS "${name}"`).join(', ');
+}
+
+/**
+ * Every schema of the user's databases, with INFORMATION_SCHEMA (which every Snowflake
+ * database has) beside DuckDB's: db, name, comment, info (true for INFORMATION_SCHEMA).
+ */
+export function schemasSql(): string {
+  return (
+    `SELECT ${snowflakeName('database_name')} AS db, ${snowflakeName('schema_name')} AS name, comment, false AS info FROM duckdb_schemas() ` +
+    `WHERE ${userCatalog('database_name')} AND ${userSchema('schema_name')} ` +
+    `UNION ALL SELECT ${snowflakeName('database_name')}, 'INFORMATION_SCHEMA', 'Views describing the contents of schemas in this database', true ` +
+    `FROM duckdb_databases() WHERE NOT internal AND ${userCatalog('database_name')}`
+  );
+}
+
 /** A string literal of the value, or NULL. */
 export function literal(value: string | null | undefined): string {
   return value === null || value === undefined ? 'NULL' : quoteStringLiteral(value);

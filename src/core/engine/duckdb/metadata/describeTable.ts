@@ -2,7 +2,7 @@ import { SqlError } from '../../sqlError';
 import { DuckSession } from '../session/duckSession';
 import { describeTypeSql, literal, objectsSql, snowflakeName, varcharLengthSql } from './catalogSql';
 import { MetadataQuery } from './metadataQuery';
-import { displayName, nameParts, OBJECT_NAME } from './objectNames';
+import { displayName, nameParts, OBJECT_NAME, qualifiedParts } from './objectNames';
 
 // DESCRIBE | DESC TABLE t / VIEW v (https://docs.snowflake.com/en/sql-reference/sql/desc-table):
 // one row per column with Snowflake's columns and type names (NUMBER(38,0), VARCHAR(16777216)
@@ -23,7 +23,7 @@ export async function describeQuery(sql: string, session: DuckSession, lookup: C
   if (!match) return undefined;
   const parts = nameParts(match[2]);
   const { database, schema } = session.context;
-  const [db, sch, name] = parts.length === 3 ? parts : parts.length === 2 ? [database, ...parts] : [database, schema, ...parts];
+  const [db, sch, name] = qualifiedParts(parts, database, schema);
   // A temporary table hides a permanent one of the same name, as in Snowflake.
   const found = await lookup(
     `SELECT duck_db, duck_schema, duck_name FROM (${objectsSql(session)}) ` +

@@ -1,14 +1,16 @@
 import { DuckSession } from '../session/duckSession';
-import { dataTypeSql, literal, MAX_BINARY_LENGTH, objectsSql, snowflakeName, varcharLengthSql } from './catalogSql';
+import { dataTypeSql, literal, MAX_BINARY_LENGTH, objectsSql, selectColumns as select, snowflakeName, varcharLengthSql } from './catalogSql';
+import { schemataSql, sequencesInfoSql, viewsSql } from './informationSchemaViews';
 
-// [<db>.]INFORMATION_SCHEMA.TABLES and .COLUMNS with Snowflake's columns, in its order
+// [<db>.]INFORMATION_SCHEMA.TABLES and .COLUMNS (and VIEWS, SCHEMATA, SEQUENCES:
+// informationSchemaViews.ts) with Snowflake's columns, in its order
 // (https://docs.snowflake.com/en/sql-reference/info-schema/tables, …/info-schema/columns),
 // instead of DuckDB's own information_schema (lower-case values, DuckDB type names, every
 // attached catalog). The reference is replaced by a subquery over DuckDB's catalog in the
 // translated SQL, so WHERE, ORDER BY, joins and aliases work on it as on any table.
 
 const REFERENCE =
-  /'(?:[^']|'')*'|--[^\n]*|\/\*[\s\S]*?\*\/|(?<![\w$."])(?:("(?:[^"]|"")+"|[A-Za-z_][\w$]*)\s*\.\s*)?(?:information_schema|"INFORMATION_SCHEMA")\s*\.\s*(tables|columns|"TABLES"|"COLUMNS")(?![\w$"])(\s*)([A-Za-z_]\w*)?/gi;
+  /'(?:[^']|'')*'|--[^\n]*|\/\*[\s\S]*?\*\/|(?<![\w$."])(?:("(?:[^"]|"")+"|[A-Za-z_][\w$]*)\s*\.\s*)?(?:information_schema|"INFORMATION_SCHEMA")\s*\.\s*(tables|columns|views|schemata|sequences|"TABLES"|"COLUMNS"|"VIEWS"|"SCHEMATA"|"SEQUENCES")(?![\w$"])(\s*)([A-Za-z_]\w*)?/gi;
 
 /** Words after a table reference that are not its alias: the reference gets a name of its own. */
 const NOT_AN_ALIAS = new Set([
@@ -16,22 +18,27 @@ const NOT_AN_ALIAS = new Set([
   'join', 'inner', 'left', 'right', 'full', 'cross', 'natural', 'on', 'using', 'positional', 'asof', 'anti', 'semi',
 ]);
 
-/** The DuckDB SQL with every INFORMATION_SCHEMA.TABLES/COLUMNS reference answered Snowflake's way. */
+/** The DuckDB SQL with every INFORMATION_SCHEMA.TABLES/COLUMNS/VIEWS/SCHEMATA/SEQUENCES reference answered Snowflake's way. */
 export function rewriteInformationSchema(sql: string, session: DuckSession): string {
   if (!/information_schema/i.test(sql)) return sql;
   return sql.replace(REFERENCE, (whole: string, database: string | undefined, view: string | undefined, space: string, next: string | undefined) => {
     if (!view) return whole;
     const catalog = database === undefined ? session.context.database : database.startsWith('"') ? database.slice(1, -1).replace(/""/g, '"') : database;
     const name = view.replace(/"/g, '').toUpperCase();
-    const subquery = name === 'TABLES' ? tablesSql(catalog, session) : columnsSql(catalog, session);
+    const subquery = VIEWS[name](catalog, session);
     const aliased = next !== undefined && !NOT_AN_ALIAS.has(next.toLowerCase());
     return `(${subquery}) ${aliased ? '' : `AS "${name}"`}${space}${next ?? ''}`;
   });
 }
 
-function select(columns: ReadonlyArray<readonly [string, string]>): string {
-  return columns.map(([name, expr]) => `${expr} AS "${name}"`).join(', ');
-}
+/** Each supported view's subquery, by its upper-case name. */
+const VIEWS: Record<string, (catalog: string, session: DuckSession) => string> = {
+  TABLES: (catalog, session) => tablesSql(catalog, session),
+  COLUMNS: (catalog, session) => columnsSql(catalog, session),
+  VIEWS: viewsSql,
+  SCHEMATA: schemataSql,
+  SEQUENCES: sequencesInfoSql,
+};
 
 function tablesSql(catalog: string, session: DuckSession): string {
   // Table properties; a view has none.

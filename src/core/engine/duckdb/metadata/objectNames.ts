@@ -7,6 +7,16 @@ const PART = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)`;
 /** A name of one to three parts, for use inside a larger pattern. */
 export const OBJECT_NAME = String.raw`${PART}(?:\s*\.\s*${PART}){0,2}`;
 
+/** A single-quoted string literal (LIKE '…', STARTS WITH '…'), for use inside a larger pattern. */
+export const STRING_LITERAL = String.raw`'(?:[^'\\]|''|\\.)*'`;
+
+/** [database, schema, name] of a one- to three-part object name, completed from the session's current database and schema. */
+export function qualifiedParts(parts: readonly string[], database: string, schema: string): [string, string, string] {
+  if (parts.length === 3) return [parts[0], parts[1], parts[2]];
+  if (parts.length === 2) return [database, parts[0], parts[1]];
+  return [database, schema, parts[0]];
+}
+
 /** `db."My Schema".t` → ['DB', 'My Schema', 'T']. */
 export function nameParts(name: string): string[] {
   const parts: string[] = [];

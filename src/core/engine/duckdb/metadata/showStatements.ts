@@ -1,11 +1,12 @@
 import { unquoteStringLiteral } from '../../../sql/literals';
 import { DuckSession } from '../session/duckSession';
-import { literal, objectsSql, snowflakeName, userCatalog, userSchema } from './catalogSql';
+import { literal, objectsSql, schemasSql, snowflakeName, userCatalog } from './catalogSql';
 import { columnListSql } from './columnListSql';
 import { MetadataQuery } from './metadataQuery';
-import { nameParts, OBJECT_NAME } from './objectNames';
+import { showSequencesSql, SHOW_SEQUENCES } from './sequenceSql';
+import { nameParts, OBJECT_NAME, STRING_LITERAL } from './objectNames';
 
-// SHOW [TERSE] TABLES | VIEWS | SCHEMAS | DATABASES | COLUMNS [LIKE '…'] [IN …]
+// SHOW [TERSE] TABLES | VIEWS | OBJECTS | SCHEMAS | DATABASES | COLUMNS | SEQUENCES [LIKE '…'] [IN …]
 //      [STARTS WITH '…'] [LIMIT n [FROM '…']]
 // answered with the columns Snowflake documents, in its order, from DuckDB's catalog
 // (https://docs.snowflake.com/en/sql-reference/sql/show-tables and its siblings). What the
@@ -13,17 +14,16 @@ import { nameParts, OBJECT_NAME } from './objectNames';
 // change tracking OFF, …) take Snowflake's defaults. Column names are lower case, as
 // Snowflake's SHOW output is, so RESULT_SCAN reads them as "name", "kind" ….
 
-const STRING = String.raw`'(?:[^'\\]|''|\\.)*'`;
 const SHOW = new RegExp(
-  String.raw`^\s*show\s+(terse\s+)?(tables|views|schemas|databases|columns)` +
-    String.raw`(?:\s+like\s+(${STRING}))?` +
+  String.raw`^\s*show\s+(terse\s+)?(tables|views|objects|schemas|databases|columns|sequences)` +
+    String.raw`(?:\s+like\s+(${STRING_LITERAL}))?` +
     String.raw`(?:\s+in\s+(account|(?:(database|schema|table|view)(?:\s+(${OBJECT_NAME}))?)|${OBJECT_NAME}))?` +
-    String.raw`(?:\s+starts\s+with\s+(${STRING}))?` +
-    String.raw`(?:\s+limit\s+(\d+)(?:\s+from\s+(${STRING}))?)?\s*;?\s*$`,
+    String.raw`(?:\s+starts\s+with\s+(${STRING_LITERAL}))?` +
+    String.raw`(?:\s+limit\s+(\d+)(?:\s+from\s+(${STRING_LITERAL}))?)?\s*;?\s*$`,
   'i',
 );
 
-type Kind = 'tables' | 'views' | 'schemas' | 'databases' | 'columns';
+type Kind = 'tables' | 'views' | 'objects' | 'schemas' | 'databases' | 'columns' | 'sequences';
 
 /** Where SHOW looks, resolved against the session's current database and schema. */
 interface Scope {
@@ -89,6 +89,10 @@ function bodyOf(kind: Kind, terse: boolean, scope: Scope, session: DuckSession):
     case 'tables':
     case 'views':
       return objects(kind, terse, scope, session);
+    case 'objects':
+      return tablesAndViews(terse, scope, session);
+    case 'sequences':
+      return { sql: showSequencesSql(session, scopeFilter(scope, 'database_name', 'schema_name')), columns: SHOW_SEQUENCES };
     case 'schemas':
       return schemas(terse, scope, session);
     case 'databases':
@@ -138,15 +142,32 @@ function objects(kind: 'tables' | 'views', terse: boolean, scope: Scope, session
   };
 }
 
+/** SHOW OBJECTS (https://docs.snowflake.com/en/sql-reference/sql/show-objects): tables and views together. */
+function tablesAndViews(terse: boolean, scope: Scope, session: DuckSession): Body {
+  const source = `SELECT * FROM (${objectsSql(session)}) AS o WHERE ${scopeFilter(scope, 'db', 'sch')}`;
+  // "kind: Object type: TABLE, VIEW" — a temporary table is a TABLE here.
+  const kind = "CASE WHEN is_view THEN 'VIEW' ELSE 'TABLE' END";
+  if (terse) {
+    return { sql: `SELECT ${NO_TIME} AS created_on, name, ${kind} AS kind, db AS database_name, sch AS schema_name FROM (${source})`, columns: TERSE_COLUMNS };
+  }
+  // Columns in the order of the page's example output, then is_iceberg from its column table.
+  const columns = [
+    'created_on', 'name', 'database_name', 'schema_name', 'kind', 'comment', 'cluster_by', 'rows', 'bytes', 'owner', 'retention_time',
+    'owner_role_type', 'budget', 'is_hybrid', 'is_dynamic', 'is_iceberg',
+  ];
+  return {
+    sql:
+      `SELECT ${NO_TIME} AS created_on, name, db AS database_name, sch AS schema_name, ${kind} AS kind, coalesce(comment, '') AS comment, ` +
+      `'' AS cluster_by, row_count AS rows, NULL::BIGINT AS bytes, ${owner(session)} AS owner, CASE WHEN is_view THEN '0' ELSE '1' END AS retention_time, ` +
+      `'ROLE' AS owner_role_type, NULL::VARCHAR AS budget, 'N' AS is_hybrid, 'N' AS is_dynamic, 'N' AS is_iceberg FROM (${source})`,
+    columns,
+  };
+}
+
 /** Every database has INFORMATION_SCHEMA in Snowflake; DuckDB's schemas are listed beside it. */
 function schemas(terse: boolean, scope: Scope, session: DuckSession): Body {
   const { database, schema } = session.context;
-  const source =
-    `SELECT ${snowflakeName('database_name')} AS db, ${snowflakeName('schema_name')} AS name, comment, false AS info FROM duckdb_schemas() ` +
-    `WHERE ${userCatalog('database_name')} AND ${userSchema('schema_name')} ` +
-    `UNION ALL SELECT ${snowflakeName('database_name')}, 'INFORMATION_SCHEMA', 'Views describing the contents of schemas in this database', true ` +
-    `FROM duckdb_databases() WHERE NOT internal AND ${userCatalog('database_name')}`;
-  const scoped = `SELECT * FROM (${source}) WHERE ${scopeFilter(scope, 'db')}`;
+  const scoped = `SELECT * FROM (${schemasSql()}) WHERE ${scopeFilter(scope, 'db')}`;
   if (terse) {
     return { sql: `SELECT ${NO_TIME} AS created_on, name, NULL::VARCHAR AS kind, db AS database_name, NULL::VARCHAR AS schema_name FROM (${scoped})`, columns: TERSE_COLUMNS };
   }
