@@ -72,6 +72,21 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
       [where('case when a then 1 end / b > 1'), where('case when a then 1 end / snowpark_local_fns.main.divisor(b) > 1')],
     ],
   },
+  {
+    rule: 'CREATE SEQUENCE options',
+    cases: [
+      ["CREATE OR REPLACE SEQUENCE s START = 1 INCREMENT = 5 NOORDER COMMENT = 'c'", 'CREATE OR REPLACE SEQUENCE s START WITH 1 INCREMENT BY 5'],
+      ['create sequence if not exists db.s.q with start with 10', 'create sequence if not exists db.s.q START WITH 10 INCREMENT BY 1'],
+      ['create sequence q increment by -2', 'create sequence q START WITH 1 INCREMENT BY -2 MINVALUE -9223372036854775807 MAXVALUE 9223372036854775807'],
+    ],
+  },
+  {
+    rule: 'seq.NEXTVAL',
+    cases: [
+      [where('a = seq_01.nextval'), where("a = nextval('seq_01')")],
+      [where('a = db."S".seq.NEXTVAL + 1'), where(`a = nextval('db."S".seq') + 1`)],
+    ],
+  },
   { rule: 'LOCALTIMESTAMP', cases: [[where('x < localtimestamp'), where('x < CURRENT_TIMESTAMP')]] },
   { rule: 'CURRENT_DATE()', cases: [[where('d = current_date()'), where('d = CURRENT_DATE')]] },
   { rule: 'CURRENT_TIME()', cases: [[where('d = current_time()'), where('d = CURRENT_TIME')]] },
@@ -155,6 +170,17 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
       [
         'create table if not exists s.t (id number not null, "Name" string default \'x\', v variant, primary key (id))',
         'create table if not exists s.t (id DECIMAL(38,0) not null, "Name" VARCHAR default \'x\', v JSON, primary key (id))',
+      ],
+      // AUTOINCREMENT/IDENTITY: a sequence beside the table, made first (the old table dropped first on OR REPLACE).
+      [
+        'create or replace table s.t (id int autoincrement start 5 increment 2 order, v string)',
+        'DROP TABLE IF EXISTS s.t; CREATE OR REPLACE SEQUENCE s."snowpark_local_identity_T_ID" START WITH 5 INCREMENT BY 2; ' +
+          "create or replace table s.t (id BIGINT DEFAULT nextval('snowpark_local_identity_T_ID'), v VARCHAR)",
+      ],
+      [
+        'create table if not exists t (n number identity(10, 5))',
+        'CREATE SEQUENCE IF NOT EXISTS "snowpark_local_identity_T_N" START WITH 10 INCREMENT BY 5; ' +
+          "create table if not exists t (n DECIMAL(38,0) DEFAULT nextval('snowpark_local_identity_T_N'))",
       ],
     ],
   },

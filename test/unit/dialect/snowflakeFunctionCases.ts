@@ -16,6 +16,7 @@ import { STRING_CASES } from './cases/strings';
 import { SEMISTRUCTURED_CASES } from './cases/semistructured';
 import { METADATA_CASES } from './cases/metadata';
 import { TYPE_CASES } from './cases/types';
+import { SEQUENCE_CASES } from './cases/sequences';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -700,4 +701,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ...CONVERSION_CASES,
   ...DML_CASES,
   ...METADATA_CASES,
+  ...SEQUENCE_CASES,
 ];

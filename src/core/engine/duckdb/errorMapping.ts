@@ -81,6 +81,12 @@ const RULES: readonly ErrorRule[] = [
       new SqlError('002003', '42S02', `SQL compilation error:\nObject '${m[1].toUpperCase()}' does not exist or not authorized.`, id),
   },
   {
+    // CREATE TABLE over an existing table with an AUTOINCREMENT column: its sequence (named
+    // after table and column, dialect/identityColumns.ts) is in use by the existing table.
+    pattern: /^Dependency Error: Cannot drop entry "snowpark_local_identity_(.+?)_[^_"]+" because there are entries that depend on it/,
+    toError: (m, id) => new SqlError('002002', '42710', `SQL compilation error:\nObject '${m[1].toUpperCase()}' already exists.`, id),
+  },
+  {
     pattern: /^Catalog Error: Table with name (\S+) already exists/,
     toError: (m, id) => new SqlError('002002', '42710', `SQL compilation error:\nObject '${m[1].toUpperCase()}' already exists.`, id),
   },

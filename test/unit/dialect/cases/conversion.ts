@@ -1,5 +1,5 @@
-import type { Cell, FunctionCase } from '../snowflakeFunctionCases';
-import { docEx, sql } from './docHelpers';
+import type { FunctionCase } from '../snowflakeFunctionCases';
+import { docEx, docSemantics, sql } from './docHelpers';
 
 // Conversion functions: TO_NUMBER / TO_DECIMAL, …
 
@@ -11,11 +11,7 @@ const testBoolean = ['CREATE OR REPLACE TABLE test_boolean(b BOOLEAN, n NUMBER, 
 const V = (x: string): string => `(VALUES ('${x}')) AS v(column1)`;
 const TRY_NOTE = 'FROM VALUES (…) written as FROM (VALUES (…)) AS v(column1)';
 
-/** A self-made statement whose answer follows from the rules written on the page. */
-const semantics = (fn: string, p: string, statement: string, rows: Cell[][], note: string, extra: Partial<FunctionCase> = {}): FunctionCase => {
-  const c = docEx(fn, p, statement, rows, note, extra);
-  return { ...c, source: c.source.replace(/^example /, 'semantics ') };
-};
+const semantics = docSemantics;
 const FORMAT_MODELS = '../sql-format-models';
 
 export const CONVERSION_CASES: FunctionCase[] = [

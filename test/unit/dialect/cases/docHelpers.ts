@@ -21,6 +21,13 @@ export const docEx = (fn: string, p: string, statement: string, rows: Cell[][], 
   ...extra,
 });
 
+/** A self-made statement whose answer follows from the rules written on a documentation page. */
+export const docSemantics = (fn: string, p: string, statement: string, rows: FunctionCase['rows'], note: string, extra: Partial<FunctionCase> = {}): FunctionCase => ({
+  ...docEx(fn, p, statement, rows ?? [], note, extra),
+  rows,
+  source: `semantics ${page(p)}`,
+});
+
 /** A doc example that is expected to fail on our engine, with the one-line reason. */
 export const known = (c: FunctionCase, reason: string): FunctionCase => ({ ...c, knownDifference: reason });
 

@@ -1,5 +1,5 @@
 import type { FunctionCase } from '../snowflakeFunctionCases';
-import { docEx, known, page, sql } from './docHelpers';
+import { docEx, docSemantics, known, sql } from './docHelpers';
 
 // Metadata statements (SHOW …, DESCRIBE …, GET_DDL) with the output their pages print. Columns
 // the local engine cannot know (created_on, owner …) are left out: the statement runs in `setup`
@@ -22,15 +22,7 @@ def run(session, radius):
 $$`;
 const LANGUAGE_NOTE = 'the procedure is declared in Python (the doc uses JavaScript); only language-independent columns are compared';
 
-const sem = (fn: string, p: string, statement: string, rows: FunctionCase['rows'], note: string, extra: Partial<FunctionCase> = {}): FunctionCase => ({
-  fn,
-  sql: statement,
-  rows,
-  doc: page(p),
-  source: `semantics ${page(p)}`,
-  note,
-  ...extra,
-});
+const sem = docSemantics;
 
 export const METADATA_CASES: FunctionCase[] = [
   // SHOW PROCEDURES / DESCRIBE PROCEDURE
@@ -101,12 +93,6 @@ export const METADATA_CASES: FunctionCase[] = [
     setup: ['CREATE OR REPLACE SEQUENCE meta_seq_desc START WITH 50 INCREMENT BY 5', 'DESC SEQUENCE meta_seq_desc'],
   }),
   sem('DESCRIBE SEQUENCE', '../sql/desc-sequence', 'DESC SEQUENCE meta_no_such_sequence', undefined, 'an unknown sequence', { error: '002003' }),
-  known(
-    docEx('SHOW SEQUENCES', '../sql/create-sequence', 'SELECT seq_01.nextval', [[1]], 'the first CREATE SEQUENCE example', {
-      setup: ['CREATE OR REPLACE SEQUENCE seq_01 START = 1 INCREMENT = 1'],
-    }),
-    "CREATE SEQUENCE's `START = n INCREMENT = n` form and `seq.NEXTVAL` are not translated yet (START WITH n INCREMENT BY n and nextval('seq') work)",
-  ),
   // SHOW OBJECTS
   sem('SHOW OBJECTS', '../sql/show-objects', sql`SELECT "name", "kind", "schema_name" ${SCAN}`, [['META_OBJ_T', 'TABLE', 'PUBLIC'], ['META_OBJ_V', 'VIEW', 'PUBLIC']], 'tables and views together, kind TABLE or VIEW, in name order', {
     setup: ['CREATE OR REPLACE TABLE meta_obj_t (id INT)', 'CREATE OR REPLACE VIEW meta_obj_v AS SELECT id FROM meta_obj_t', "SHOW OBJECTS LIKE 'meta_obj%'"],

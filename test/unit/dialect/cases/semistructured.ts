@@ -1,5 +1,5 @@
 import type { FunctionCase } from '../snowflakeFunctionCases';
-import { docEx, known, page, sql } from './docHelpers';
+import { docEx, docSemantics, known, sql } from './docHelpers';
 
 // Semi-structured data: FLATTEN, TYPEOF, ARRAY_SLICE, OBJECT_CONSTRUCT, …
 
@@ -40,7 +40,7 @@ const DUP_NOTE = 'FROM VALUES … AS vals written as FROM (VALUES …) AS vals(c
 
 const demo1Nulls = ['CREATE OR REPLACE TABLE demo_table_1_with_nulls (province VARCHAR, created_date DATE)', "INSERT INTO demo_table_1_with_nulls (province, created_date) VALUES ('Manitoba', '2024-01-18'::DATE), ('British Columbia', NULL), ('Alberta', '2024-01-19'::DATE), (NULL, '2024-01-20'::DATE)"];
 /** A rule stated on a doc page (not one of its printed examples), with the answer it implies. */
-const semantics = (fn: string, p: string, statement: string, rows: FunctionCase['rows'], note: string, extra: Partial<FunctionCase> = {}): FunctionCase => ({ ...docEx(fn, p, statement, rows ?? [], note, extra), source: `semantics ${page(p)}` });
+const semantics = docSemantics;
 
 export const SEMISTRUCTURED_CASES: FunctionCase[] = [
   { ...docEx('PARSE_JSON', 'parse_json', dupInsert('PARSE_JSON(column2)'), [], DUP_NOTE + "; the doc's error: 100069 (22P02) Error parsing JSON: duplicate object attribute", { setup: vartab }), rows: undefined, error: '100069' },

@@ -121,7 +121,8 @@ function nameItem(item: SqlNode[], translator: Translator, context: SequenceCont
 
   if (isStar(parts)) return leading + translator.translateSequence(core, context) + trailing;
 
-  if (isColumnReference(parts)) {
+  // `seq.NEXTVAL` reads like a column reference but is a call that needs the Snowflake name.
+  if (isColumnReference(parts) && !isWord(parts[parts.length - 1], 'NEXTVAL')) {
     const column = parts[parts.length - 1];
     if (isTokenOf(column, 'quotedIdent')) keepCase(identifierValue(column.token), translator);
     return leading + translator.translateSequence(core, context) + trailing;

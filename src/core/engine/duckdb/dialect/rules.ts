@@ -19,6 +19,7 @@ import { RuleIndex } from './ruleIndex';
 import { typePositionRules } from './typePositionRules';
 import { typeRules } from './typeRules';
 import { valuesRules } from './valuesRules';
+import { sequenceObjectRules } from './sequenceRules';
 import { currentTimeKeywordRule } from './currentTimeRules';
 
 // The whole Snowflake → DuckDB dialect, in one table. Order matters only among sequence
@@ -33,6 +34,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...tableFunctionRules,
   objectConstantWildcardRule,
   ...valuesRules,
+  ...sequenceObjectRules,
   ...typePositionRules,
   ...functionRules,
   ...conditionalRules,

@@ -3,6 +3,8 @@ import { SqlNode } from '../../../sql/tokenTree';
 import { readTypeSpan, TypeSpan } from '../../../sql/typeSpan';
 import { readQualifiedName } from '../../../sql/identifiers';
 import { CallMatch, matchCall } from './functionCall';
+import { identitySequenceName, readIdentityProperty } from './identityColumns';
+import { sequenceOptionsSql } from './sequenceRules';
 import { declaredCastLength, declaredStringLength, lengthCheckedCastSql, lengthCheckSql } from './stringLength';
 import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
 import { Translator, typeReferenceOf } from './translator';
@@ -55,8 +57,40 @@ const castFunctionRule: SequenceRule<CallMatch> = {
 /** Table constraints in a column list are not column definitions. */
 const CONSTRAINT_WORDS = ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'FOREIGN', 'CHECK'];
 
+/** A sequence an AUTOINCREMENT/IDENTITY column needs, created just before its table. */
+interface IdentitySequence {
+  qualifiedName: string;
+  start: string;
+  step: string;
+}
+
+/** How the columns of one CREATE TABLE name their identity sequences. */
+interface IdentityNaming {
+  tableName: string;
+  /** The table's qualifier as written (`db.schema.`), '' when unqualified. */
+  qualifier: string;
+  sequences: IdentitySequence[];
+}
+
+function columnNameOf(node: SqlNode): string {
+  return isTokenOf(node, 'quotedIdent') ? node.token.text.slice(1, -1).replace(/""/g, '"') : nodeText(node).toUpperCase();
+}
+
+/** The nodes after a column's type, its AUTOINCREMENT/IDENTITY property turned into a DEFAULT. */
+function translateColumnRest(rest: SqlNode[], column: string, naming: IdentityNaming, translator: Translator, context: SequenceContext): string {
+  const identity = readIdentityProperty(rest);
+  if (!identity) return translator.translateSequence(rest, context);
+  const name = identitySequenceName(naming.tableName, column);
+  naming.sequences.push({ qualifiedName: `${naming.qualifier}"${name}"`, start: identity.start, step: identity.step });
+  return (
+    translator.translateSequence(rest.slice(0, identity.from), context) +
+    `DEFAULT nextval('${name}')` +
+    translator.translateSequence(rest.slice(identity.to), context)
+  );
+}
+
 /** `name TYPE rest...` with the type translated, or the element translated as-is. */
-function translateColumnDefinition(element: SqlNode[], translator: Translator, context: SequenceContext): string {
+function translateColumnDefinition(element: SqlNode[], naming: IdentityNaming, translator: Translator, context: SequenceContext): string {
   const nameAt = nextSignificant(element, 0);
   const nameNode = element[nameAt];
   const isColumn = (isTokenOf(nameNode, 'word') && !isWord(nameNode, ...CONSTRAINT_WORDS)) || isTokenOf(nameNode, 'quotedIdent');
@@ -67,34 +101,69 @@ function translateColumnDefinition(element: SqlNode[], translator: Translator, c
     nodesText(element.slice(0, span.start)) +
     translator.translateType(element, span) +
     (length === undefined ? '' : lengthCheckSql(nodeText(nameNode), length)) +
-    translator.translateSequence(element.slice(span.end), context)
+    translateColumnRest(element.slice(span.end), columnNameOf(nameNode), naming, translator, context)
+  );
+}
+
+/**
+ * The statements creating the identity sequences, before the table. OR REPLACE drops the old
+ * table first: its columns' defaults hold the old sequence, which cannot be replaced under them.
+ */
+function identityPrelude(statementStart: string, naming: IdentityNaming, tableText: string, ifNotExists: boolean): string {
+  const replaces = /\bor\s+replace\b/i.test(statementStart);
+  const create = ifNotExists ? 'CREATE SEQUENCE IF NOT EXISTS' : 'CREATE OR REPLACE SEQUENCE';
+  return (
+    (replaces ? `DROP TABLE IF EXISTS ${tableText}; ` : '') +
+    naming.sequences.map((sequence) => `${create} ${sequence.qualifiedName} ${sequenceOptionsSql(sequence.start, sequence.step)}; `).join('')
   );
 }
 
 interface ColumnListMatch extends SequenceMatch {
+  index: number;
   before: SqlNode[];
   columns: SqlNode[][];
+  tableText: string;
+  tableName: string;
+  qualifier: string;
+  ifNotExists: boolean;
 }
 
 const createTableColumnsRule: SequenceRule<ColumnListMatch> = {
   kind: 'sequence',
   name: 'CREATE TABLE column types',
   triggers: ['TABLE'],
-  why: 'Column definitions carry Snowflake types (NUMBER, STRING, VARIANT, TIMESTAMP_NTZ…).',
+  why: 'Column definitions carry Snowflake types (NUMBER, STRING, VARIANT, TIMESTAMP_NTZ…) and AUTOINCREMENT/IDENTITY, which DuckDB spells as a sequence default.',
   match(nodes, index, context) {
     if (context.depth !== 0 || context.statementKeyword !== 'CREATE' || !isWord(nodes[index], 'TABLE')) return undefined;
     let at = nextSignificant(nodes, index + 1);
-    if (isWord(nodes[at], 'IF')) at = nextSignificant(nodes, nextSignificant(nodes, nextSignificant(nodes, at + 1) + 1) + 1);
+    const ifNotExists = isWord(nodes[at], 'IF');
+    if (ifNotExists) at = nextSignificant(nodes, nextSignificant(nodes, nextSignificant(nodes, at + 1) + 1) + 1);
     const name = readQualifiedName(nodes, at);
     if (!name) return undefined;
     const listAt = nextSignificant(nodes, name.end);
     const list = nodes[listAt];
     if (!isGroup(list)) return undefined;
-    return { before: nodes.slice(index, listAt), columns: splitAtCommas(list.children), end: listAt + 1 };
+    return {
+      index,
+      before: nodes.slice(index, listAt),
+      columns: splitAtCommas(list.children),
+      end: listAt + 1,
+      tableText: nodesText(nodes.slice(at, name.end)),
+      tableName: name.parts[name.parts.length - 1],
+      qualifier: nodesText(nodes.slice(at, name.end - 1)),
+      ifNotExists,
+    };
   },
-  rewrite({ before, columns }, translator, context) {
+  rewrite(match, translator, context) {
     const inner = { ...context, depth: 1 };
-    return `${nodesText(before)}(${columns.map((column) => translateColumnDefinition(column, translator, inner)).join(',')})`;
+    const naming: IdentityNaming = { tableName: match.tableName, qualifier: match.qualifier, sequences: [] };
+    const columns = match.columns.map((column) => translateColumnDefinition(column, naming, translator, inner)).join(',');
+    const table = `${nodesText(match.before)}(${columns})`;
+    if (!naming.sequences.length) return table;
+    // The sequences must exist before the table: take back the statement's start (CREATE OR REPLACE …).
+    const statementStart = translator.reclaimOutput(0, match.index);
+    if (statementStart === undefined) return translator.fail('AUTOINCREMENT/IDENTITY could not be placed in this CREATE TABLE', match.before[0]);
+    return identityPrelude(statementStart, naming, match.tableText, match.ifNotExists) + statementStart + table;
   },
 };
 

@@ -1,4 +1,5 @@
 import { DuckSession } from '../session/duckSession';
+import { IDENTITY_SEQUENCE_PREFIX } from '../dialect/identityColumns';
 import { literal, snowflakeName, userCatalog, userSchema } from './catalogSql';
 
 // Sequences as SHOW SEQUENCES, DESCRIBE SEQUENCE and INFORMATION_SCHEMA.SEQUENCES show them,
@@ -11,7 +12,8 @@ export const SHOW_SEQUENCES = ['created_on', 'name', 'schema_name', 'database_na
 /**
  * Every sequence the session may see, one row each: database_name, schema_name, name (as
  * Snowflake shows them), duck_db, duck_schema, duck_name (to look up), next_value, increment,
- * start_value, comment. The session's temporary sequences show in its current schema.
+ * start_value, comment. The session's temporary sequences show in its current schema; the
+ * sequences behind AUTOINCREMENT columns do not show.
  */
 export function sequencesSql(session: DuckSession): string {
   const { database, schema } = session.context;
@@ -24,7 +26,9 @@ export function sequencesSql(session: DuckSession): string {
     : '';
   return (
     `SELECT database_name, schema_name, ${snowflakeName('sequence_name')} AS name, database_name AS duck_db, schema_name AS duck_schema, sequence_name AS duck_name, ` +
-    `coalesce(last_value + increment_by, start_value) AS next_value, increment_by AS increment, start_value, comment FROM (${permanent}${temporary})`
+    `coalesce(last_value + increment_by, start_value) AS next_value, increment_by AS increment, start_value, comment FROM (${permanent}${temporary}) ` +
+    // AUTOINCREMENT columns' own sequences are not the user's objects.
+    `WHERE NOT starts_with(lower(sequence_name), ${literal(IDENTITY_SEQUENCE_PREFIX)})`
   );
 }
 
