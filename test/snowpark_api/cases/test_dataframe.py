@@ -414,7 +414,6 @@ def test_flatten_conflicting_names(session):
 
 
 # test_dataframe_suite.py::test_flatten_in_session
-@known_difference("FLATTEN RECURSIVE => TRUE is not translated for the local engine (a clear error)")
 def test_flatten_in_session(session):
     check_answer(session.flatten(parse_json(lit('["a","\'"]'))).select(col("value")), [Row('"a"'), Row('"\'"')], sort=False)
     check_answer(session.flatten(parse_json(lit('{"a":[1,2]}')), "a", outer=True, recursive=True, mode="ARRAY")
