@@ -1,7 +1,7 @@
 import { DuckDBDataChunk, DuckDBType, DuckDBTypeId, DuckDBTimestampTZValue } from '@duckdb/node-api';
 import duckdbBindings from '@duckdb/node-bindings';
 import { AttachmentWriter, ByteRange } from '../../runner/attachments';
-import { variantTexts } from './columnEncoding';
+import { shownAsJsonText, variantTexts } from './columnEncoding';
 
 // Result columns as raw little-endian arrays for a binary frame (docs/channel-protocol.md,
 // "Binary result frames"). Python turns each array into values with one C-level call
@@ -261,7 +261,7 @@ function fixedColumn(kind: string, chunks: readonly DuckDBDataChunk[], column: n
 
 /** One column as a binary column header (its arrays added to `out`), or undefined for JSON text. */
 export function encodeBinaryColumn(type: DuckDBType, chunks: readonly DuckDBDataChunk[], column: number, rows: number, out: AttachmentWriter): BinaryColumnHeader | undefined {
-  if (type.alias === 'JSON') return variantColumn(chunks, column, rows, out);
+  if (shownAsJsonText(type)) return variantColumn(chunks, column, rows, out);
   if (type.alias !== undefined) return undefined;
   const array = ARRAY_CODES[type.typeId];
   if (array) return fixedColumn(array[0], chunks, column, rows, array[1], out);
@@ -294,13 +294,6 @@ export function encodeBinaryColumn(type: DuckDBType, chunks: readonly DuckDBData
       const cells = stringCells(chunks, column);
       return cells && { $a: 'bytes', rows, ...variableWidth(cells, false, out) };
     }
-    case DuckDBTypeId.LIST:
-    case DuckDBTypeId.ARRAY:
-    case DuckDBTypeId.STRUCT:
-    case DuckDBTypeId.MAP:
-    case DuckDBTypeId.UNION:
-    case DuckDBTypeId.VARIANT:
-      return variantColumn(chunks, column, rows, out);
     default:
       return undefined;
   }

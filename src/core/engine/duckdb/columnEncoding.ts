@@ -173,6 +173,11 @@ const blobs: ChunkWriter = (vector) => {
   return JSON.stringify(cells).slice(1, -1);
 };
 
+/** VARIANT/OBJECT/ARRAY-like columns (JSON, lists, structs, maps…): cells are indented JSON text. */
+export function shownAsJsonText(type: DuckDBType): boolean {
+  return writerFor(type) === variants;
+}
+
 export function writerFor(type: DuckDBType): ChunkWriter {
   if (type.alias === 'JSON') return variants;
   switch (type.typeId) {
