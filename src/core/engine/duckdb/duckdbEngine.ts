@@ -12,6 +12,7 @@ import { QueryResult, TaggedValue } from '../../runner/protocol';
 import { compilationError, executionCancelled, SqlError } from '../sqlError';
 import { ExecuteRequest, SqlEngine } from '../sqlEngine';
 import { encodeColumnsAsJson } from './columnEncoding';
+import { binaryResultFrame } from './resultFrame';
 import { columnarResult } from '../columnarResult';
 import { evaluateDeferred } from './deferredCalls';
 import { fillDeferred, MACRO_CATALOG, macroDefinitionsSql, translateToDuckDb } from './dialect';
@@ -253,7 +254,13 @@ export class DuckDbEngine implements SqlEngine {
         type: snowflakeTypeOf(types[i]),
       }));
       const rowCount = chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0);
-      encoded = columnarResult(queryId, columns, rowCount, encodeColumnsAsJson(types, chunks));
+      encoded = columnarResult(
+        queryId,
+        columns,
+        rowCount,
+        () => encodeColumnsAsJson(types, chunks),
+        (id, result) => binaryResultFrame(id, result, types, chunks),
+      );
       this.retention.keep(queryId, encoded, types, chunks);
     } else {
       encoded = statusResult(originalSql, queryId);
