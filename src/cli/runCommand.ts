@@ -74,7 +74,6 @@ export async function runCommand(parsed: ParsedArguments, io: CliIo): Promise<nu
     const stopOnInterrupt = (): void => void handle.cancel();
     io.onInterrupt(stopOnInterrupt);
     const outcome = await handle.outcome;
-    const table = outcomeTable(outcome, target.resultName, target.request.returnType);
     if (asJson) {
       io.stdout(
         JSON.stringify({
@@ -92,8 +91,10 @@ export async function runCommand(parsed: ParsedArguments, io: CliIo): Promise<nu
           ...extraSummaries(runtime),
         }) + '\n',
       );
-    } else if (outcome.ok && table) {
-      io.stdout(formatTable(table) + '\n');
+    } else if (outcome.ok) {
+      // Only for the table: with --json, building it (a VARIANT as indented text) is wasted work.
+      const table = outcomeTable(outcome, target.resultName, target.request.returnType);
+      if (table) io.stdout(formatTable(table) + '\n');
     } else if (outcome.error) {
       io.stderr(describeFailure(outcome));
     }

@@ -11,7 +11,9 @@ export type TaggedValue =
   | string
   | TaggedValue[]
   | { $t: 'decimal' | 'int' | 'float' | 'date' | 'time' | 'timestamp' | 'timestamp_tz' | 'bytes'; v: string }
-  | { $t: 'object'; v: { [key: string]: TaggedValue } };
+  | { $t: 'object'; v: { [key: string]: TaggedValue } }
+  /** A handler's return value that is plain JSON throughout (no tags inside): used as it is. */
+  | { $t: 'json'; v: unknown };
 
 export interface ResultColumn {
   name: string;

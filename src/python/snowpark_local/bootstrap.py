@@ -62,7 +62,8 @@ def run(channel, spec):
     from snowpark_local import handler_error, handler_loader
     from snowpark_local.parallel_hook import install_parallel_backend
     from snowpark_local.return_value import as_declared
-    from snowpark_local.values import decode, encode
+    from snowpark_local.plain_json import encode_return_value
+    from snowpark_local.values import decode
 
     try:
         # Snowflake refuses to create a procedure whose PACKAGES it cannot provide; locally
@@ -78,7 +79,7 @@ def run(channel, spec):
         value = handler(session, *args)
         if isinstance(value, DataFrame):
             return {"ok": True, "dataframeSql": value._sql_text()}
-        return {"ok": True, "value": encode(as_declared(value, spec.get("returnType")))}
+        return {"ok": True, "value": encode_return_value(as_declared(value, spec.get("returnType")))}
     except BaseException as error:  # noqa: B902 - SystemExit and KeyboardInterrupt end the handler too
         return {"ok": False, "error": handler_error.describe(error)}
 

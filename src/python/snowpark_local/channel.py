@@ -77,7 +77,12 @@ class Channel:
             raise LoneSurrogateError(error) from None
         try:
             with self._send_lock:
-                self._socket.sendall(_HEADER.pack(len(payload)) + payload)
+                if len(payload) < _LARGE_FRAME:
+                    self._socket.sendall(_HEADER.pack(len(payload)) + payload)
+                else:
+                    # A large return value: two writes rather than copying megabytes to join them.
+                    self._socket.sendall(_HEADER.pack(len(payload)))
+                    self._socket.sendall(payload)
         except OSError as error:
             self._fail(ChannelClosedError(_closed_message("while sending " + method, error)))
         reply = self._await_reply(request_id)

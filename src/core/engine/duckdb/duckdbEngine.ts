@@ -335,7 +335,7 @@ function toDuckDbValue(value: TaggedValue): DuckDBValue {
   if (Array.isArray(value)) return JSON.stringify(value);
   if (value.$t === 'int') return BigInt(value.v);
   if (value.$t === 'float') return Number(value.v === 'inf' ? Infinity : value.v === '-inf' ? -Infinity : NaN);
-  if (value.$t === 'object') return JSON.stringify(value.v);
+  if (value.$t === 'object' || value.$t === 'json') return JSON.stringify(value.v);
   return value.v;
 }
 
