@@ -82,7 +82,7 @@ export type RunFinish =
 
 /** Every method Python may call, with its params and its result. */
 export interface ChannelMethods {
-  'run.start': { params: { token: string; pid: number }; result: RunSpec };
+  'run.start': { params: { token: string; pid: number; watch?: string[] }; result: RunSpec };
   'query.execute': {
     params: { sql: string; params?: TaggedValue[]; block: boolean };
     result: QueryResult | { queryId: string };

@@ -54,6 +54,21 @@ def _handler_location(module_spec):
     return module_spec.get("path") or "<handler module>"
 
 
+def _preload():
+    """Import what every run needs before asking for its RunSpec: a warm interpreter (started
+    ahead by the extension, waiting in run.start) has then paid for them before the click."""
+    import snowflake.snowpark.dataframe  # noqa: F401
+    import snowflake.snowpark.session  # noqa: F401
+
+    from snowpark_local import handler_error, handler_loader, packages_check, parallel_hook, return_value, values  # noqa: F401
+
+
+def _watched_paths():
+    # A warm interpreter is stale once these change (a package installed, the venv rebuilt):
+    # the Node side compares their modification times before a run adopts it.
+    return [sys.executable] + [entry for entry in sys.path if entry.endswith("site-packages")]
+
+
 def run(channel, spec):
     """Import and call the handler; return the RunFinish params to send back."""
     from snowflake.snowpark.dataframe import DataFrame
@@ -107,8 +122,13 @@ def main():
 
     # Before anything can import snowflake.snowpark (even an error reply does), so it is ours.
     put_shim_snowpark_first()
+    _preload()
     channel = connect_from_environment(on_closed=_exit_because_channel_closed)
-    spec = channel.call("run.start", {"token": os.environ.get(RUN_TOKEN_ENV, ""), "pid": os.getpid()})
+    spec = channel.call("run.start", {"token": os.environ.get(RUN_TOKEN_ENV, ""), "pid": os.getpid(), "watch": _watched_paths()})
+    # The run may come long after the spawn (a warm interpreter): see files created since.
+    import importlib
+
+    importlib.invalidate_caches()
     _extend_import_path(spec)
     finish = run(channel, spec)
     _flush_output()
