@@ -64,7 +64,9 @@ describe('warm interpreter', function () {
     try {
       await config().update('workers', 3, vscode.ConfigurationTarget.Workspace);
       await waitFor('the old warm process to be gone', () => processesWithEnv(MARKER_ENV, waiting.marker).length === 0, 10_000);
-      assert.ok(!isAlive(waiting.child.pid!));
+      // Reaped, not only killed (a zombie still answers kill(pid, 0)).
+      await waitFor('the old warm process to be reaped', () => !isAlive(waiting.child.pid!), 5_000);
+      assert.ok(!waiting.alive);
     } finally {
       await config().update('workers', undefined, vscode.ConfigurationTarget.Workspace);
     }
