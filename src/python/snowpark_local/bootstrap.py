@@ -54,13 +54,25 @@ def _handler_location(module_spec):
     return module_spec.get("path") or "<handler module>"
 
 
+_RUN_MODULES = (
+    "snowflake.snowpark.dataframe",
+    "snowflake.snowpark.session",
+    "snowpark_local.handler_error",
+    "snowpark_local.handler_loader",
+    "snowpark_local.packages_check",
+    "snowpark_local.parallel_hook",
+    "snowpark_local.return_value",
+    "snowpark_local.values",
+)
+
+
 def _preload():
     """Import what every run needs before asking for its RunSpec: a warm interpreter (started
     ahead by the extension, waiting in run.start) has then paid for them before the click."""
-    import snowflake.snowpark.dataframe  # noqa: F401
-    import snowflake.snowpark.session  # noqa: F401
+    import importlib
 
-    from snowpark_local import handler_error, handler_loader, packages_check, parallel_hook, return_value, values  # noqa: F401
+    for name in _RUN_MODULES:
+        importlib.import_module(name)
 
 
 def _watched_paths():
