@@ -3,19 +3,8 @@
 // Snowpark Jobs view open. Goals: activation ≤ 50 ms, lag ≤ 50 ms. Runs the integration
 // suite's performance test (test/integration/suite/trusted/performance.test.ts), which
 // writes test-artifacts/extension-perf.json, then prints it.
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
+import { extensionHostFigures } from './benchSupport';
 
-const root = path.resolve(__dirname, '..', '..');
-const figuresFile = path.join(root, 'test-artifacts', 'extension-perf.json');
-fs.rmSync(figuresFile, { force: true });
-const launcher = path.join(root, 'out', 'test', 'integration', 'runInCodeServer.js');
-const run = spawnSync(process.execPath, [launcher, '--mode', 'trusted', '--grep', 'performance'], { cwd: root, encoding: 'utf8' });
-if (!fs.existsSync(figuresFile)) {
-  console.error(run.stdout, run.stderr);
-  process.exit(1);
-}
 interface RunFigures {
   runOf1000JobsMs: number;
   eventLoopLagMaxMs: number;
@@ -24,13 +13,13 @@ interface RunFigures {
   treeRefreshes: number;
   treeProviderMs: number;
 }
-const figures = JSON.parse(fs.readFileSync(figuresFile, 'utf8')) as {
+const figures = extensionHostFigures<{
   bundleLoadMs: number;
   activateCallMs: number;
   activateSteps: Record<string, number>;
   viewClosed: RunFigures;
   viewOpen: RunFigures;
-};
+}>('performance', 'extension-perf.json');
 const verdict = (value: number, goal: number): string => (value <= goal ? `ok (goal ≤ ${goal} ms)` : `OVER the ${goal} ms goal`);
 console.log('extension host (code-server, VS Code 1.96)');
 console.log(`  bundle load          ${figures.bundleLoadMs} ms`);

@@ -84,7 +84,7 @@ export type RunFinish =
 
 /** Every method Python may call, with its params and its result. */
 export interface ChannelMethods {
-  'run.start': { params: { token: string; pid: number }; result: RunSpec };
+  'run.start': { params: { token: string; pid: number; watch?: string[] }; result: RunSpec };
   'query.execute': {
     params: { sql: string; params?: TaggedValue[]; block: boolean };
     result: QueryResult | { queryId: string };
@@ -116,5 +116,7 @@ export const CHANNEL_ENV = 'SNOWPARK_LOCAL_CHANNEL';
 export const RUN_TOKEN_ENV = 'SNOWPARK_LOCAL_RUN_TOKEN';
 /** The bootstrap's end of the lifeline socket pair (src/python/snowpark_local/lifeline.py). */
 export const LIFELINE_FD_ENV = 'SNOWPARK_LOCAL_LIFELINE_FD';
+/** Where the bootstrap caches the shim's bytecode (the handler's modules are never written). */
+export const PYCACHE_ENV = 'SNOWPARK_LOCAL_PYCACHE';
 /** Inherited by every process a run starts, so those that leave its process group are found. */
 export const RUN_MARKER_ENV = 'SNOWPARK_LOCAL_RUN_MARKER';
