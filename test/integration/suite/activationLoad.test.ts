@@ -1,6 +1,7 @@
 // What activation loads, in the real extension host: only dist/extension.js. The run
 // support (dist/runsPart.js: the core, the SQL translator), DuckDB's native binding and
-// snowflake-sdk load on first use. Runs in every launch mode (trusted and restricted).
+// snowflake-sdk (trusted/snowflakeTarget.test.ts) load on first use. Runs in every launch
+// mode (trusted and restricted).
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -12,14 +13,10 @@ describe('activation loads only what the first paint needs', () => {
     assert.deepStrictEqual(api.loadedAtActivation, ['dist/extension.js']);
   });
 
-  it('loads the run support with the first command, and neither DuckDB nor snowflake-sdk with it', async () => {
+  it('loads the run support with the first command (so the list above would show it)', async () => {
     const root = (await activeExtension()).extensionPath;
     await vscode.commands.executeCommand('snowparkLocal.showOutput');
-    const loaded = Object.keys(require.cache)
-      .filter((file) => file.startsWith(root + path.sep))
-      .map((file) => path.relative(root, file).split(path.sep).join('/'));
-    assert.ok(loaded.includes('dist/runsPart.js'), `the first command loads dist/runsPart.js; loaded: ${loaded.join(', ')}`);
-    assert.ok(!loaded.includes('dist/snowflakeSdk.js'), 'snowflake-sdk loads only for a Snowflake target');
-    assert.ok(!loaded.some((file) => file.includes('node_modules/@duckdb/')), 'DuckDB loads with the first statement, not a command');
+    const loaded = Object.keys(require.cache).filter((file) => file.startsWith(root + path.sep));
+    assert.ok(loaded.includes(path.join(root, 'dist', 'runsPart.js')), `loaded: ${loaded.join(', ')}`);
   });
 });
