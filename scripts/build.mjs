@@ -25,6 +25,7 @@ const PARTS = {
   'src/vscode/parts/runsPart.ts': 'runsPart.js',
   'src/vscode/codeLens/lensBuilder.ts': 'lensBuilder.js',
   'src/core/engine/snowflake/sdkBundle.ts': 'snowflakeSdk.js',
+  'src/cli.ts': 'cliMain.js',
 };
 
 const SDK_ENTRY = 'src/core/engine/snowflake/sdkBundle.ts';
@@ -82,7 +83,7 @@ const common = {
 
 const entries = [
   { in: 'src/extension.ts', out: 'extension.js' },
-  { in: 'src/cli.ts', out: 'cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'src/cliLauncher.ts', out: 'cli.js', banner: '#!/usr/bin/env node' },
   { in: 'src/core/parallel/taskWorkerThread.ts', out: 'taskWorkerThread.js' },
   ...Object.entries(PARTS).map(([source, out]) => ({ in: source, out })),
 ];
