@@ -15,7 +15,7 @@ describe('the bundled snowflake-sdk', function () {
   this.timeout(60_000);
   const temp = useTempDirectory('snowpark-local-sdk-bundle-');
 
-  it('loads without resolving a package from node_modules, and logs nothing to a file', () => {
+  it('loads without resolving a package from node_modules or Node\'s fetch (undici), and logs nothing to a file', () => {
     const bundle = join(repoRoot, 'dist', 'snowflakeSdk.js');
     const script = `
       const { sdk } = require(${JSON.stringify(bundle)});
@@ -24,10 +24,11 @@ describe('the bundled snowflake-sdk', function () {
       process.stdout.write(JSON.stringify({
         fromNodeModules: Object.keys(require.cache).filter((file) => file.includes('node_modules')),
         connects: typeof connection.connect,
+        nodeFetchLoaded: process.moduleLoadList.some((name) => name.includes('undici')),
       }));`;
     const cwd = temp.path('.');
     const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8', env: { ...process.env, SNOWFLAKE_DISABLE_PLATFORM_DETECTION: 'true' } }));
-    assert.deepEqual(result, { fromNodeModules: [], connects: 'function' });
+    assert.deepEqual(result, { fromNodeModules: [], connects: 'function', nodeFetchLoaded: false });
     assert.equal(existsSync(join(cwd, 'snowflake.log')), false);
   });
 
