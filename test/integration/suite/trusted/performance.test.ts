@@ -19,16 +19,11 @@ describe('performance (figures)', function () {
   it('measures activation and event-loop lag under 1,000 jobs', async function () {
     const extension = await activeExtension();
     const api = await extensionApi();
-    // A fresh evaluation of the bundle, as at activation (V8's code cache may be warm).
-    const bundle = path.join(extension.extensionPath, 'dist', 'extension.js');
-    const cached = require.cache[require.resolve(bundle)];
-    delete require.cache[require.resolve(bundle)];
-    const loadStarted = performance.now();
-    require(bundle);
-    const bundleLoadMs = performance.now() - loadStarted;
-    if (cached) require.cache[require.resolve(bundle)] = cached;
+    // A fresh evaluation of the bundle, as at activation (V8's code cache may be warm), in
+    // wall time and in CPU time (which a busy machine inflates much less).
+    const bundle = freshLoad(path.join(extension.extensionPath, 'dist', 'extension.js'))!;
     // The run support the first command loads (dist/runsPart.js), measured the same way.
-    const runsPartLoadMs = freshLoadMs(path.join(extension.extensionPath, 'dist', 'runsPart.js'));
+    const runsPart = freshLoad(path.join(extension.extensionPath, 'dist', 'runsPart.js'));
 
     // Twice: with the Snowpark Jobs view closed (the core's own cost: channel, executor,
     // engine) and open (plus the tree's), so the lag can be attributed.
@@ -43,9 +38,11 @@ describe('performance (figures)', function () {
     const open = await thousandJobs(api);
     if (profiler) fs.writeFileSync(path.join(REPO_ROOT, 'test-artifacts', 'extension-host.cpuprofile'), JSON.stringify(await profiler.stop()));
     const figures = {
-      bundleLoadMs: round(bundleLoadMs),
+      bundleLoadMs: round(bundle.wallMs),
+      bundleLoadCpuMs: round(bundle.cpuMs),
       activateCallMs: api.activationMs,
-      runsPartLoadMs: round(runsPartLoadMs),
+      runsPartLoadMs: runsPart && round(runsPart.wallMs),
+      runsPartLoadCpuMs: runsPart && round(runsPart.cpuMs),
       activateSteps: Object.fromEntries(api.activationSteps),
       viewClosed: closed,
       viewOpen: open,
@@ -91,15 +88,18 @@ async function thousandJobs(api: SnowparkLocalApi): Promise<Record<string, numbe
 }
 
 /** Evaluates a bundle afresh (as its first require would) and puts the loaded one back. */
-function freshLoadMs(file: string): number {
+function freshLoad(file: string): { wallMs: number; cpuMs: number } | undefined {
+  if (!fs.existsSync(file)) return undefined;
   const cached = require.cache[file];
   delete require.cache[file];
+  const cpu = process.cpuUsage();
   const started = performance.now();
   require(file);
-  const ms = performance.now() - started;
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   if (cached) require.cache[file] = cached;
   else delete require.cache[file];
-  return ms;
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
 async function startProfiler(): Promise<{ stop(): Promise<object> }> {
