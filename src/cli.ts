@@ -46,6 +46,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
+// For the launcher (cliLauncher.ts, dist/cli.js), which loads this file and runs it.
+export { exitAfterOutput };
+
 if (require.main === module) {
   void main(process.argv.slice(2)).then(exitAfterOutput);
 }

@@ -62,13 +62,19 @@ export class RunController implements vscode.Disposable {
     private readonly panel: ResultPanel,
     private readonly results: JobResults,
   ) {
+    // Runtimes opened before this controller existed (it is created on the first command).
+    for (const entry of runtimes.all) this.followOutput(entry);
     this.subscriptions.push(
-      runtimes.onDidOpen((entry) => this.outputSubscriptions.set(entry.key, entry.runtime.runner.onOutput((chunk) => this.output.append(chunk.text)))),
+      runtimes.onDidOpen((entry) => this.followOutput(entry)),
       runtimes.onDidClose((entry) => {
         this.outputSubscriptions.get(entry.key)?.dispose();
         this.outputSubscriptions.delete(entry.key);
       }),
     );
+  }
+
+  private followOutput(entry: FolderRuntime): void {
+    this.outputSubscriptions.set(entry.key, entry.runtime.runner.onOutput((chunk) => this.output.append(chunk.text)));
   }
 
   async runHandler(target: HandlerTarget, options: { debug?: boolean } = {}): Promise<RunOutcome> {
