@@ -18,7 +18,8 @@ const GLOBS: Record<Mode, string> = {
   trusted: `${SUITE_DIR}/{*,trusted/**/*}.test.js`,
   untrusted: `${SUITE_DIR}/{*,untrusted/**/*}.test.js`,
 };
-const TIMEOUT_MS = Number(process.env.SNOWPARK_LOCAL_TEST_TIMEOUT_MS ?? 180_000);
+// Generous: the trusted suite takes 1–2 minutes on a quiet 2-core machine, several when it is busy.
+const TIMEOUT_MS = Number(process.env.SNOWPARK_LOCAL_TEST_TIMEOUT_MS ?? 480_000);
 
 interface SuiteResults {
   passes: number;
