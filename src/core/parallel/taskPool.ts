@@ -1,6 +1,7 @@
 import { delimiter } from 'node:path';
 import { Emitter } from '../util/emitter';
 import { PoolWorker } from './poolWorker';
+import { splitTimings } from './workerFrames';
 
 /** What one run's Python workers must look like before its tasks run (sys.path, cwd, module). */
 export type WorkerContextData = Record<string, unknown>;
@@ -286,7 +287,7 @@ export class TaskPool {
     const chunk = worker.chunk;
     if (!chunk || header.chunk !== chunk.id || chunk.state !== 'running') return;
     const pid = worker.pid ?? 0;
-    const durations = (header.durations as number[] | undefined) ?? [];
+    const { durations, rest } = splitTimings(header, payload);
     switch (header.type) {
       case 'progress': {
         chunk.completed = header.completed as number;
@@ -294,7 +295,7 @@ export class TaskPool {
         return;
       }
       case 'done':
-        chunk.settle({ kind: 'done', payload, durations, pid });
+        chunk.settle({ kind: 'done', payload: rest, durations, pid });
         return;
       case 'error':
         chunk.settle({
@@ -304,7 +305,7 @@ export class TaskPool {
           errorType: String(header.errorType ?? 'Exception'),
           message: String(header.message ?? ''),
           traceback: String(header.traceback ?? ''),
-          payload,
+          payload: rest,
           pid,
         });
         return;
