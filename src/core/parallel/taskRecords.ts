@@ -11,6 +11,18 @@ interface TaskState {
   endedMs?: number;
 }
 
+export interface ChunkTasks {
+  /** Job ids of the chunk's tasks, in order. */
+  ids: string[];
+  /** Index of the first task in its Parallel call. */
+  start: number;
+  /** The chunk's number in its Parallel call (joblib's batch), from 1. */
+  chunk?: number;
+  /** Per task, when the chunk mixes functions. */
+  functions?: string[];
+  delayMs?: number;
+}
+
 /**
  * The JobManager rows of one chunk's tasks. Every task gets a row, but a chunk of tiny tasks
  * that is done within RECORD_DELAY_MS adds its rows once, in their final state, instead of
@@ -18,6 +30,9 @@ interface TaskState {
  * thousand of them would otherwise cost more than the tasks.
  */
 export class ChunkRecords {
+  readonly ids: string[];
+  readonly start: number;
+  private readonly functions: string[] | undefined;
   private readonly states: TaskState[];
   private readonly startedMs = Date.now();
   private materialized = false;
@@ -30,13 +45,17 @@ export class ChunkRecords {
   constructor(
     private readonly jobs: JobManager,
     private readonly batch: { runId: string; id: string; label: string },
-    readonly ids: string[],
-    readonly start: number,
-    private readonly functions: string[] | undefined,
-    delayMs = RECORD_DELAY_MS,
+    tasks: ChunkTasks,
   ) {
-    this.states = ids.map((_, offset) => ({ status: 'QUEUED', detail: { index: start + offset, worker: null } }));
-    this.timer = setTimeout(() => this.materialize(), delayMs);
+    this.ids = tasks.ids;
+    this.start = tasks.start;
+    this.functions = tasks.functions;
+    const chunk = tasks.chunk;
+    this.states = this.ids.map((_, offset) => ({
+      status: 'QUEUED',
+      detail: chunk === undefined ? { index: this.start + offset, worker: null } : { index: this.start + offset, chunk, worker: null },
+    }));
+    this.timer = setTimeout(() => this.materialize(), tasks.delayMs ?? RECORD_DELAY_MS);
     this.timer.unref();
   }
 
@@ -62,6 +81,28 @@ export class ChunkRecords {
     this.jobs.move(id, status, facts);
   }
 
+  /**
+   * Tasks `from` … `from + durations.length - 1` succeeded on `worker`. The common case (a
+   * chunk of tiny tasks not shown yet) writes the facts in place: no objects per task.
+   */
+  succeeded(from: number, durations: ArrayLike<number>, worker: number): void {
+    if (this.materialized) {
+      for (let at = 0; at < durations.length; at++) {
+        this.set(from + at, 'SUCCESS', { detail: { worker, durationMs: roundMs(durations[at]) } });
+      }
+      return;
+    }
+    const now = Date.now();
+    for (let at = 0; at < durations.length; at++) {
+      const state = this.states[from + at];
+      if (!state || isTerminal(state.status)) continue;
+      state.status = 'SUCCESS';
+      state.detail.worker = worker;
+      state.detail.durationMs = roundMs(durations[at]);
+      state.endedMs = now;
+    }
+  }
+
   /** Every task not finished yet ends with `status`. */
   finishRest(status: JobStatus, facts: { error?: JobError } = {}): void {
     this.states.forEach((state, offset) => {
@@ -74,19 +115,27 @@ export class ChunkRecords {
     if (this.materialized) return;
     this.materialized = true;
     clearTimeout(this.timer);
-    this.states.forEach((state, offset) => {
+    const { runId, id: parentId, label } = this.batch;
+    for (let offset = 0; offset < this.states.length; offset++) {
+      const state = this.states[offset];
       const record = this.jobs.add({
         id: this.ids[offset],
         kind: 'task',
-        runId: this.batch.runId,
-        parentId: this.batch.id,
-        label: this.functions?.[offset] ?? this.batch.label,
+        runId,
+        parentId,
+        label: this.functions?.[offset] ?? label,
         status: state.status,
         startedMs: this.startedMs,
-        detail: { ...state.detail },
+        // Handed over, not copied: from here on the JobManager's row is the one that changes.
+        detail: state.detail,
         error: state.error,
       });
       if (state.endedMs !== undefined) record.endedMs = state.endedMs;
-    });
+    }
   }
+}
+
+/** Milliseconds to the microsecond: what the Jobs tree and --json show. */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
 }

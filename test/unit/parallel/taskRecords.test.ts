@@ -11,7 +11,7 @@ describe('task rows of a chunk (ChunkRecords)', () => {
     jobs.add({ id: 'run', kind: 'run', runId: 'run', label: 'h()', status: 'RUNNING' });
     jobs.add({ id: 'run/b1', kind: 'batch', runId: 'run', parentId: 'run', label: 'sqrt', status: 'RUNNING' });
     events.length = 0;
-    const records = new ChunkRecords(jobs, { runId: 'run', id: 'run/b1', label: 'sqrt' }, ['run/b1/4', 'run/b1/5'], 4, undefined, delayMs);
+    const records = new ChunkRecords(jobs, { runId: 'run', id: 'run/b1', label: 'sqrt' }, { ids: ['run/b1/4', 'run/b1/5'], start: 4, chunk: 3, delayMs });
     return { jobs, events, records };
   }
 
@@ -27,7 +27,7 @@ describe('task rows of a chunk (ChunkRecords)', () => {
       ['added', 'run/b1/5', 'FAILED_WITH_ERROR'],
     ]);
     const first = jobs.get('run/b1/4')!;
-    assert.deepEqual(first.detail, { index: 4, worker: 42, durationMs: 1.5 });
+    assert.deepEqual(first.detail, { index: 4, chunk: 3, worker: 42, durationMs: 1.5 });
     assert.equal(first.parentId, 'run/b1');
     assert.equal(first.label, 'sqrt');
     assert.ok(first.endedMs !== undefined && first.endedMs >= first.startedMs);
