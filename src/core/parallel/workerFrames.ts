@@ -45,11 +45,14 @@ export class WorkerFrameDecoder {
  * times: `header.timings` float64 milliseconds in the machine's byte order (the Python worker
  * runs on the same machine). The rest is the frame's pickle.
  */
-export function splitTimings(header: Record<string, unknown>, payload: Uint8Array): { durations: number[]; rest: Uint8Array } {
+export function splitTimings(header: Record<string, unknown>, payload: Uint8Array): { durations: Float64Array; rest: Uint8Array } {
   const count = Number(header.timings) || 0;
   const bytes = count * Float64Array.BYTES_PER_ELEMENT;
-  if (count <= 0 || payload.length < bytes) return { durations: [], rest: payload };
-  // Copied out: a Float64Array view needs an 8-aligned offset, which a payload need not have.
-  const durations = Array.from(new Float64Array(payload.slice(0, bytes).buffer));
+  if (count <= 0 || payload.length < bytes) return { durations: new Float64Array(0), rest: payload };
+  // A view needs an 8-aligned offset, which a payload need not have: copy when it is not.
+  const durations =
+    payload.byteOffset % Float64Array.BYTES_PER_ELEMENT === 0
+      ? new Float64Array(payload.buffer, payload.byteOffset, count)
+      : new Float64Array(payload.slice(0, bytes).buffer);
   return { durations, rest: payload.subarray(bytes) };
 }

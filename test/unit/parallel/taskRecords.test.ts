@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { JobEvent, JobManager } from '../../../src/core/jobs/jobManager';
 import { ChunkRecords } from '../../../src/core/parallel/taskRecords';
-import { encodeWorkerFrame, WorkerFrameDecoder } from '../../../src/core/parallel/workerFrames';
+import { encodeWorkerFrame, splitTimings, WorkerFrameDecoder } from '../../../src/core/parallel/workerFrames';
 
 describe('task rows of a chunk (ChunkRecords)', () => {
   function setup(delayMs: number) {
@@ -62,5 +62,21 @@ describe('worker frames', () => {
       assert.deepEqual(frames[1].header, { type: 'exit' });
       assert.equal(frames[1].payload.length, 0);
     }
+  });
+
+  it('reads the tasks\' run times ahead of the payload, at any byte offset', () => {
+    const times = Float64Array.from([0.25, 1.5, 1234.5]);
+    const pickle = Uint8Array.from([128, 5, 46]);
+    for (const pad of [0, 3]) {
+      const bytes = new Uint8Array(pad + times.byteLength + pickle.length);
+      bytes.set(new Uint8Array(times.buffer), pad);
+      bytes.set(pickle, pad + times.byteLength);
+      const { durations, rest } = splitTimings({ type: 'done', timings: 3 }, bytes.subarray(pad));
+      assert.deepEqual([...durations], [0.25, 1.5, 1234.5]);
+      assert.deepEqual([...rest], [128, 5, 46]);
+    }
+    const none = splitTimings({ type: 'done' }, pickle);
+    assert.equal(none.durations.length, 0);
+    assert.equal(none.rest, pickle);
   });
 });
