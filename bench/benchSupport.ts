@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { resolvePython } from '../src/core/runner/pythonInterpreter';
 import { untag } from '../src/core/runner/taggedValues';
 import { SnowparkRuntime } from '../src/core/snowparkRuntime';
@@ -43,4 +44,22 @@ export async function runHandler<T>(source: string, options: { python?: string }
 
 export async function realPython(command?: string): Promise<string> {
   return (await resolvePython(command)).executable;
+}
+
+/**
+ * Runs the trusted integration tests matching `grep` in the real extension host
+ * (code-server) and returns the figures they wrote to test-artifacts/`artifact`; exits with
+ * the launcher's output when there are none.
+ */
+export function extensionHostFigures<T>(grep: string, artifact: string): T {
+  const root = resolve(__dirname, '..', '..');
+  const figuresFile = join(root, 'test-artifacts', artifact);
+  rmSync(figuresFile, { force: true });
+  const launcher = join(root, 'out', 'test', 'integration', 'runInCodeServer.js');
+  const run = spawnSync(process.execPath, [launcher, '--mode', 'trusted', '--grep', grep], { cwd: root, encoding: 'utf8' });
+  if (!existsSync(figuresFile)) {
+    console.error(run.stdout, run.stderr);
+    process.exit(1);
+  }
+  return JSON.parse(readFileSync(figuresFile, 'utf8')) as T;
 }

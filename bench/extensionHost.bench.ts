@@ -1,21 +1,10 @@
 // The extension inside a real VS Code (code-server): bundle load and activate() time, and
 // the extension host's event-loop lag while one handler runs 1,000 child jobs with the
-// Snowpark Jobs view open. Goals: activation ≤ 50 ms, lag ≤ 50 ms. Runs the integration
+// Snowpark Jobs view open. Goals: activation ≤ 30 ms, lag ≤ 30 ms. Runs the integration
 // suite's performance test (test/integration/suite/trusted/performance.test.ts), which
 // writes test-artifacts/extension-perf.json, then prints it.
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
+import { extensionHostFigures } from './benchSupport';
 
-const root = path.resolve(__dirname, '..', '..');
-const figuresFile = path.join(root, 'test-artifacts', 'extension-perf.json');
-fs.rmSync(figuresFile, { force: true });
-const launcher = path.join(root, 'out', 'test', 'integration', 'runInCodeServer.js');
-const run = spawnSync(process.execPath, [launcher, '--mode', 'trusted', '--grep', 'performance'], { cwd: root, encoding: 'utf8' });
-if (!fs.existsSync(figuresFile)) {
-  console.error(run.stdout, run.stderr);
-  process.exit(1);
-}
 interface RunFigures {
   runOf1000JobsMs: number;
   eventLoopLagMaxMs: number;
@@ -24,21 +13,28 @@ interface RunFigures {
   treeRefreshes: number;
   treeProviderMs: number;
 }
-const figures = JSON.parse(fs.readFileSync(figuresFile, 'utf8')) as {
+const figures = extensionHostFigures<{
   bundleLoadMs: number;
+  bundleLoadCpuMs?: number;
+  runsPartLoadCpuMs?: number;
   activateCallMs: number;
+  runsPartLoadMs?: number;
   activateSteps: Record<string, number>;
   viewClosed: RunFigures;
   viewOpen: RunFigures;
-};
+}>('performance', 'extension-perf.json');
+// Issue 11's goals (they were 50 ms for both).
+const ACTIVATION_GOAL_MS = 30;
+const LAG_GOAL_MS = 30;
 const verdict = (value: number, goal: number): string => (value <= goal ? `ok (goal ≤ ${goal} ms)` : `OVER the ${goal} ms goal`);
 console.log('extension host (code-server, VS Code 1.96)');
-console.log(`  bundle load          ${figures.bundleLoadMs} ms`);
+console.log(`  bundle load          ${figures.bundleLoadMs} ms${figures.bundleLoadCpuMs === undefined ? '' : ` (CPU ${figures.bundleLoadCpuMs} ms)`}`);
 console.log(`  activate() call      ${figures.activateCallMs} ms (cumulative: ${JSON.stringify(figures.activateSteps)})`);
-console.log(`  activation total     ${round(figures.bundleLoadMs + figures.activateCallMs)} ms  ${verdict(figures.bundleLoadMs + figures.activateCallMs, 50)}`);
+console.log(`  activation total     ${round(figures.bundleLoadMs + figures.activateCallMs)} ms  ${verdict(figures.bundleLoadMs + figures.activateCallMs, ACTIVATION_GOAL_MS)}`);
+if (figures.runsPartLoadMs !== undefined) console.log(`  first command's bundle (dist/runsPart.js) load ${figures.runsPartLoadMs} ms (CPU ${figures.runsPartLoadCpuMs} ms; after activation, on first use)`);
 for (const [name, run] of [['Jobs view closed', figures.viewClosed], ['Jobs view open', figures.viewOpen]] as const) {
   console.log(`  1,000 child jobs, ${name}: ${run.runOf1000JobsMs} ms, ${run.treeRefreshes} tree refreshes (${run.treeProviderMs} ms in getChildren/getTreeItem)`);
-  console.log(`    event-loop lag     max ${run.eventLoopLagMaxMs} ms, p99 ${run.eventLoopLagP99Ms} ms, p50 ${run.eventLoopLagP50Ms} ms  ${verdict(run.eventLoopLagMaxMs, 50)}`);
+  console.log(`    event-loop lag     max ${run.eventLoopLagMaxMs} ms, p99 ${run.eventLoopLagP99Ms} ms, p50 ${run.eventLoopLagP50Ms} ms  ${verdict(run.eventLoopLagMaxMs, LAG_GOAL_MS)}`);
 }
 
 function round(ms: number): number {

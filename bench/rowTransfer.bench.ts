@@ -23,8 +23,8 @@ def main(session):
     `median ${ours.toFixed(0)} ms`,
     `sqlite3 fetchall median ${sqlite.toFixed(0)} ms`,
     ours / sqlite,
-    'ratio ≤ 1.5',
-    ours / sqlite <= 1.5,
+    'ratio ≤ 1.2',
+    ours / sqlite <= 1.2,
   );
 }
 

@@ -1,9 +1,9 @@
 import { parseArguments, USAGE, UsageError } from './cli/cliArguments';
 import { CliIo, exitAfterOutput, processIo } from './cli/cliIo';
-import { connectionsCommand } from './cli/connectionsCommand';
-import { deployCommand } from './cli/deployCommand';
-import { runCommand } from './cli/runCommand';
-import { sqlCommand } from './cli/sqlCommand';
+import { endUnadopted, prestartForRun } from './cli/prestartedBootstrap';
+
+// Only what starts Python is loaded before it starts: each command (and through it the
+// core, the engine, the SQL translator) is loaded lazily, while the bootstrap imports.
 
 /** The same core as the extension, from a terminal or CI. Exit: 0 ok, 1 failed, 2 usage. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -15,14 +15,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return command === undefined && !parsed.flags.has('help') ? 2 : 0;
     }
     switch (command) {
-      case 'run':
-        return await runCommand(parsed, io);
+      case 'run': {
+        const prestarted = prestartForRun(parsed, io.cwd);
+        try {
+          // Spawned before the rest loads: a module's first evaluation blocks the event
+          // loop, and the spawn waits for the channel's listen callback.
+          await prestarted?.process;
+          const { runCommand } = await import('./cli/runCommand');
+          return await runCommand(parsed, io, prestarted);
+        } finally {
+          await endUnadopted(prestarted);
+        }
+      }
       case 'sql':
-        return await sqlCommand(parsed, io);
+        return await (await import('./cli/sqlCommand')).sqlCommand(parsed, io);
       case 'connections':
-        return await connectionsCommand(parsed, io);
+        return await (await import('./cli/connectionsCommand')).connectionsCommand(parsed, io);
       case 'deploy':
-        return await deployCommand(parsed, io);
+        return await (await import('./cli/deployCommand')).deployCommand(parsed, io);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
@@ -35,6 +45,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return usage ? 2 : 1;
   }
 }
+
+// For the launcher (cliLauncher.ts, dist/cli.js), which loads this file and runs it.
+export { exitAfterOutput };
 
 if (require.main === module) {
   void main(process.argv.slice(2)).then(exitAfterOutput);

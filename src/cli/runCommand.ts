@@ -11,6 +11,7 @@ import { CliIo } from './cliIo';
 import { engineFromConnectionFlag } from './connectionsCommand';
 import { formatTable, rowsAsObjects } from './formatTable';
 import { jobsSummary } from './jobsSummary';
+import type { Prestarted } from './prestartedBootstrap';
 
 export function parseWarehouse(value: string | undefined): WarehouseType | undefined {
   if (value === undefined) return undefined;
@@ -36,7 +37,7 @@ export function dbPathFrom(parsed: ParsedArguments, io: CliIo): string {
   return resolve(io.cwd, db ?? DEFAULT_DB_RELATIVE_PATH);
 }
 
-export async function runCommand(parsed: ParsedArguments, io: CliIo): Promise<number> {
+export async function runCommand(parsed: ParsedArguments, io: CliIo, prestarted?: Prestarted): Promise<number> {
   const file = parsed.positionals[1];
   if (!file) throw new UsageError('run needs a FILE: snowpark-local run handler.py [--handler NAME]');
   if (parsed.positionals.length > 2) throw new UsageError(`unexpected argument ${parsed.positionals[2]}`);
@@ -70,11 +71,12 @@ export async function runCommand(parsed: ParsedArguments, io: CliIo): Promise<nu
     }
     // With --json, stdout carries exactly one JSON object, so the handler's prints go to stderr.
     runtime.runner.onOutput((output) => (output.stream === 'stdout' && !asJson ? io.stdout(output.text) : io.stderr(output.text)));
-    const handle = runtime.runner.start(target.request);
+    const python = target.request.python ?? stringFlag(parsed, 'python');
+    const fits = prestarted && prestarted.cwd === target.request.cwd && prestarted.python === python && !target.request.env;
+    const handle = runtime.runner.start(target.request, fits ? await prestarted.process : undefined);
     const stopOnInterrupt = (): void => void handle.cancel();
     io.onInterrupt(stopOnInterrupt);
     const outcome = await handle.outcome;
-    const table = outcomeTable(outcome, target.resultName, target.request.returnType);
     if (asJson) {
       io.stdout(
         JSON.stringify({
@@ -92,8 +94,10 @@ export async function runCommand(parsed: ParsedArguments, io: CliIo): Promise<nu
           ...extraSummaries(runtime),
         }) + '\n',
       );
-    } else if (outcome.ok && table) {
-      io.stdout(formatTable(table) + '\n');
+    } else if (outcome.ok) {
+      // Only for the table: with --json, building it (a VARIANT as indented text) is wasted work.
+      const table = outcomeTable(outcome, target.resultName, target.request.returnType);
+      if (table) io.stdout(formatTable(table) + '\n');
     } else if (outcome.error) {
       io.stderr(describeFailure(outcome));
     }

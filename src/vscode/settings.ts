@@ -13,6 +13,8 @@ export interface SnowparkLocalSettings {
   /** As written: empty for the default, relative to the workspace folder, or ':memory:'. */
   databasePath: string;
   codeLensEnabled: boolean;
+  /** Keep a Python process started ahead of the next run (warmInterpreters.ts). */
+  warmInterpreterEnabled: boolean;
   /** 'local' or a connection name from connections.toml. */
   target: string;
 }
@@ -27,6 +29,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): SnowparkLocalSe
     workers: typeof workers === 'number' && workers > 0 ? Math.floor(workers) : undefined,
     databasePath: config.get<string>('databasePath')?.trim() ?? '',
     codeLensEnabled: config.get<boolean>('codeLens.enabled') ?? true,
+    warmInterpreterEnabled: config.get<boolean>('warmInterpreter.enabled') ?? true,
     target: config.get<string>('target')?.trim() || LOCAL_TARGET,
   };
 }

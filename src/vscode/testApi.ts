@@ -7,7 +7,8 @@ import type { WorkspaceRuntimes } from './runtime/workspaceRuntimes';
 import type { SnowparkStatusBar } from './statusBar';
 
 /**
- * What activate() returns. The integration tests read the extension's state through it
+ * What activate() returns. runs, output, diagnostics and results load the run support
+ * (dist/runsPart.js) when first read, as the first command does. The integration tests read the extension's state through it
  * (the tree's children, the output, the last result shown) instead of scraping the UI.
  */
 export interface SnowparkLocalApi {
@@ -24,4 +25,10 @@ export interface SnowparkLocalApi {
   readonly activationSteps: Array<[string, number]>;
   /** How long activate() took, in ms. */
   readonly activationMs: number;
+  /**
+   * This extension's files that Node had loaded when activate() returned (relative to the
+   * extension folder, e.g. dist/extension.js), so a test can tell that DuckDB, snowflake-sdk
+   * and the run support are not loaded during activation.
+   */
+  readonly loadedAtActivation: string[];
 }

@@ -133,8 +133,9 @@ class BootstrapTest(BootstrapTestCase):
             return False
 
         run = self.run_handler({"kind": "file", "path": path}, on_request=fail_queries)
-        self.assertEqual(run.finish, {"ok": True, "value": [
-            "(1304): q7: 000904 (42000): invalid identifier 'NOPE'", "q7", "42000"]})
+        # A list of plain strings is plain JSON (plain_json.py): it travels untagged inside.
+        self.assertEqual(run.finish, {"ok": True, "value": {"$t": "json", "v": [
+            "(1304): q7: 000904 (42000): invalid identifier 'NOPE'", "q7", "42000"]}})
 
     def test_inline_handler_lines_are_the_worksheets_lines(self):
         worksheet = textwrap.dedent("""\

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
 import { ConnectionEntry } from '../../src/core/connections/connectionsFile';
 import { DuckDbEngine } from '../../src/core/engine/duckdb/duckdbEngine';
@@ -60,6 +61,8 @@ const IN_PROGRESS = '333333';
 export class SnowflakeStandin {
   /** "METHOD /path" of every request, no bodies (they may hold credentials). */
   readonly requests: string[] = [];
+  /** performance.now() of each entry of `requests` (same index), for the benchmarks. */
+  readonly requestedAt: number[] = [];
   private readonly sessions = new Map<string, Session>();
   private readonly requestIds = new Map<string, string>();
   private nextSessionId = 1;
@@ -118,6 +121,7 @@ export class SnowflakeStandin {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     this.requests.push(`${request.method} ${url.pathname}`);
+    this.requestedAt.push(performance.now());
     try {
       const body = await readJson(request);
       const answer = await this.route(request, url, body);

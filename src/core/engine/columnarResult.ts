@@ -1,33 +1,30 @@
 import { QueryResult, ResultColumn } from '../runner/protocol';
 
-// A result whose columns are already JSON text (see duckdb/columnEncoding.ts). The channel
-// writes that text to Python as it is; Node-side readers (the CLI, the UI) get `data`
-// parsed on first access only. Numbers outside ±2^53 are strings in that text, so parsing
-// it in JS loses nothing.
+// A result the engine keeps in its own columnar form (see duckdb/columnEncoding.ts and
+// duckdb/binaryColumns.ts). The channel asks it for its reply frame, built straight from the
+// engine's vectors; Node-side readers (the CLI, the UI) get `data` as JS values, encoded and
+// parsed on first access only. Numbers outside ±2^53 are strings there, so JS loses nothing.
 
-const COLUMN_JSON = Symbol('snowpark-local.columnJson');
+const REPLY_FRAME = Symbol('snowpark-local.replyFrame');
 
-export function columnarResult(queryId: string, columns: ResultColumn[], rowCount: number, columnJson: string[]): QueryResult {
+type ReplyFramer = (id: number, result: QueryResult) => Buffer;
+
+export function columnarResult(queryId: string, columns: ResultColumn[], rowCount: number, columnJson: () => string[], replyFrame: ReplyFramer): QueryResult {
   let parsed: unknown[][] | undefined;
-  const result = { queryId, columns, rowCount } as QueryResult & { [COLUMN_JSON]?: string[] };
+  const result = { queryId, columns, rowCount } as QueryResult;
   Object.defineProperty(result, 'data', {
     enumerable: true,
-    get: () => (parsed ??= columnJson.map((text) => plainColumn(JSON.parse(text)))),
+    get: () => (parsed ??= columnJson().map((text) => plainColumn(JSON.parse(text)))),
   });
-  Object.defineProperty(result, COLUMN_JSON, { value: columnJson, enumerable: false });
+  Object.defineProperty(result, REPLY_FRAME, { value: replyFrame, enumerable: false });
   return result;
 }
 
-/** The JSON text of each column, when the result was built by columnarResult. */
-export function preEncodedColumns(result: unknown): string[] | undefined {
-  return typeof result === 'object' && result !== null ? (result as { [COLUMN_JSON]?: string[] })[COLUMN_JSON] : undefined;
-}
-
-/** JSON text of a result, reusing pre-encoded columns instead of re-serialising them. */
-export function resultJson(result: QueryResult): string {
-  const columns = preEncodedColumns(result);
-  if (!columns) return JSON.stringify(result);
-  return `{"queryId":${JSON.stringify(result.queryId)},"columns":${JSON.stringify(result.columns)},"rowCount":${result.rowCount},"data":[${columns.join(',')}]}`;
+/** The whole reply frame for request `id` when `result` came from columnarResult, else undefined. */
+export function columnarReplyFrame(id: number, result: unknown): Buffer | undefined {
+  if (typeof result !== 'object' || result === null) return undefined;
+  const framer = (result as { [REPLY_FRAME]?: ReplyFramer })[REPLY_FRAME];
+  return framer?.(id, result as QueryResult);
 }
 
 interface BinaryColumn {

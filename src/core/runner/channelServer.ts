@@ -3,9 +3,9 @@ import { createServer, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ChannelError, ChannelReply, ChannelRequest, QueryResult } from './protocol';
-import { encodeFrame, FrameDecoder, frameText } from './framing';
-import { preEncodedColumns, resultJson } from '../engine/columnarResult';
+import { ChannelError, ChannelReply, ChannelRequest } from './protocol';
+import { encodeFrame, FrameDecoder } from './framing';
+import { columnarReplyFrame } from '../engine/columnarResult';
 
 export type RequestHandler = (method: string, params: unknown, connection: ChannelConnection) => Promise<unknown>;
 
@@ -77,10 +77,9 @@ export class ChannelServer {
   private dispatch(socket: Socket, connection: ChannelConnection, request: ChannelRequest): void {
     const reply = (message: ChannelReply): void => {
       if (socket.destroyed) return;
-      const result = 'result' in message ? message.result : undefined;
-      // Query results carry their columns as JSON text already: splice it in as is.
-      if (preEncodedColumns(result)) socket.write(frameText(`{"id":${message.id},"result":${resultJson(result as QueryResult)}}`));
-      else socket.write(encodeFrame(message));
+      // Engine results frame themselves, as binary columns straight from the engine's vectors.
+      const frame = 'result' in message ? columnarReplyFrame(message.id, message.result) : undefined;
+      socket.write(frame ?? encodeFrame(message));
     };
     if (!connection.authenticated) {
       const token = (request.params as { token?: unknown } | undefined)?.token;

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ResolvedPython } from './pythonInterpreter';
 import { makeDirectory } from '../util/makeDirectory';
+import { userCacheDirectory } from '../util/userCacheDirectory';
 
 // Which interpreter `python3` means depends on PATH, the directory (pyenv's
 // .python-version) and a few variables; the answer is cached on disk under exactly that
@@ -18,8 +18,7 @@ interface Entry {
 }
 
 function cacheFile(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'snowpark-local', 'interpreters.json');
+  return join(userCacheDirectory(), 'interpreters.json');
 }
 
 function keyOf(command: string, cwd: string): string {

@@ -1,4 +1,3 @@
-import { ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { delimiter } from 'node:path';
 import { SqlError } from '../engine/sqlError';
@@ -7,13 +6,11 @@ import { QueryExecutor, SessionState } from '../jobs/queryExecutor';
 import { newQueryId } from '../jobs/queryId';
 import { Emitter } from '../util/emitter';
 import { ChannelConnection, ChannelFailure, ChannelServer } from './channelServer';
-import { endRunProcesses, killTree, spawnGroupLeader } from './processTree';
+import { BootstrapProcess } from './bootstrapProcess';
 import {
   CHANNEL_ENV,
   HandlerError,
-  LIFELINE_FD_ENV,
   QueryResult,
-  RUN_MARKER_ENV,
   RUN_TOKEN_ENV,
   RunFinish,
   RunSpec,
@@ -68,7 +65,11 @@ export class LocalRunner {
     return this.options.executor;
   }
 
-  start(request: RunRequest): RunHandle {
+  /**
+   * Starts a run. `prestarted` is a warm bootstrap (see warmPool.ts) spawned for the same
+   * interpreter, directory and environment as this request; it is adopted, never shared.
+   */
+  start(request: RunRequest, prestarted?: BootstrapProcess): RunHandle {
     const runId = newQueryId();
     const startedAt = Date.now();
     const jobs = this.options.jobs;
@@ -82,7 +83,6 @@ export class LocalRunner {
       detail: { file: request.module.path, handler: request.handler, warehouseType: this.warehouseOf(request) },
     });
     let cancelRequested = false;
-    let child: ChildProcess | undefined;
     let finish: RunFinish | undefined;
     let resolveCancel: () => void = () => undefined;
     const cancelled = new Promise<void>((resolve) => (resolveCancel = resolve));
@@ -92,7 +92,8 @@ export class LocalRunner {
       // variables and transaction; only the session's owner ends it.
       const inherited = this.options.executor.sessionById(request.parent?.sessionId);
       const session = inherited ?? new SessionState({ ...this.sessionContext, ...request.session });
-      let server: ChannelServer | undefined;
+      let launchServer: ChannelServer | undefined;
+      let bootstrap: BootstrapProcess | undefined;
       let cancelledChildren: string[] = [];
       const conclude = async (result: Omit<RunOutcome, 'runId' | 'durationMs' | 'cancelledChildren'>): Promise<RunOutcome> => {
         cancelledChildren = cancelledChildren.concat(await this.options.executor.cancelRunChildren(runId));
@@ -109,28 +110,29 @@ export class LocalRunner {
         return { ...result, runId, durationMs: Date.now() - startedAt, cancelledChildren };
       };
       try {
-        const python = await resolvePython(request.python ?? this.options.defaults?.python, request.cwd);
-        if (cancelRequested) return await conclude({ ok: false, error: { kind: 'cancelled', message: 'Run cancelled before it started.' } });
         const spec = this.specFor(runId, request, session);
-        server = new ChannelServer((method, params, connection) =>
+        const serve = (method: string, params: unknown, connection: ChannelConnection): Promise<unknown> =>
           this.serve(method, params, connection, { runId, request, spec, session, onFinish: (value) => {
             finish = value;
             // Snowflake ends the call when the handler returns: children go at once,
             // not when Python gets round to exiting.
             void this.options.executor.cancelRunChildren(runId).then((ids) => (cancelledChildren = cancelledChildren.concat(ids)));
-          } }),
-        );
-        await server.listen();
-        const shim = shimDirectory();
-        const runEnv: Record<string, string> = {
-          PYTHONPATH: [shim, process.env.PYTHONPATH].filter(Boolean).join(delimiter),
-          PYTHONUNBUFFERED: '1',
-          PYTHONDONTWRITEBYTECODE: '1',
-          [CHANNEL_ENV]: server.address,
-          [RUN_TOKEN_ENV]: server.token,
-        };
-        const env = { ...process.env, ...request.env, ...runEnv };
+          } });
         if (request.launch) {
+          // The debugger starts its own process: a warm one handed over is not needed.
+          if (prestarted) void prestarted.end();
+          const python = await resolvePython(request.python ?? this.options.defaults?.python, request.cwd);
+          if (cancelRequested) return await conclude({ ok: false, error: { kind: 'cancelled', message: 'Run cancelled before it started.' } });
+          const server = new ChannelServer(serve);
+          launchServer = server;
+          await server.listen();
+          const runEnv: Record<string, string> = {
+            PYTHONPATH: [shimDirectory(), process.env.PYTHONPATH].filter(Boolean).join(delimiter),
+            PYTHONUNBUFFERED: '1',
+            PYTHONDONTWRITEBYTECODE: '1',
+            [CHANNEL_ENV]: server.address,
+            [RUN_TOKEN_ENV]: server.token,
+          };
           const launched = await request.launch({ python: python.executable, args: ['-m', 'snowpark_local.bootstrap'], env: { ...(request.env as Record<string, string>), ...runEnv }, cwd: request.cwd });
           const end = await Promise.race([launched.exited.then((exit) => ({ kind: 'exit' as const, exit })), cancelled.then(() => ({ kind: 'cancel' as const }))]);
           if (end.kind === 'cancel') {
@@ -140,46 +142,36 @@ export class LocalRunner {
           }
           return await conclude(await this.interpretFinish(finish, end.exit, [], runId, request, session));
         }
-        const stderrTail: string[] = [];
-        // fd 3 is the lifeline: Python sees end-of-file on it the moment this process dies,
-        // however it dies, and takes the run down (snowpark_local/lifeline.py).
-        child = spawnGroupLeader(python.executable, ['-m', 'snowpark_local.bootstrap'], {
-          cwd: request.cwd,
-          env: { ...env, [LIFELINE_FD_ENV]: '3', [RUN_MARKER_ENV]: runId },
-          stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-        });
-        child.stdout?.setEncoding('utf8').on('data', (text: string) => this.outputEmitter.fire({ runId, stream: 'stdout', text }));
-        child.stderr?.setEncoding('utf8').on('data', (text: string) => {
-          stderrTail.push(text);
-          if (stderrTail.length > 50) stderrTail.shift();
-          this.outputEmitter.fire({ runId, stream: 'stderr', text });
-        });
-        // 'exit', not 'close': a background subprocess holding the output pipes open must
-        // not keep the run going after the handler has returned (it ends with the run).
-        const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-          child!.once('error', (error) => {
-            stderrTail.push(String(error));
-            resolve({ code: -1, signal: null });
-          });
-          child!.once('exit', (code, signal) => resolve({ code, signal }));
-        });
+        // A warm interpreter (started ahead, waiting in run.start) if one was handed over and
+        // is still alive; else a fresh one. Either way this run is the only one it serves.
+        if (prestarted?.alive) {
+          bootstrap = prestarted;
+        } else {
+          if (prestarted) void prestarted.end();
+          const python = await resolvePython(request.python ?? this.options.defaults?.python, request.cwd);
+          if (cancelRequested) return await conclude({ ok: false, error: { kind: 'cancelled', message: 'Run cancelled before it started.' } });
+          bootstrap = await BootstrapProcess.spawn({ executable: python.executable, cwd: request.cwd, env: request.env });
+        }
+        bootstrap.adopt(serve, (output) => this.outputEmitter.fire({ runId, ...output }));
+        const exited = bootstrap.exited;
         const ended = await Promise.race([exited.then((exit) => ({ kind: 'exit' as const, exit })), cancelled.then(() => ({ kind: 'cancel' as const }))]);
         if (ended.kind === 'cancel') {
-          killTree(child);
+          bootstrap.kill();
           await exited;
-          await endRunProcesses(child, runId);
+          await bootstrap.end();
           return await conclude({ ok: false, error: { kind: 'cancelled', message: 'Run cancelled; its child jobs were cancelled and rolled back.' } });
         }
         // The bootstrap exits right after run.finish; what it left (a stray subprocess, a
         // daemon) must not outlive the run. Their output up to now is still read.
-        await endRunProcesses(child, runId);
-        return await conclude(await this.interpretFinish(finish, ended.exit, stderrTail, runId, request, session));
+        await bootstrap.end();
+        return await conclude(await this.interpretFinish(finish, ended.exit, bootstrap.stderr, runId, request, session));
       } catch (error) {
-        if (child) await endRunProcesses(child, runId);
+        if (bootstrap) await bootstrap.end();
         const message = error instanceof Error ? error.message : String(error);
         return await conclude({ ok: false, error: { kind: 'startup', message } });
       } finally {
-        await server?.close();
+        await launchServer?.close();
+        await bootstrap?.end();
         this.active.delete(runId);
       }
     })();

@@ -70,9 +70,9 @@ async function sweepMarked(name: string, value: string): Promise<void> {
  * that left the group. Then waits (briefly) for the output pipes to close, so the last
  * prints are read: once every writer is dead they close at once.
  */
-export async function endRunProcesses(child: ChildProcess, runId: string): Promise<void> {
+export async function endRunProcesses(child: ChildProcess, marker: string): Promise<void> {
   killTree(child);
-  await sweepMarked(RUN_MARKER_ENV, runId);
+  await sweepMarked(RUN_MARKER_ENV, marker);
   if (child.stdio.every((stream) => !stream || stream.closed)) return;
   const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   let timer: NodeJS.Timeout | undefined;

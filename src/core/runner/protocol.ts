@@ -11,7 +11,9 @@ export type TaggedValue =
   | string
   | TaggedValue[]
   | { $t: 'decimal' | 'int' | 'float' | 'date' | 'time' | 'timestamp' | 'timestamp_tz' | 'bytes'; v: string }
-  | { $t: 'object'; v: { [key: string]: TaggedValue } };
+  | { $t: 'object'; v: { [key: string]: TaggedValue } }
+  /** A handler's return value that is plain JSON throughout (no tags inside): used as it is. */
+  | { $t: 'json'; v: unknown };
 
 export interface ResultColumn {
   name: string;
@@ -82,7 +84,7 @@ export type RunFinish =
 
 /** Every method Python may call, with its params and its result. */
 export interface ChannelMethods {
-  'run.start': { params: { token: string; pid: number }; result: RunSpec };
+  'run.start': { params: { token: string; pid: number; watch?: string[] }; result: RunSpec };
   'query.execute': {
     params: { sql: string; params?: TaggedValue[]; block: boolean };
     result: QueryResult | { queryId: string };
@@ -114,5 +116,7 @@ export const CHANNEL_ENV = 'SNOWPARK_LOCAL_CHANNEL';
 export const RUN_TOKEN_ENV = 'SNOWPARK_LOCAL_RUN_TOKEN';
 /** The bootstrap's end of the lifeline socket pair (src/python/snowpark_local/lifeline.py). */
 export const LIFELINE_FD_ENV = 'SNOWPARK_LOCAL_LIFELINE_FD';
+/** Where the bootstrap caches the shim's bytecode (the handler's modules are never written). */
+export const PYCACHE_ENV = 'SNOWPARK_LOCAL_PYCACHE';
 /** Inherited by every process a run starts, so those that leave its process group are found. */
 export const RUN_MARKER_ENV = 'SNOWPARK_LOCAL_RUN_MARKER';

@@ -11,6 +11,6 @@ export function untag(value: TaggedValue): unknown {
     for (const [key, inner] of Object.entries(value.v)) out[key] = untag(inner);
     return out;
   }
-  if (value.$t === 'float') return value.v;
+  // 'json' holds plain JSON already (a large return value): nothing inside to walk.
   return value.v;
 }

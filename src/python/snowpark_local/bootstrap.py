@@ -54,6 +54,33 @@ def _handler_location(module_spec):
     return module_spec.get("path") or "<handler module>"
 
 
+_RUN_MODULES = (
+    "snowflake.snowpark.dataframe",
+    "snowflake.snowpark.session",
+    "snowpark_local.handler_error",
+    "snowpark_local.handler_loader",
+    "snowpark_local.packages_check",
+    "snowpark_local.parallel_hook",
+    "snowpark_local.return_value",
+    "snowpark_local.values",
+)
+
+
+def _preload():
+    """Import what every run needs before asking for its RunSpec: a warm interpreter (started
+    ahead by the extension, waiting in run.start) has then paid for them before the click."""
+    import importlib
+
+    for name in _RUN_MODULES:
+        importlib.import_module(name)
+
+
+def _watched_paths():
+    # A warm interpreter is stale once these change (a package installed, the venv rebuilt):
+    # the Node side compares their modification times before a run adopts it.
+    return [sys.executable] + [entry for entry in sys.path if entry.endswith("site-packages")]
+
+
 def run(channel, spec):
     """Import and call the handler; return the RunFinish params to send back."""
     from snowflake.snowpark.dataframe import DataFrame
@@ -62,7 +89,8 @@ def run(channel, spec):
     from snowpark_local import handler_error, handler_loader
     from snowpark_local.parallel_hook import install_parallel_backend
     from snowpark_local.return_value import as_declared
-    from snowpark_local.values import decode, encode
+    from snowpark_local.plain_json import encode_return_value
+    from snowpark_local.values import decode
 
     try:
         # Snowflake refuses to create a procedure whose PACKAGES it cannot provide; locally
@@ -78,7 +106,7 @@ def run(channel, spec):
         value = handler(session, *args)
         if isinstance(value, DataFrame):
             return {"ok": True, "dataframeSql": value._sql_text()}
-        return {"ok": True, "value": encode(as_declared(value, spec.get("returnType")))}
+        return {"ok": True, "value": encode_return_value(as_declared(value, spec.get("returnType")))}
     except BaseException as error:  # noqa: B902 - SystemExit and KeyboardInterrupt end the handler too
         return {"ok": False, "error": handler_error.describe(error)}
 
@@ -96,7 +124,34 @@ def _send_finish(channel, finish):
         channel.call("run.finish", {"ok": False, "error": handler_error.describe(error)})
 
 
+PYCACHE_ENV = "SNOWPARK_LOCAL_PYCACHE"
+
+
+def _cache_shim_bytecode():
+    """Write and read the shim's bytecode under SNOWPARK_LOCAL_PYCACHE while it is imported.
+
+    The runner sets PYTHONDONTWRITEBYTECODE so that nothing is written beside the user's files,
+    which also made every run compile the shim from source (half its import time). A prefix
+    keeps the cache out of the extension's and the user's directories. Returns what to restore.
+    """
+    prefix = os.environ.get(PYCACHE_ENV)
+    if not prefix or not hasattr(sys, "pycache_prefix"):
+        return None
+    previous = (sys.pycache_prefix, sys.dont_write_bytecode)
+    sys.pycache_prefix = prefix
+    sys.dont_write_bytecode = False
+    return previous
+
+
+def _stop_caching_bytecode(previous):
+    # The handler's own modules (and the packages it imports) are read and written as the
+    # interpreter was told to: a prefix left set would recompile pandas on every run.
+    if previous is not None:
+        sys.pycache_prefix, sys.dont_write_bytecode = previous
+
+
 def main():
+    caching = _cache_shim_bytecode()
     # First, before any thread exists: the guard is a fork of this process.
     from snowpark_local.lifeline import start_guard
 
@@ -107,8 +162,14 @@ def main():
 
     # Before anything can import snowflake.snowpark (even an error reply does), so it is ours.
     put_shim_snowpark_first()
+    _preload()
+    _stop_caching_bytecode(caching)
     channel = connect_from_environment(on_closed=_exit_because_channel_closed)
-    spec = channel.call("run.start", {"token": os.environ.get(RUN_TOKEN_ENV, ""), "pid": os.getpid()})
+    spec = channel.call("run.start", {"token": os.environ.get(RUN_TOKEN_ENV, ""), "pid": os.getpid(), "watch": _watched_paths()})
+    # The run may come long after the spawn (a warm interpreter): see files created since.
+    import importlib
+
+    importlib.invalidate_caches()
     _extend_import_path(spec)
     finish = run(channel, spec)
     _flush_output()

@@ -11,6 +11,7 @@ A lone caller therefore never hands off to another thread, which keeps a round t
 import itertools
 import json
 
+from snowpark_local.binary_frames import decode_binary_frame, is_binary_frame
 from snowpark_local.gc_pause import paused_gc
 import os
 import socket
@@ -26,6 +27,8 @@ _encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow
 _decode_json = json.loads
 # Frames above this are results worth decoding with the collector paused (gc_pause.py).
 _LARGE_FRAME = 64 * 1024
+# As the Node side's MAX_FRAME_BYTES (src/core/runner/framing.ts).
+MAX_FRAME_BYTES = 1024 * 1024 * 1024
 
 
 class ChannelClosedError(RuntimeError):
@@ -74,7 +77,12 @@ class Channel:
             raise LoneSurrogateError(error) from None
         try:
             with self._send_lock:
-                self._socket.sendall(_HEADER.pack(len(payload)) + payload)
+                if len(payload) < _LARGE_FRAME:
+                    self._socket.sendall(_HEADER.pack(len(payload)) + payload)
+                else:
+                    # A large return value: two writes rather than copying megabytes to join them.
+                    self._socket.sendall(_HEADER.pack(len(payload)))
+                    self._socket.sendall(payload)
         except OSError as error:
             self._fail(ChannelClosedError(_closed_message("while sending " + method, error)))
         reply = self._await_reply(request_id)
@@ -135,10 +143,21 @@ class Channel:
 
     def _read_frame(self):
         (length,) = _HEADER.unpack(self._read_exact(4))
-        if length < _LARGE_FRAME:
-            return _decode_json(self._read_exact(length))
-        with paused_gc():
-            return _decode_json(self._read_exact(length))
+        if length > MAX_FRAME_BYTES:
+            # The stream cannot be trusted past a length like this; stop rather than allocate it.
+            self._fail(ChannelClosedError(
+                "The Snowpark Local channel sent a frame of {} bytes, over the {}-byte limit; the run "
+                "stops here. Report this as a bug.".format(length, MAX_FRAME_BYTES)))
+        body = self._read_exact(length)
+        try:
+            if length < _LARGE_FRAME:
+                return _decode_body(body)
+            with paused_gc():
+                return _decode_body(body)
+        except (ValueError, UnicodeDecodeError) as error:
+            self._fail(ChannelClosedError(
+                "The Snowpark Local channel sent a malformed frame ({}); the run stops here. Report "
+                "this as a bug.".format(error)))
 
     def _read_exact(self, size):
         available = self._end - self._start
@@ -172,6 +191,12 @@ class Channel:
                 self._fail(ChannelClosedError(_closed_message("while reading", None)))
             filled += count
         return filled
+
+
+def _decode_body(body):
+    if is_binary_frame(body):
+        return decode_binary_frame(body)
+    return _decode_json(body)
 
 
 def _closed_message(when, cause):

@@ -9,7 +9,7 @@ import datetime
 import math
 import re
 from decimal import Decimal
-from snowpark_local.binary_columns import decode_binary_column, is_binary_column
+from snowpark_local.binary_columns import BinaryColumn, decode_binary_column, is_binary_column
 
 # JavaScript numbers lose integers beyond this, so larger ones travel as strings.
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -275,6 +275,10 @@ def decode_columns(columns, data):
     """Decode columnar ``data`` (``data[c][r]``) using the result's column types."""
     decoded = []
     for column, values in zip(columns, data):
+        if type(values) is BinaryColumn:
+            # Decoded straight to the Python values of the column's type.
+            decoded.append(values.values())
+            continue
         if is_binary_column(values):
             # Already exact Python numbers of the right kind: no per-type decoding needed.
             decoded.append(decode_binary_column(values))

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { loadLensBuilder } from '../parts/loadPart';
 import { readSettings } from '../settings';
 import { WorkspaceHandlerNames } from './workspaceHandlerNames';
 
@@ -23,8 +24,8 @@ export class SnowparkCodeLensProvider implements vscode.CodeLensProvider, vscode
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!readSettings(document.uri).codeLensEnabled) return [];
-    // The parsers load on the first lens request, not at activation.
-    const { pythonLenses, sqlLenses } = await import('./lensBuilder');
+    // The parsers load on the first lens request (dist/lensBuilder.js), not at activation.
+    const { pythonLenses, sqlLenses } = loadLensBuilder();
     if (document.languageId === 'python') return pythonLenses(document, await this.handlerNames.names());
     if (document.languageId === 'sql' || document.fileName.toLowerCase().endsWith('.sql')) return sqlLenses(document);
     return [];

@@ -14,8 +14,24 @@ export interface JobNode {
 }
 
 const REFRESH_INTERVAL_MS = 100;
+/**
+ * While this many jobs run, refresh at most every BUSY_REFRESH_INTERVAL_MS: each refresh of
+ * a parent with hundreds of children sends all of them to the window, and the extension
+ * host's event loop is busy with the runs themselves.
+ */
+const BUSY_RUNNING_JOBS = 100;
+const BUSY_REFRESH_INTERVAL_MS = 500;
 const ELAPSED_TICK_MS = 1000;
 const MAX_TICKED_ROWS = 200;
+
+/** A row's TreeItem and what it was built from: reused while these stay the same. */
+interface RenderedRow {
+  readonly item: vscode.TreeItem;
+  readonly owner: FolderRuntime;
+  readonly status: JobRecord['status'];
+  readonly hasResult: boolean;
+  readonly collapsible: vscode.TreeItemCollapsibleState;
+}
 
 /**
  * The Snowpark Jobs tree: runs → their child jobs, batches → tasks; a nested run (CALL
@@ -27,7 +43,12 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly nodes = new Map<string, JobNode>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly scheduler = new RefreshScheduler<JobNode>(REFRESH_INTERVAL_MS, (changed) => this.changeEmitter.fire(changed));
+  private readonly rendered = new Map<string, RenderedRow>();
+  private readonly scheduler = new RefreshScheduler<JobNode>(
+    () => (this.runningJobs() >= BUSY_RUNNING_JOBS ? BUSY_REFRESH_INTERVAL_MS : REFRESH_INTERVAL_MS),
+    (changed) => this.changeEmitter.fire(changed),
+    (node) => this.renderedParent(node),
+  );
   private readonly ticker: NodeJS.Timeout;
   /** Count of refreshes actually sent to VS Code, for the performance bench. */
   refreshCount = 0;
@@ -42,6 +63,7 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
       runtimes.onDidOpen((entry) => this.watch(entry)),
       runtimes.onDidClose(() => {
         this.nodes.clear();
+        this.rendered.clear();
         this.scheduler.changedChildren(undefined);
       }),
       this.changeEmitter.event(() => this.refreshCount++),
@@ -54,6 +76,8 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
     const subscription = entry.runtime.jobs.onDidChange((event) => {
       this.results.capture(entry.runtime, event);
       const node = this.nodes.get(event.job.id);
+      // Its row is built afresh the next time VS Code asks (detail, error, label may differ).
+      this.rendered.delete(event.job.id);
       if (event.type === 'changed') {
         // A row not rendered yet is covered by its parent's pending refresh.
         if (node) this.scheduler.changedItem(node);
@@ -88,6 +112,18 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
         if (--budget === 0) return;
       }
     }
+  }
+
+  /** A row's parent row if it has been rendered (getParent would make one). */
+  private renderedParent(node: JobNode): JobNode | undefined {
+    const parentId = this.jobOf(node)?.parentId;
+    return parentId === undefined ? undefined : this.nodes.get(parentId);
+  }
+
+  private runningJobs(): number {
+    let count = 0;
+    for (const entry of this.runtimes.all) count += entry.runtime.jobs.running().length;
+    return count;
   }
 
   private nodeFor(owner: FolderRuntime, job: JobRecord): JobNode {
@@ -143,6 +179,12 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
     }
   }
 
+  /**
+   * Refreshing a parent re-renders all its children, most of them unchanged: their
+   * TreeItems are kept (RenderedRow) and reused until the job changes (a job event drops
+   * the row), its result arrives or it gains children; a running row's description is
+   * updated in place, as its elapsed time moves.
+   */
   private treeItemOf(node: JobNode): vscode.TreeItem {
     const job = this.jobOf(node);
     if (!job) return new vscode.TreeItem('(gone)');
@@ -155,14 +197,23 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
           ? vscode.TreeItemCollapsibleState.Expanded
           : vscode.TreeItemCollapsibleState.Collapsed
         : vscode.TreeItemCollapsibleState.None;
+    const hasResult = this.results.has(job.id);
+    const now = Date.now();
+    const row = this.rendered.get(job.id);
+    if (row && row.owner === node.owner && row.status === job.status && row.hasResult === hasResult && row.collapsible === collapsible) {
+      if (!isTerminal(job.status)) row.item.description = jobDescription(job, now);
+      // Built again on the next hover (resolveTreeItem), so it shows the time of then.
+      row.item.tooltip = undefined;
+      return row.item;
+    }
     const item = new vscode.TreeItem(jobLabel(job), collapsible);
     item.id = job.id;
-    const now = Date.now();
     item.description = jobDescription(job, now);
     // The tooltip (Markdown, full SQL) is built on hover, in resolveTreeItem: building
     // it for 1,000 rows on every refresh would be most of a refresh's cost.
     item.iconPath = jobIcon(job);
-    item.contextValue = jobContextValue(job, this.results.has(job.id));
+    item.contextValue = jobContextValue(job, hasResult);
+    this.rendered.set(job.id, { item, owner: node.owner, status: job.status, hasResult, collapsible });
     return item;
   }
 

@@ -20,15 +20,25 @@ export function shownOutcome(outcome: RunOutcome, resultName: string, returnType
   return { table: resultForReturnValue(resultName, returnType ?? 'VARIANT', outcome.value ?? null, outcome.runId), tabular: false };
 }
 
-/** A returned list of Rows (each tagged as an object of its fields) as a table. */
+/** A returned list of Rows or dicts (each tagged as an object of its fields) as a table. */
 function rowsTable(value: TaggedValue, queryId: string): QueryResult | undefined {
-  if (!Array.isArray(value) || value.length === 0) return undefined;
-  if (!value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item) && item.$t === 'object')) return undefined;
-  const objects = value.map((item) => untag(item) as Record<string, unknown>);
+  const objects = returnedObjects(value);
+  if (!objects) return undefined;
   const names = Object.keys(objects[0]);
   const data = names.map((name) => objects.map((row) => row[name] ?? null));
   const columns = names.map((name, c) => ({ name, type: typeOf(data[c]) }));
   return { queryId, columns, data, rowCount: objects.length };
+}
+
+function returnedObjects(value: TaggedValue): Array<Record<string, unknown>> | undefined {
+  // A plain-JSON return value ({"$t": "json"}) holds its dicts as bare objects.
+  const plain = value !== null && typeof value === 'object' && !Array.isArray(value) && value.$t === 'json';
+  const items = plain ? value.v : value;
+  if (!Array.isArray(items) || items.length === 0) return undefined;
+  const isObject = (item: unknown): boolean => item !== null && typeof item === 'object' && !Array.isArray(item);
+  if (plain) return items.every(isObject) ? (items as Array<Record<string, unknown>>) : undefined;
+  if (!items.every((item: TaggedValue) => isObject(item) && (item as { $t: string }).$t === 'object')) return undefined;
+  return items.map((item: TaggedValue) => untag(item) as Record<string, unknown>);
 }
 
 function typeOf(column: unknown[]): string {

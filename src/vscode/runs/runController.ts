@@ -8,6 +8,7 @@ import { RunDiagnostics } from '../output/runDiagnostics';
 import { RunOutput } from '../output/runOutput';
 import { ResultPanel } from '../results/resultPanel';
 import { chooseInterpreter } from '../runtime/pythonInterpreter';
+import { WarmInterpreters } from '../runtime/warmInterpreters';
 import { FolderRuntime, WorkspaceRuntimes } from '../runtime/workspaceRuntimes';
 import { readSettings } from '../settings';
 import { requireTrust } from '../trust';
@@ -51,6 +52,8 @@ export class RunController implements vscode.Disposable {
   lastRun: LastRun | undefined;
   /** The latest outcome per run id, for the tests and "Show Job Result" on a run. */
   readonly outcomes = new Map<string, RunOutcome>();
+  /** A Python process started ahead of the next handler run (never in an untrusted workspace). */
+  readonly warm = new WarmInterpreters();
 
   constructor(
     private readonly runtimes: WorkspaceRuntimes,
@@ -59,13 +62,19 @@ export class RunController implements vscode.Disposable {
     private readonly panel: ResultPanel,
     private readonly results: JobResults,
   ) {
+    // Runtimes opened before this controller existed (it is created on the first command).
+    for (const entry of runtimes.all) this.followOutput(entry);
     this.subscriptions.push(
-      runtimes.onDidOpen((entry) => this.outputSubscriptions.set(entry.key, entry.runtime.runner.onOutput((chunk) => this.output.append(chunk.text)))),
+      runtimes.onDidOpen((entry) => this.followOutput(entry)),
       runtimes.onDidClose((entry) => {
         this.outputSubscriptions.get(entry.key)?.dispose();
         this.outputSubscriptions.delete(entry.key);
       }),
     );
+  }
+
+  private followOutput(entry: FolderRuntime): void {
+    this.outputSubscriptions.set(entry.key, entry.runtime.runner.onOutput((chunk) => this.output.append(chunk.text)));
   }
 
   async runHandler(target: HandlerTarget, options: { debug?: boolean } = {}): Promise<RunOutcome> {
@@ -98,7 +107,10 @@ export class RunController implements vscode.Disposable {
       label,
       `${entry.runtime.engineDescription} · ${settings.warehouseType} warehouse · python ${interpreter.command ?? 'python3'} (${interpreter.source})`,
     );
-    const handle = entry.runtime.runner.start(request);
+    // A debug launch starts its own process; any other run adopts the warm one when it was
+    // started for the same interpreter and directory.
+    const prestarted = options.debug || !request.cwd ? undefined : await this.warm.take({ python: request.python, cwd: request.cwd });
+    const handle = entry.runtime.runner.start(request, prestarted);
     const outcome = await handle.outcome;
     this.outcomes.set(outcome.runId, outcome);
     const { shownOutcome } = await import('./outcomeTable');
@@ -229,6 +241,7 @@ export class RunController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.warm.dispose();
     for (const abort of this.worksheetAborts.values()) abort.abort();
     for (const subscription of this.outputSubscriptions.values()) subscription.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();

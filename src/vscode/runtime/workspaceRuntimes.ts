@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { SnowparkRuntime } from '../../core/snowparkRuntime';
 import { readSettings, LOCAL_TARGET } from '../settings';
+import { loadRunsPart } from '../parts/loadPart';
 import { databasePathFor } from './databasePath';
-import { openSnowflakeEngine } from '../target/snowflakeTarget';
 
 export interface FolderRuntime {
   /** Key: the folder's URI, or '' for files outside any folder. */
@@ -57,10 +57,10 @@ export class WorkspaceRuntimes implements vscode.Disposable {
   private async open(key: string, folder: vscode.WorkspaceFolder | undefined): Promise<FolderRuntime> {
     const settings = readSettings(folder?.uri);
     const dbPath = databasePathFor(folder, settings.databasePath);
-    // Required here so the core (and, through it, DuckDB) loads on the first run only.
-    const { SnowparkRuntime } = await import('../../core/snowparkRuntime');
+    // The core (and, through it, DuckDB or snowflake-sdk) loads on the first run only.
+    const { openRuntime, openSnowflakeEngine } = loadRunsPart();
     const engine = settings.target === LOCAL_TARGET ? undefined : await openSnowflakeEngine(settings.target, this.secrets);
-    const runtime = await SnowparkRuntime.open({
+    const runtime = await openRuntime({
       dbPath,
       warehouseType: settings.warehouseType,
       workers: settings.workers,

@@ -40,6 +40,26 @@ describe('snowpark-local run', function () {
     assert.match(result.stderr, /hello from the handler/, 'prints go to stderr with --json, stdout stays JSON');
   });
 
+  it('returns plain-JSON values and values needing tags exactly, in --json and as a table', async () => {
+    const file = write(
+      'values.py',
+      'import decimal\n' +
+        'def plain(session):\n' +
+        '    return [{"$t": "object", "v": -0.0, "k": ("a", 2**53 - 1)}, {"s": "żółć 🚀", "n": None, "b": True}]\n' +
+        'def tagged(session):\n' +
+        '    return [{"big": 2**64, "d": decimal.Decimal("1.50"), "f": float("nan")}]\n',
+    );
+    const plain = await runCli(['run', file, '--handler', 'plain', '--db', ':memory:', '--json']);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.deepEqual(JSON.parse(plain.stdout).result, [{ $t: 'object', v: 0, k: ['a', 9007199254740991] }, { s: 'żółć 🚀', n: null, b: true }]);
+    const tagged = await runCli(['run', file, '--handler', 'tagged', '--db', ':memory:', '--json']);
+    assert.equal(tagged.code, 0, tagged.stderr);
+    assert.deepEqual(JSON.parse(tagged.stdout).result, [{ big: '18446744073709551616', d: '1.50', f: 'NaN' }]);
+    const table = await runCli(['run', file, '--handler', 'plain', '--db', ':memory:']);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /"\$t": "object"/, 'the VARIANT cell shows the dict key "$t" as it is');
+  });
+
   it('prints a readable table without --json, named after the handler', async () => {
     const file = write('t.py', 'def main(session):\n    return session.sql("select 1 as a, \'b\' as b union all select 2, \'c\'")\n');
     const result = await runCli(['run', file, '--db', ':memory:']);

@@ -169,9 +169,12 @@ describe('result columns as raw bytes', function () {
                      case when range = 2 then 'nan'::double else 1.0 end as special
               from range(300)`,
       });
-      const { preEncodedColumns } = await import('../../../src/core/engine/columnarResult');
-      const encoded = preEncodedColumns(result)!;
-      assert.ok(encoded.every((text) => text.startsWith('{"$b":')), 'all numeric columns are binary');
+      const { columnarReplyFrame } = await import('../../../src/core/engine/columnarResult');
+      const frame = columnarReplyFrame(1, result)!;
+      const headerLength = frame.readUInt32BE(5);
+      const header = JSON.parse(frame.subarray(9, 9 + headerLength).toString('utf8')) as { result: { data: { $a?: string }[] } };
+      assert.equal(frame[4], 0, 'a binary frame');
+      assert.ok(header.result.data.every((column) => 'bhiqBHIQfd'.includes(column.$a ?? '-')), 'all numeric columns are binary arrays');
       const [t, s, i, big, huge, d, f, special] = result.data;
       assert.equal(t[99], 99);
       assert.equal(s[299], 299);

@@ -138,14 +138,15 @@ const booleans: ChunkWriter = (vector) => {
 const jsonCells: ChunkWriter = (_vector, chunk, column) => JSON.stringify(chunk.convertColumnValues(column, JsonDuckDBValueConverter)).slice(1, -1);
 
 /** Snowpark shows VARIANT/OBJECT/ARRAY cells as JSON text indented by 2. */
-const variants: ChunkWriter = (_vector, chunk, column) => {
-  const cells = chunk.convertColumnValues(column, JsonDuckDBValueConverter).map((value) => {
+export function variantTexts(chunk: DuckDBDataChunk, column: number): (string | null)[] {
+  return chunk.convertColumnValues(column, JsonDuckDBValueConverter).map((value) => {
     if (value === null || value === undefined) return null;
     const parsed = typeof value === 'string' ? safeParse(value) : value;
     return JSON.stringify(parsed, null, 2);
   });
-  return JSON.stringify(cells).slice(1, -1);
-};
+}
+
+const variants: ChunkWriter = (_vector, chunk, column) => JSON.stringify(variantTexts(chunk, column)).slice(1, -1);
 
 function safeParse(text: string): unknown {
   try {
@@ -171,6 +172,11 @@ const blobs: ChunkWriter = (vector) => {
   }
   return JSON.stringify(cells).slice(1, -1);
 };
+
+/** VARIANT/OBJECT/ARRAY-like columns (JSON, lists, structs, maps…): cells are indented JSON text. */
+export function shownAsJsonText(type: DuckDBType): boolean {
+  return writerFor(type) === variants;
+}
 
 export function writerFor(type: DuckDBType): ChunkWriter {
   if (type.alias === 'JSON') return variants;
@@ -260,20 +266,23 @@ function binaryColumn(code: string, chunks: readonly DuckDBDataChunk[], column: 
   return `{"$b":"${code}","v":"${Buffer.concat(parts).toString('base64')}","nulls":[${nulls.join(',')}]}`;
 }
 
+/** One column of a result as JSON array text. */
+export function encodeColumnAsJson(type: DuckDBType, chunks: readonly DuckDBDataChunk[], column: number, rows: number): string {
+  const code = type.alias === undefined ? BINARY_CODES[type.typeId] : undefined;
+  const binary = code && rows >= BINARY_MIN_ROWS ? binaryColumn(code, chunks, column) : undefined;
+  if (binary) return binary;
+  const write = writerFor(type);
+  const parts: string[] = [];
+  for (const chunk of chunks) {
+    if (chunk.rowCount === 0) continue;
+    const part = write(vectorOf(chunk, column), chunk, column);
+    if (part.length) parts.push(part);
+  }
+  return `[${parts.join(',')}]`;
+}
+
 /** Encodes all chunks of a result as one JSON array text per column. */
 export function encodeColumnsAsJson(types: readonly DuckDBType[], chunks: readonly DuckDBDataChunk[]): string[] {
   const rows = chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0);
-  return types.map((type, column) => {
-    const code = type.alias === undefined ? BINARY_CODES[type.typeId] : undefined;
-    const binary = code && rows >= BINARY_MIN_ROWS ? binaryColumn(code, chunks, column) : undefined;
-    if (binary) return binary;
-    const write = writerFor(type);
-    const parts: string[] = [];
-    for (const chunk of chunks) {
-      if (chunk.rowCount === 0) continue;
-      const part = write(vectorOf(chunk, column), chunk, column);
-      if (part.length) parts.push(part);
-    }
-    return `[${parts.join(',')}]`;
-  });
+  return types.map((type, column) => encodeColumnAsJson(type, chunks, column, rows));
 }

@@ -12,9 +12,11 @@ import { QueryResult, TaggedValue } from '../../runner/protocol';
 import { compilationError, executionCancelled, SqlError } from '../sqlError';
 import { ExecuteRequest, SqlEngine } from '../sqlEngine';
 import { encodeColumnsAsJson } from './columnEncoding';
+import { binaryResultFrame } from './resultFrame';
 import { columnarResult } from '../columnarResult';
 import { evaluateDeferred } from './deferredCalls';
-import { fillDeferred, MACRO_CATALOG, macroDefinitionsSql, translateToDuckDb } from './dialect';
+import { fillDeferred, MACRO_CATALOG, translateToDuckDb } from './dialect';
+import { MacroCatalog } from './macroCatalog';
 import { toSnowflakeError } from './errorMapping';
 import { toDuckDbBindMarkers } from './bindMarkers';
 import { RESULTS_CATALOG, ResultRetention } from './resultRetention';
@@ -57,6 +59,7 @@ export class DuckDbEngine implements SqlEngine {
     private readonly instance: DuckDBInstance,
     options: Required<DuckDbEngineOptions>,
     databases: DatabaseFiles,
+    private readonly macros: MacroCatalog,
   ) {
     this.sessions = new DuckDbSessions(() => instance.connect(), databases, options);
     this.description = options.path === ':memory:' ? 'DuckDB (in memory)' : `DuckDB ${options.path}`;
@@ -68,6 +71,7 @@ export class DuckDbEngine implements SqlEngine {
     // Tables hold the user's data: readable by the user alone, like the channel directory.
     let instance: DuckDBInstance;
     let databases: DatabaseFiles;
+    let macros: MacroCatalog;
     try {
       if (resolved.path !== ':memory:') makeDirectory(dirname(resolved.path), 0o700);
       // The file is attached under the Snowflake-style database name, so LOCAL_DB.PUBLIC.T,
@@ -79,21 +83,23 @@ export class DuckDbEngine implements SqlEngine {
       await setup.run(`CREATE SCHEMA IF NOT EXISTS ${resolved.database}.${resolved.schema}`);
       await setup.run(`ATTACH ':memory:' AS ${RESULTS_CATALOG}`);
       // Snowflake functions DuckDB lacks, as macros in a catalog of their own (never saved
-      // into the workspace file). One multi-statement run: about a millisecond per engine.
+      // into the workspace file), created as statements first call them (macroCatalog.ts).
       await setup.run(`ATTACH ':memory:' AS ${MACRO_CATALOG}`);
-      await setup.run(macroDefinitionsSql());
+      macros = new MacroCatalog(async (sql) => void (await setup.run(sql)));
       databases = new DatabaseFiles(
         resolved.path,
         async (sql) => void (await setup.run(sql)),
         async (name) => (await (await setup.runAndReadAll('SELECT 1 FROM duckdb_databases() WHERE lower(database_name) = lower($1)', [name])).getRows()).length > 0,
       );
       await databases.attachExisting();
+      const [[storedCalls]] = (await setup.runAndReadAll(MacroCatalog.storedCallsSql())).getRows();
+      if (storedCalls) await macros.ensureAll();
       if (resolved.path !== ':memory:') chmodSync(resolved.path, 0o600);
     } catch (error) {
       throw openError(resolved.path, error);
     }
     // The setup connection stays open for CREATE/DROP DATABASE (ATTACH is instance-wide).
-    return new DuckDbEngine(instance, resolved, databases);
+    return new DuckDbEngine(instance, resolved, databases, macros);
   }
 
   async execute(request: ExecuteRequest): Promise<QueryResult> {
@@ -169,6 +175,7 @@ export class DuckDbEngine implements SqlEngine {
     const stopInterrupting = (): void => signal.removeEventListener('abort', interrupt);
     try {
       const filled = fillDeferred(translation, fragments);
+      await this.macros.ensureFor(filled);
       // UPDATE … FROM and MERGE are counted first, as Snowflake counts them (dmlPlan.ts).
       const dml = planDml(filled);
       const sql = await fitOffsetTimestamps(dml?.sql ?? filled, (table) => columnTypes(connection, table));
@@ -253,7 +260,13 @@ export class DuckDbEngine implements SqlEngine {
         type: snowflakeTypeOf(types[i]),
       }));
       const rowCount = chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0);
-      encoded = columnarResult(queryId, columns, rowCount, encodeColumnsAsJson(types, chunks));
+      encoded = columnarResult(
+        queryId,
+        columns,
+        rowCount,
+        () => encodeColumnsAsJson(types, chunks),
+        (id, result) => binaryResultFrame(id, result, types, chunks),
+      );
       this.retention.keep(queryId, encoded, types, chunks);
     } else {
       encoded = statusResult(originalSql, queryId);
@@ -322,7 +335,7 @@ function toDuckDbValue(value: TaggedValue): DuckDBValue {
   if (Array.isArray(value)) return JSON.stringify(value);
   if (value.$t === 'int') return BigInt(value.v);
   if (value.$t === 'float') return Number(value.v === 'inf' ? Infinity : value.v === '-inf' ? -Infinity : NaN);
-  if (value.$t === 'object') return JSON.stringify(value.v);
+  if (value.$t === 'object' || value.$t === 'json') return JSON.stringify(value.v);
   return value.v;
 }
 

@@ -156,6 +156,7 @@ export function toSdkBind(value: TaggedValue): SdkBind {
   if (Array.isArray(value)) return JSON.stringify(value);
   switch (value.$t) {
     case 'object':
+    case 'json':
       return JSON.stringify(value.v);
     case 'bytes':
       return Buffer.from(value.v as string, 'base64').toString('hex');

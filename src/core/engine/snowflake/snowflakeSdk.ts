@@ -1,8 +1,9 @@
 import { SdkConnectionOptions } from '../../connections/sdkOptions';
+import { requireWithCodeCache } from '../../util/requireWithCodeCache';
 
 // The narrow slice of snowflake-sdk this engine uses, typed here so the rest of the engine
 // does not depend on the SDK's (large, partly `any`) declarations, and loaded on first use:
-// the SDK pulls in the AWS, Azure and Google clients (~1 s), which a local run must never pay.
+// the SDK (even bundled, without its cloud clients) is a local run's cost for nothing.
 
 export interface SdkColumn {
   getName(): string;
@@ -54,19 +55,23 @@ let loaded: SdkModule | undefined;
 
 export async function loadSnowflakeSdk(): Promise<SdkModule> {
   if (loaded) return loaded;
-  // snowflake-sdk loads the AWS S3 client (for stage PUT/GET, unused here), whose
-  // Node-version notice would otherwise print on every run. A user's own setting wins.
+  // The cloud clients are left out of the bundle (cloudClientStub); under tsc (the tests)
+  // the real S3 client loads, and its Node-version notice would print on every run.
+  // A user's own setting wins.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // On load the SDK probes cloud metadata endpoints (AWS, Azure, GCP; up to 200 ms, and
+  // login waits for it) to report the platform in its login telemetry: nothing a local
+  // developer run needs, and a request to the network nobody asked for.
+  process.env.SNOWFLAKE_DISABLE_PLATFORM_DETECTION ??= 'true';
   let sdk: SdkModule;
   try {
-    // snowflake-sdk is CommonJS and stays outside the bundle: a real dynamic import (the
-    // esbuild bundle) hands its exports over as `default`; tsc's output (tests) requires it.
-    const module = (await import('snowflake-sdk')) as unknown as SdkModule & { default?: SdkModule };
-    sdk = module.default ?? module;
+    // dist/snowflakeSdk.js beside the bundle (scripts/build.mjs resolves './sdkBundle' to
+    // it); under tsc, sdkBundle.js, which requires the package from node_modules.
+    sdk = (requireWithCodeCache(require.resolve('./sdkBundle')).exports as { sdk: SdkModule }).sdk;
   } catch (error) {
     throw new Error(
-      `The Snowflake engine needs the snowflake-sdk package, which could not be loaded (${(error as Error).message.split('\n')[0]}). ` +
-        'Run `npm install` in the Snowpark Local folder.',
+      `The Snowflake engine needs snowflake-sdk, which could not be loaded (${(error as Error).message.split('\n')[0]}). ` +
+        'Reinstall Snowpark Local (or run `npm run build` in its folder).',
     );
   }
   // The SDK's own logger writes snowflake.log into the working directory and can include

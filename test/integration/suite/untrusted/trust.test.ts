@@ -35,6 +35,16 @@ describe('untrusted workspace', () => {
     });
   }
 
+  it('starts no warm interpreter, even for an open Python file', async () => {
+    const api = await extensionApi();
+    const document = await vscode.workspace.openTextDocument(fixtureUri('warm_start.py'));
+    await vscode.window.showTextDocument(document);
+    await api.runs.warm.prepareFor(document);
+    assert.strictEqual(await api.runs.warm.waitingProcess(), undefined);
+    assert.strictEqual(await api.runs.warm.take({ python: undefined, cwd: fixtureUri('.').fsPath }), undefined);
+    assert.strictEqual(await api.runs.warm.waitingProcess(), undefined);
+  });
+
   it('still shows the jobs view and the status bar', async () => {
     const api = await extensionApi();
     assert.match(api.statusBar.text, /Local \(DuckDB\)/);

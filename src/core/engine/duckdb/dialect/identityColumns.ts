@@ -1,4 +1,5 @@
-import { isGroup, isTokenOf, isWord, nextSignificant, splitAtCommas, nodesText, trimTrivia } from '../../../sql/nodes';
+import { isGroup, isWord, nextSignificant, splitAtCommas, nodesText, trimTrivia } from '../../../sql/nodes';
+import { numberAt, optionValueAt } from './sequenceOptions';
 import { SqlNode } from '../../../sql/tokenTree';
 
 // Snowflake's `AUTOINCREMENT` / `IDENTITY` column property: `[(start, step) | START n
@@ -35,10 +36,7 @@ export function readIdentityProperty(rest: SqlNode[]): IdentityProperty | undefi
     for (;;) {
       const word = rest[at];
       if (!isWord(word, 'START', 'INCREMENT')) break;
-      let valueAt = nextSignificant(rest, at + 1);
-      if (isWord(rest[valueAt], 'WITH', 'BY')) valueAt = nextSignificant(rest, valueAt + 1);
-      if (isTokenOf(rest[valueAt], 'punct') && nodesText([rest[valueAt]]) === '=') valueAt = nextSignificant(rest, valueAt + 1);
-      const value = signedNumberAt(rest, valueAt);
+      const value = numberAt(rest, optionValueAt(rest, at));
       if (!value) break;
       if (isWord(word, 'START')) start = value.text;
       else step = value.text;
@@ -49,16 +47,6 @@ export function readIdentityProperty(rest: SqlNode[]): IdentityProperty | undefi
   at = nextSignificant(rest, to);
   if (isWord(rest[at], 'ORDER', 'NOORDER')) to = at + 1;
   return { start, step, from, to };
-}
-
-function signedNumberAt(nodes: SqlNode[], index: number): { text: string; end: number } | undefined {
-  let at = index;
-  let sign = '';
-  if (isTokenOf(nodes[at], 'punct') && nodesText([nodes[at]]) === '-') {
-    sign = '-';
-    at = nextSignificant(nodes, at + 1);
-  }
-  return isTokenOf(nodes[at], 'number') ? { text: sign + nodesText([nodes[at]]), end: at + 1 } : undefined;
 }
 
 /** The identity sequence's own name (DuckDB binds a default in its table's schema, so unqualified). */

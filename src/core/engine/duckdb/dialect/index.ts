@@ -5,5 +5,5 @@ export { DialectError } from './dialectError';
 export { dialectRules } from './rules';
 export { DialectRule } from './ruleTypes';
 export { translateDateFormat, DATE_FORMAT_ELEMENTS } from './dateFormat';
-export { MACRO_CATALOG, macroDefinitionsSql, SNOWFLAKE_MACROS } from './macros';
+export { MACRO_CATALOG, macroDefinitionsSql, macrosCalledBy, SNOWFLAKE_MACROS } from './macros';
 export { TOO_LONG } from './typeMacros';

@@ -253,6 +253,29 @@ function magnitudeScale(n: string): string {
 }
 
 /** One SQL text that creates every macro; run once per engine. */
-export function macroDefinitionsSql(): string {
-  return SNOWFLAKE_MACROS.map((entry) => `CREATE OR REPLACE MACRO ${macro(entry.name)}${entry.body};`).join('\n');
+/** `CREATE OR REPLACE MACRO …` for each of `entries`, in one multi-statement text. */
+export function macroDefinitionsSql(entries: readonly SnowflakeMacro[] = SNOWFLAKE_MACROS): string {
+  return entries.map((entry) => `CREATE OR REPLACE MACRO ${macro(entry.name)}${entry.body};`).join('\n');
+}
+
+const CALL = new RegExp(`${MACRO_CATALOG}\\.main\\.(\\w+)`, 'g');
+let callsByMacro: Map<string, { entry: SnowflakeMacro; calls: string[] }> | undefined;
+
+/** The names of our macros a SQL text calls. */
+function calledNames(sql: string): string[] {
+  return [...sql.matchAll(CALL)].map((match) => match[1]);
+}
+
+/** The macros `sql` calls, with every macro those call in turn. */
+export function macrosCalledBy(sql: string): SnowflakeMacro[] {
+  callsByMacro ??= new Map(SNOWFLAKE_MACROS.map((entry) => [entry.name, { entry, calls: calledNames(entry.body) }]));
+  const needed = new Map<string, SnowflakeMacro>();
+  const pending = calledNames(sql);
+  while (pending.length) {
+    const known = callsByMacro.get(pending.pop()!);
+    if (!known || needed.has(known.entry.name)) continue;
+    needed.set(known.entry.name, known.entry);
+    pending.push(...known.calls);
+  }
+  return [...needed.values()];
 }

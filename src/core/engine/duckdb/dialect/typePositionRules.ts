@@ -4,7 +4,7 @@ import { readTypeSpan, TypeSpan } from '../../../sql/typeSpan';
 import { readQualifiedName } from '../../../sql/identifiers';
 import { CallMatch, matchCall } from './functionCall';
 import { identitySequenceName, readIdentityProperty } from './identityColumns';
-import { sequenceOptionsSql } from './sequenceRules';
+import { sequenceOptionsSql } from './sequenceOptions';
 import { declaredCastLength, declaredStringLength, lengthCheckedCastSql, lengthCheckSql } from './stringLength';
 import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
 import { Translator, typeReferenceOf } from './translator';

@@ -1,0 +1,36 @@
+"""Binary frames from the Node side (docs/channel-protocol.md, "Binary frames").
+
+A binary frame's body is a mark byte (0), a big-endian uint32 header length, a UTF-8 JSON
+header, zero padding to a multiple of 8, then raw arrays the header points into. Query
+results come this way: each column of the header's ``data`` is then a ``{"$a": …}`` object,
+which becomes a BinaryColumn holding views into the frame (nothing is copied here).
+"""
+
+import json
+import struct
+
+from snowpark_local.binary_columns import BinaryColumn, MalformedFrameError
+
+BINARY_FRAME_MARK = 0
+_HEADER_LENGTH = struct.Struct(">I")
+
+
+def is_binary_frame(body):
+    return len(body) > 0 and body[0] == BINARY_FRAME_MARK
+
+
+def decode_binary_frame(body):
+    view = memoryview(body)
+    if len(view) < 5:
+        raise MalformedFrameError("a binary frame of {} bytes is too short for its header".format(len(view)))
+    (header_length,) = _HEADER_LENGTH.unpack_from(view, 1)
+    header_end = 5 + header_length
+    if header_end > len(view):
+        raise MalformedFrameError("a binary frame's header claims {} bytes but the frame has {}".format(
+            header_length, len(view) - 5))
+    attachments = view[(header_end + 7) & ~7:]
+
+    def resolve(obj):
+        return BinaryColumn(obj, attachments) if "$a" in obj else obj
+
+    return json.loads(str(view[5:header_end], "utf-8"), object_hook=resolve)
