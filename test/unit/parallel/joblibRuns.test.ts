@@ -551,7 +551,9 @@ describe('joblib tasks in the TaskPool (real runs)', function () {
     const outcome = await handle.outcome;
     assert.equal(outcome.error?.errorType, 'TaskCancelledError');
     const tasks = tasksByIndex(handle.runId);
-    assert.equal(tasks.length, 12, 'every dispatched task has its row');
+    // Tasks joblib had dispatched when the cancel came (at least up to the hung chunk's end), each with its row.
+    assert.ok(tasks.length >= 8, `${tasks.length} task rows`);
+    assert.deepEqual(tasks.map((task) => task.detail.index), [...Array(tasks.length).keys()]);
     const chunk = tasks.filter((task) => task.detail.chunk === hung!.detail.chunk);
     for (const task of chunk) {
       assert.equal(task.status, (task.detail.index as number) < 5 ? 'SUCCESS' : 'ABORTED', `${task.id}`);
