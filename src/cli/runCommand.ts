@@ -114,6 +114,8 @@ export async function runCommand(parsed: ParsedArguments, io: CliIo, prestarted?
 function extraSummaries(runtime: SnowparkRuntime): Record<string, unknown> {
   const tasks = runtime.jobs.list({ kind: 'task' }).map((task) => ({
     batch: task.parentId,
+    // joblib's own batch: the chunk of calls one worker ran together (process backends only).
+    chunk: task.detail.chunk ?? null,
     index: task.detail.index,
     function: task.label,
     worker: task.detail.worker,

@@ -8,6 +8,7 @@ import sys
 import tempfile
 import textwrap
 import unittest
+from array import array
 
 SHIM_ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "src", "python")
 if SHIM_ROOT not in sys.path:
@@ -33,14 +34,17 @@ class WorkerProcess:
         assert header["type"] == "ready", header
         self.pid = header["pid"]
 
-    def run(self, chunk, items, context="ctx-1", context_data=None):
+    def run(self, chunk, items, context="ctx-1", context_data=None, payload=None):
+        """Runs a chunk; the reply's header gets ``durations`` (the run times ahead of its payload)."""
         header = {"type": "run", "chunk": chunk, "context": context,
                   "contextData": context_data if context_data is not None else {"sysPath": sys.path, "cwd": os.getcwd()}}
-        self.frames.write(header, pickle.dumps(items))
+        self.frames.write(header, payload if payload is not None else pickle.dumps(items))
         while True:
             reply, payload = self.frames.read()
             if reply["type"] != "progress":
-                return reply, payload
+                split = reply.get("timings", 0) * 8
+                reply["durations"] = list(array("d", payload[:split]))
+                return reply, payload[split:]
 
     def close(self):
         self.socket.close()
@@ -118,12 +122,51 @@ class TaskWorkerTest(unittest.TestCase):
         finally:
             sys.modules.pop(module_name, None)
 
+    def test_runs_a_chunk_sent_in_the_shared_layout(self):
+        items = [(divmod, (i, 3), {}) for i in range(10)]
+        header, payload = self.worker.run(6, None, payload=serialization.dumps_tasks(items))
+        self.assertEqual(header["type"], "done", header)
+        self.assertEqual(pickle.loads(payload), [divmod(i, 3) for i in range(10)])
+        self.assertEqual(len(header["durations"]), 10)
+        self.assertTrue(all(ms >= 0 for ms in header["durations"]))
+
+    def test_a_failure_in_the_shared_layout_names_its_own_index(self):
+        items = [(_fail, (x,), {}) for x in (1, 2, 0, 4)]
+        header, _ = self.worker.run(7, None, payload=serialization.dumps_tasks(items))
+        self.assertEqual(header["type"], "error")
+        self.assertEqual(header["failedAt"], 2)
+        self.assertEqual(len(header["durations"]), 3)
+
     def test_worker_exits_when_its_channel_closes(self):
         self.worker.socket.close()
         self.assertEqual(self.worker.process.wait(timeout=10), 0)
 
 
 class PicklingTest(unittest.TestCase):
+    def test_calls_sharing_function_and_keywords_send_them_once(self):
+        shared = {"scale": 2}
+        big = list(range(50_000))
+        items = [(max, (i, big), dict(shared)) for i in range(100)]
+        layout = serialization.shared_layout(items)
+        self.assertIsNotNone(layout)
+        self.assertEqual(layout[3], 100)
+        back = serialization.loads_tasks(serialization.dumps_tasks(items))
+        self.assertEqual([args[0] for _f, args, _k in back], list(range(100)))
+        self.assertTrue(all(args[1] is back[0][1][1] for _f, args, _k in back), "one copy of the shared list")
+        self.assertEqual(back[0][2], shared)
+        self.assertLess(len(serialization.dumps_tasks(items)), 2 * len(pickle.dumps(big)))
+
+    def test_calls_that_differ_keep_their_own_function_and_keywords(self):
+        items = [(abs, (-1,), {}), (max, (1, 2), {}), (abs, (-3,), {"x": 1})]
+        self.assertIsNone(serialization.shared_layout(items))
+        self.assertIsNone(serialization.shared_layout([(abs, (-1,), {}), (abs, (-1, 2), {})]))
+        back = serialization.loads_tasks(serialization.dumps_tasks(items))
+        self.assertEqual([(f, a, k) for f, a, k in back], items)
+
+    def test_calls_without_arguments_keep_their_count(self):
+        back = serialization.loads_tasks(serialization.dumps_tasks([(os.getpid, (), {})] * 3))
+        self.assertEqual(len(back), 3)
+
     def test_lambda_without_cloudpickle_names_cloudpickle_and_the_interpreter(self):
         saved = sys.modules.get("cloudpickle", "absent")
         sys.modules["cloudpickle"] = None
@@ -146,7 +189,7 @@ class PicklingTest(unittest.TestCase):
         except ImportError:
             self.skipTest("cloudpickle is not installed in this interpreter")
         factor = 7
-        items = pickle.loads(serialization.dumps_tasks([(lambda x: x * factor, (6,), {})]))
+        items = serialization.loads_tasks(serialization.dumps_tasks([(lambda x: x * factor, (6,), {})]))
         function, args, _ = items[0]
         self.assertEqual(function(*args), 42)
 

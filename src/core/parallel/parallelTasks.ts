@@ -6,7 +6,7 @@ import { shimDirectory } from '../runner/shimLocation';
 import { Emitter } from '../util/emitter';
 import { Chunk, ChunkOutcome, TaskPool } from './taskPool';
 import { ThreadBatches } from './threadBatches';
-import { ChunkRecords } from './taskRecords';
+import { ChunkRecords, roundMs } from './taskRecords';
 
 // The Node side of joblib tasks: the `tasks.*` channel methods, one JobManager record per
 // batch and per task, cancellation, and one warm TaskPool per interpreter.
@@ -55,10 +55,12 @@ interface Batch {
   cancelled?: string;
   firstError?: string;
   taskCount: number;
+  /** Finished chunks whose task rows are still to be added (after their reply went out). */
+  unrecorded: Set<ChunkRecords>;
 }
 
 type SubmitReply =
-  | { ok: true; payload: string; worker: number }
+  | { ok: true; payload: string; worker: number; computeMs: number }
   | { ok: false; kind: 'exception'; errorType: string; message: string; traceback: string; payload: string; index: number; worker: number }
   | { ok: false; kind: 'cancelled' | 'crashed' | 'rejected'; message: string };
 
@@ -220,7 +222,7 @@ export class ParallelTasks {
     const label = String(params.function ?? 'task');
     const nJobs = Math.max(1, Number(params.nJobs) || 1);
     this.updateContext(run, (params.context as Record<string, unknown> | undefined) ?? {});
-    const batch: Batch = { id, run, label, nJobs, chunks: new Set(), taskCount: 0 };
+    const batch: Batch = { id, run, label, nJobs, chunks: new Set(), taskCount: 0, unrecorded: new Set() };
     run.batches.set(id, batch);
     this.options.jobs.add({
       id,
@@ -257,8 +259,9 @@ export class ParallelTasks {
     const start = Number(params.start) || 0;
     const count = Number(params.count) || 0;
     const functions = Array.isArray(params.functions) ? (params.functions as string[]) : undefined;
+    const chunkNumber = typeof params.chunk === 'number' ? params.chunk : undefined;
     const ids = Array.from({ length: count }, (_, offset) => `${batch.id}/${start + offset}`);
-    const records = new ChunkRecords(this.options.jobs, { runId: run.runId, id: batch.id, label: batch.label }, ids, start, functions);
+    const records = new ChunkRecords(this.options.jobs, { runId: run.runId, id: batch.id, label: batch.label }, { ids, start, chunk: chunkNumber, functions });
     batch.taskCount += count;
     this.options.jobs.update(batch.id, { tasks: batch.taskCount });
     if (typeof params.rejected === 'string') {
@@ -275,6 +278,7 @@ export class ParallelTasks {
     }
     const pool = this.poolFor(this.pythonOf(run));
     const payload = Buffer.from(String(params.payload ?? ''), 'base64');
+    let reportedMs = 0;
     const chunk = pool.submit({
       group: batch.id,
       limit: batch.nJobs,
@@ -284,8 +288,8 @@ export class ParallelTasks {
       count,
       onStart: (pid) => records.set(0, 'RUNNING', { detail: { worker: pid } }),
       onProgress: (completed, durations, pid) => {
-        const from = completed - durations.length;
-        durations.forEach((ms, offset) => records.set(from + offset, 'SUCCESS', { detail: { worker: pid, durationMs: round(ms) } }));
+        for (const ms of durations) reportedMs += ms;
+        records.succeeded(completed - durations.length, durations, pid);
         if (completed < count) records.set(completed, 'RUNNING', { detail: { worker: pid } });
       },
     });
@@ -294,27 +298,46 @@ export class ParallelTasks {
     const outcome = await chunk.outcome;
     batch.chunks.delete(chunk);
     const reply = this.settleTasks(batch, records, outcome);
-    records.materialize();
+    // The handler sizes its next chunks by the tasks' run time, progress frames' included.
+    if (reply.ok) reply.computeMs = roundMs(reply.computeMs + reportedMs);
+    this.recordSoon(batch, records);
     return reply;
+  }
+
+  /**
+   * Adds a finished chunk's task rows right after its reply is written: the handler's next
+   * chunk should not wait for ten thousand rows. Closing or cancelling the batch adds them at
+   * once, so nobody ever sees a finished batch without its tasks.
+   */
+  private recordSoon(batch: Batch, records: ChunkRecords): void {
+    batch.unrecorded.add(records);
+    setImmediate(() => {
+      if (batch.unrecorded.delete(records)) records.materialize();
+    });
+  }
+
+  private recordNow(batch: Batch): void {
+    for (const records of batch.unrecorded) records.materialize();
+    batch.unrecorded.clear();
   }
 
   private settleTasks(batch: Batch, records: ChunkRecords, outcome: ChunkOutcome): SubmitReply {
     const count = records.ids.length;
     switch (outcome.kind) {
       case 'done': {
-        const from = count - outcome.durations.length;
-        for (let at = 0; at < count; at++) {
-          const ms = at >= from ? outcome.durations[at - from] : undefined;
-          records.set(at, 'SUCCESS', { detail: { worker: outcome.pid, ...(ms !== undefined ? { durationMs: round(ms) } : {}) } });
-        }
-        return { ok: true, payload: Buffer.from(outcome.payload).toString('base64'), worker: outcome.pid };
+        records.succeeded(count - outcome.durations.length, outcome.durations, outcome.pid);
+        // Tasks reported by an earlier progress frame are done already.
+        records.finishRest('SUCCESS');
+        let computeMs = 0;
+        for (const ms of outcome.durations) computeMs += ms;
+        return { ok: true, payload: Buffer.from(outcome.payload).toString('base64'), worker: outcome.pid, computeMs };
       }
       case 'error': {
         const from = outcome.failedAt + 1 - outcome.durations.length;
         const message = `${outcome.errorType}: ${outcome.message}`;
         for (let at = 0; at <= outcome.failedAt && at < count; at++) {
           const ms = at >= from ? outcome.durations[at - from] : undefined;
-          const detail = { worker: outcome.pid, ...(ms !== undefined ? { durationMs: round(ms) } : {}) };
+          const detail = { worker: outcome.pid, ...(ms !== undefined ? { durationMs: roundMs(ms) } : {}) };
           if (at < outcome.failedAt) records.set(at, 'SUCCESS', { detail });
           else records.set(at, 'FAILED_WITH_ERROR', { error: { message }, detail: { ...detail, traceback: outcome.traceback } });
         }
@@ -351,6 +374,7 @@ export class ParallelTasks {
   }
 
   private cancelBatch(batch: Batch, message: string): void {
+    this.recordNow(batch);
     const job = this.options.jobs.get(batch.id);
     if (!job || isTerminal(job.status)) return;
     batch.cancelled ??= message;
@@ -362,6 +386,7 @@ export class ParallelTasks {
   }
 
   private closeBatch(batch: Batch, ok: boolean): void {
+    this.recordNow(batch);
     this.abortPending(batch, batch.cancelled ?? 'The joblib batch ended.');
     const jobs = this.options.jobs;
     const job = jobs.get(batch.id);
@@ -371,8 +396,4 @@ export class ParallelTasks {
     else if (batch.cancelled) jobs.move(batch.id, 'ABORTED', { error: { message: batch.cancelled } });
     else jobs.move(batch.id, 'FAILED_WITH_ERROR', { error: { message: batch.firstError ?? 'The joblib batch stopped before all its tasks ran.' } });
   }
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
 }

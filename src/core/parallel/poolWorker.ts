@@ -41,6 +41,11 @@ export class PoolWorker {
   idleSince = Date.now();
   /** The chunk it runs now. */
   chunk: Chunk | undefined;
+  /** A chunk sent behind `chunk` (TaskPool's SEND_AHEAD_BELOW_MS): it starts when `chunk` ends. */
+  next: Chunk | undefined;
+  /** The batch of its last finished chunk, and how long that chunk ran. */
+  lastGroup: string | undefined;
+  lastRunMs: number | undefined;
   /** It reached `ready` once (a worker that dies before that could not start). */
   wasReady = false;
   idleTimer: NodeJS.Timeout | undefined;

@@ -1,16 +1,17 @@
 import { delimiter } from 'node:path';
 import { Emitter } from '../util/emitter';
 import { PoolWorker } from './poolWorker';
+import { splitTimings } from './workerFrames';
 
 /** What one run's Python workers must look like before its tasks run (sys.path, cwd, module). */
 export type WorkerContextData = Record<string, unknown>;
 
 export type ChunkOutcome =
-  | { kind: 'done'; payload: Uint8Array; durations: number[]; pid: number }
+  | { kind: 'done'; payload: Uint8Array; durations: Float64Array; pid: number }
   | {
       kind: 'error';
       failedAt: number;
-      durations: number[];
+      durations: Float64Array;
       errorType: string;
       message: string;
       traceback: string;
@@ -30,13 +31,16 @@ export interface ChunkRequest {
   count: number;
   onStart?: (pid: number) => void;
   /** `completed` calls are done; `durations` are theirs, in ms. */
-  onProgress?: (completed: number, durations: number[], pid: number) => void;
+  onProgress?: (completed: number, durations: Float64Array, pid: number) => void;
 }
 
 export interface Chunk extends ChunkRequest {
   readonly id: number;
   state: 'queued' | 'running' | 'settled';
   worker?: PoolWorker;
+  /** Sent to a busy worker behind its current chunk (see SEND_AHEAD_BELOW_MS); not started yet. */
+  sentAhead?: boolean;
+  startedMs?: number;
   cancelMessage?: string;
   completed: number;
   readonly outcome: Promise<ChunkOutcome>;
@@ -59,6 +63,15 @@ export interface WorkerOutput {
   stream: 'stdout' | 'stderr';
   text: string;
 }
+
+/**
+ * A worker whose last chunk of a batch ran shorter than this gets the batch's next waiting
+ * chunk sent behind its current one: the Python worker starts it the moment the current one
+ * ends, instead of idling for the round trip through this thread and its own (two thread
+ * wake-ups per chunk, which for tiny tasks cost more than the tasks). Long chunks are never
+ * sent ahead: a chunk tied to a busy worker could not go to the first one free.
+ */
+export const SEND_AHEAD_BELOW_MS = 20;
 
 /**
  * Warm Python workers for one interpreter, each owned by a Node worker thread. Chunks of
@@ -138,7 +151,12 @@ export class TaskPool {
       return;
     }
     const worker = chunk.worker;
-    if (worker) worker.state = 'stopping';
+    if (worker) {
+      worker.state = 'stopping';
+      // Killing the worker ends both chunks it holds (one running, one sent ahead, always of
+      // the same batch): the other one is cancelled too, not reported as a crash.
+      for (const held of [worker.chunk, worker.next]) if (held && held !== chunk) held.cancelMessage ??= message;
+    }
     chunk.settle({ kind: 'cancelled', message });
     worker?.kill();
     this.pump();
@@ -162,6 +180,7 @@ export class TaskPool {
         }),
     );
     for (const worker of this.workers) {
+      if (worker.next) this.cancel(worker.next, 'Snowpark Local is shutting down.');
       if (worker.chunk) this.cancel(worker.chunk, 'Snowpark Local is shutting down.');
       worker.stop(500);
     }
@@ -178,7 +197,26 @@ export class TaskPool {
       if (!chunk) break;
       this.start(worker, chunk);
     }
+    this.sendAhead();
     this.fill();
+  }
+
+  /** Waiting chunks of quick batches go behind a busy worker's current chunk of the same batch. */
+  private sendAhead(): void {
+    if (!this.queue.length) return;
+    for (const worker of this.workers) {
+      const current = worker.chunk;
+      if (worker.state !== 'busy' || worker.next || !current || current.sentAhead) continue;
+      if (worker.lastGroup !== current.group || worker.lastRunMs === undefined || worker.lastRunMs >= SEND_AHEAD_BELOW_MS) continue;
+      const at = this.queue.findIndex((chunk) => chunk.group === current.group);
+      if (at < 0) continue;
+      const chunk = this.queue.splice(at, 1)[0];
+      chunk.state = 'running';
+      chunk.sentAhead = true;
+      chunk.worker = worker;
+      worker.next = chunk;
+      this.send(worker, chunk);
+    }
   }
 
   private nextRunnable(): Chunk | undefined {
@@ -249,22 +287,45 @@ export class TaskPool {
     chunk.state = 'running';
     chunk.worker = worker;
     this.runningByGroup.set(chunk.group, (this.runningByGroup.get(chunk.group) ?? 0) + 1);
-    const header: Record<string, unknown> = { type: 'run', chunk: chunk.id, context: chunk.contextId };
-    if (worker.context !== chunk.contextId) header.contextData = chunk.context;
-    worker.context = chunk.contextId;
-    worker.send(header, chunk.payload);
+    this.send(worker, chunk);
+    chunk.startedMs = performance.now();
     chunk.onStart?.(worker.pid ?? 0);
   }
 
-  /** A settled running chunk gives its worker back. */
+  private send(worker: PoolWorker, chunk: Chunk): void {
+    const header: Record<string, unknown> = { type: 'run', chunk: chunk.id, context: chunk.contextId };
+    // The Python worker takes frames in order: the context it holds is that of the last sent.
+    if (worker.context !== chunk.contextId) header.contextData = chunk.context;
+    worker.context = chunk.contextId;
+    worker.send(header, chunk.payload);
+  }
+
+  /** A settled running chunk gives its worker back, or to the chunk sent behind it. */
   private release(chunk: Chunk): void {
+    const worker = chunk.worker;
+    if (chunk.sentAhead) {
+      // Settled before it started (its worker was killed): it never held a place.
+      if (worker && worker.next === chunk) worker.next = undefined;
+      return;
+    }
     const count = (this.runningByGroup.get(chunk.group) ?? 1) - 1;
     if (count <= 0) this.runningByGroup.delete(chunk.group);
     else this.runningByGroup.set(chunk.group, count);
-    const worker = chunk.worker;
     if (worker && worker.chunk === chunk) {
       worker.chunk = undefined;
-      if (worker.state === 'busy') this.becameIdle(worker);
+      worker.lastGroup = chunk.group;
+      worker.lastRunMs = chunk.startedMs === undefined ? undefined : performance.now() - chunk.startedMs;
+      const next = worker.next;
+      if (next && next.state === 'running' && worker.state === 'busy') {
+        // Already in the Python worker's hands: it started as this one ended.
+        worker.next = undefined;
+        next.sentAhead = false;
+        worker.chunk = next;
+        this.runningByGroup.set(next.group, (this.runningByGroup.get(next.group) ?? 0) + 1);
+        next.startedMs = performance.now();
+        next.onStart?.(worker.pid ?? 0);
+      } else if (worker.state === 'busy') this.becameIdle(worker);
+      // A worker being killed keeps its chunk sent ahead: exited() cancels or requeues it.
     }
     queueMicrotask(() => this.pump());
   }
@@ -286,7 +347,7 @@ export class TaskPool {
     const chunk = worker.chunk;
     if (!chunk || header.chunk !== chunk.id || chunk.state !== 'running') return;
     const pid = worker.pid ?? 0;
-    const durations = (header.durations as number[] | undefined) ?? [];
+    const { durations, rest } = splitTimings(header, payload);
     switch (header.type) {
       case 'progress': {
         chunk.completed = header.completed as number;
@@ -294,7 +355,7 @@ export class TaskPool {
         return;
       }
       case 'done':
-        chunk.settle({ kind: 'done', payload, durations, pid });
+        chunk.settle({ kind: 'done', payload: rest, durations, pid });
         return;
       case 'error':
         chunk.settle({
@@ -304,7 +365,7 @@ export class TaskPool {
           errorType: String(header.errorType ?? 'Exception'),
           message: String(header.message ?? ''),
           traceback: String(header.traceback ?? ''),
-          payload,
+          payload: rest,
           pid,
         });
         return;
@@ -327,7 +388,19 @@ export class TaskPool {
       return;
     }
     const chunk = worker.chunk;
+    const next = worker.next;
     worker.chunk = undefined;
+    worker.next = undefined;
+    if (next && next.state === 'running') {
+      // Never started: it goes back to the front of the queue, unless it was cancelled.
+      if (next.cancelMessage) next.settle({ kind: 'cancelled', message: next.cancelMessage });
+      else {
+        next.sentAhead = false;
+        next.state = 'queued';
+        next.worker = undefined;
+        this.queue.unshift(next);
+      }
+    }
     if (chunk && chunk.state === 'running') {
       chunk.settle(
         chunk.cancelMessage

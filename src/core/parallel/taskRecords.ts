@@ -4,11 +4,16 @@ import { isTerminal, JobStatus } from '../jobs/jobStatus';
 /** Chunks that finish within this long get their task rows once, already finished. */
 export const RECORD_DELAY_MS = 25;
 
-interface TaskState {
-  status: JobStatus;
-  detail: Record<string, unknown>;
-  error?: JobError;
-  endedMs?: number;
+export interface ChunkTasks {
+  /** Job ids of the chunk's tasks, in order. */
+  ids: string[];
+  /** Index of the first task in its Parallel call. */
+  start: number;
+  /** The chunk's number in its Parallel call (joblib's batch), from 1. */
+  chunk?: number;
+  /** Per task, when the chunk mixes functions. */
+  functions?: string[];
+  delayMs?: number;
 }
 
 /**
@@ -18,7 +23,15 @@ interface TaskState {
  * thousand of them would otherwise cost more than the tasks.
  */
 export class ChunkRecords {
-  private readonly states: TaskState[];
+  readonly ids: string[];
+  readonly start: number;
+  private readonly functions: string[] | undefined;
+  // Per task, in parallel arrays rather than an object each: a chunk may hold thousands of
+  // tasks, and their rows' details are the only objects worth making.
+  private readonly statuses: JobStatus[];
+  private readonly details: Array<Record<string, unknown>>;
+  private readonly endedMs: number[];
+  private readonly errors = new Map<number, JobError>();
   private readonly startedMs = Date.now();
   private materialized = false;
   private readonly timer: NodeJS.Timeout;
@@ -30,29 +43,37 @@ export class ChunkRecords {
   constructor(
     private readonly jobs: JobManager,
     private readonly batch: { runId: string; id: string; label: string },
-    readonly ids: string[],
-    readonly start: number,
-    private readonly functions: string[] | undefined,
-    delayMs = RECORD_DELAY_MS,
+    tasks: ChunkTasks,
   ) {
-    this.states = ids.map((_, offset) => ({ status: 'QUEUED', detail: { index: start + offset, worker: null } }));
-    this.timer = setTimeout(() => this.materialize(), delayMs);
+    this.ids = tasks.ids;
+    this.start = tasks.start;
+    this.functions = tasks.functions;
+    const count = this.ids.length;
+    const chunk = tasks.chunk;
+    this.statuses = new Array<JobStatus>(count).fill('QUEUED');
+    this.endedMs = new Array<number>(count).fill(0);
+    this.details = new Array<Record<string, unknown>>(count);
+    for (let offset = 0; offset < count; offset++) {
+      this.details[offset] =
+        chunk === undefined ? { index: this.start + offset, worker: null } : { index: this.start + offset, chunk, worker: null };
+    }
+    this.timer = setTimeout(() => this.materialize(), tasks.delayMs ?? RECORD_DELAY_MS);
     this.timer.unref();
   }
 
   status(offset: number): JobStatus {
-    return this.states[offset].status;
+    return this.statuses[offset];
   }
 
   /** Moves one task; moves out of a final state are ignored, as JobManager does. */
   set(offset: number, status: JobStatus, facts: { detail?: Record<string, unknown>; error?: JobError } = {}): void {
-    const state = this.states[offset];
-    if (!state || isTerminal(state.status)) return;
-    if (state.status === status && !facts.detail && !facts.error) return;
-    state.status = status;
-    if (facts.detail) Object.assign(state.detail, facts.detail);
-    if (facts.error) state.error = facts.error;
-    if (isTerminal(status)) state.endedMs = Date.now();
+    const current = this.statuses[offset];
+    if (current === undefined || isTerminal(current)) return;
+    if (current === status && !facts.detail && !facts.error) return;
+    this.statuses[offset] = status;
+    if (facts.detail) Object.assign(this.details[offset], facts.detail);
+    if (facts.error) this.errors.set(offset, facts.error);
+    if (isTerminal(status)) this.endedMs[offset] = Date.now();
     if (!this.materialized) return;
     const id = this.ids[offset];
     const job = this.jobs.get(id);
@@ -62,11 +83,35 @@ export class ChunkRecords {
     this.jobs.move(id, status, facts);
   }
 
+  /**
+   * Tasks `from` … `from + durations.length - 1` succeeded on `worker`. The common case (a
+   * chunk of tiny tasks not shown yet) writes the facts in place: no objects per task.
+   */
+  succeeded(from: number, durations: ArrayLike<number>, worker: number): void {
+    if (this.materialized) {
+      for (let at = 0; at < durations.length; at++) {
+        this.set(from + at, 'SUCCESS', { detail: { worker, durationMs: roundMs(durations[at]) } });
+      }
+      return;
+    }
+    const now = Date.now();
+    for (let at = 0; at < durations.length; at++) {
+      const offset = from + at;
+      const status = this.statuses[offset];
+      if (status === undefined || isTerminal(status)) continue;
+      this.statuses[offset] = 'SUCCESS';
+      const detail = this.details[offset];
+      detail.worker = worker;
+      detail.durationMs = roundMs(durations[at]);
+      this.endedMs[offset] = now;
+    }
+  }
+
   /** Every task not finished yet ends with `status`. */
   finishRest(status: JobStatus, facts: { error?: JobError } = {}): void {
-    this.states.forEach((state, offset) => {
-      if (!isTerminal(state.status)) this.set(offset, status, facts);
-    });
+    for (let offset = 0; offset < this.statuses.length; offset++) {
+      if (!isTerminal(this.statuses[offset])) this.set(offset, status, facts);
+    }
   }
 
   /** Adds the rows (on the delay, or at the end at the latest). */
@@ -74,19 +119,27 @@ export class ChunkRecords {
     if (this.materialized) return;
     this.materialized = true;
     clearTimeout(this.timer);
-    this.states.forEach((state, offset) => {
-      const record = this.jobs.add({
+    const { runId, id: parentId, label } = this.batch;
+    for (let offset = 0; offset < this.ids.length; offset++) {
+      const status = this.statuses[offset];
+      this.jobs.add({
         id: this.ids[offset],
         kind: 'task',
-        runId: this.batch.runId,
-        parentId: this.batch.id,
-        label: this.functions?.[offset] ?? this.batch.label,
-        status: state.status,
+        runId,
+        parentId,
+        label: this.functions?.[offset] ?? label,
+        status,
         startedMs: this.startedMs,
-        detail: { ...state.detail },
-        error: state.error,
+        endedMs: isTerminal(status) ? this.endedMs[offset] : undefined,
+        // Handed over, not copied: from here on the JobManager's row is the one that changes.
+        detail: this.details[offset],
+        error: this.errors.get(offset),
       });
-      if (state.endedMs !== undefined) record.endedMs = state.endedMs;
-    });
+    }
   }
+}
+
+/** Milliseconds to the microsecond: what the Jobs tree and --json show. */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
 }

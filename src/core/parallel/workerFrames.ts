@@ -39,3 +39,20 @@ export class WorkerFrameDecoder {
     return frames;
   }
 }
+
+/**
+ * A worker's `progress`, `done` and `error` frames start their payload with the tasks' run
+ * times: `header.timings` float64 milliseconds in the machine's byte order (the Python worker
+ * runs on the same machine). The rest is the frame's pickle.
+ */
+export function splitTimings(header: Record<string, unknown>, payload: Uint8Array): { durations: Float64Array; rest: Uint8Array } {
+  const count = Number(header.timings) || 0;
+  const bytes = count * Float64Array.BYTES_PER_ELEMENT;
+  if (count <= 0 || payload.length < bytes) return { durations: new Float64Array(0), rest: payload };
+  // A view needs an 8-aligned offset, which a payload need not have: copy when it is not.
+  const durations =
+    payload.byteOffset % Float64Array.BYTES_PER_ELEMENT === 0
+      ? new Float64Array(payload.buffer, payload.byteOffset, count)
+      : new Float64Array(payload.slice(0, bytes).buffer);
+  return { durations, rest: payload.subarray(bytes) };
+}

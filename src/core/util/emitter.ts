@@ -16,6 +16,8 @@ export class Emitter<T> {
   };
 
   fire(event: T): void {
+    // Nobody listening (CLI, tests, benchmarks): no copy of the set per event.
+    if (this.listeners.size === 0) return;
     for (const listener of [...this.listeners]) {
       try {
         listener(event);

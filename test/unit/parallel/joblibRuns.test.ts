@@ -136,6 +136,44 @@ def lambda_with_cloudpickle(session):
         return joblib.Parallel(n_jobs=2)(joblib.delayed(lambda x: x * factor)(i) for i in range(4))
 
 
+def one_ms_tasks(session):
+    with joblib.parallel_backend('loky'):
+        return sum(joblib.Parallel(n_jobs=2)(joblib.delayed(pause)(i, 0.001) for i in range(400)))
+
+
+def slow_tasks(session):
+    with joblib.parallel_backend('loky'):
+        return sum(joblib.Parallel(n_jobs=2)(joblib.delayed(pause)(i, 0.2) for i in range(6)))
+
+
+def pause(i, seconds):
+    time.sleep(seconds)
+    return i
+
+
+def user_batch_size(session):
+    with joblib.parallel_backend('loky'):
+        return sum(joblib.Parallel(n_jobs=2, batch_size=7)(joblib.delayed(abs)(-i) for i in range(60)))
+
+
+def fail_at(i, bad):
+    if i == bad:
+        raise ValueError("task {} failed".format(i))
+    return i
+
+
+def fails_mid_chunk(session):
+    with joblib.parallel_backend('loky'):
+        return joblib.Parallel(n_jobs=2, batch_size=5)(joblib.delayed(fail_at)(i, 6) for i in range(20))
+
+
+def stuck_mid_chunk(session):
+    # Task 4 takes long enough for a progress report, so task 5 shows RUNNING while it hangs.
+    seconds = {4: 0.08, 5: 60}
+    with joblib.parallel_backend('loky'):
+        return joblib.Parallel(n_jobs=2, batch_size=4)(joblib.delayed(pause)(i, seconds.get(i, 0.001)) for i in range(12))
+
+
 def many(session):
     with joblib.parallel_backend('loky'):
         return sum(joblib.Parallel(n_jobs=2)(joblib.delayed(abs)(-i) for i in range(2000)))
@@ -421,6 +459,109 @@ describe('joblib tasks in the TaskPool (real runs)', function () {
     const tasks = jobsOf(handle.runId, 'task');
     assert.equal(tasks.length, 2000);
     assert.ok(tasks.every((task) => task.status === 'SUCCESS'));
+  });
+
+  /** The run's tasks in index order, each with its chunk number (joblib's batch). */
+  function tasksByIndex(runId: string): JobRecord[] {
+    return jobsOf(runId, 'task').sort((a, b) => Number(a.detail.index) - Number(b.detail.index));
+  }
+
+  /** Chunk number → the indices of its tasks, from the task rows. */
+  function chunksOf(tasks: JobRecord[]): Map<number, number[]> {
+    const chunks = new Map<number, number[]>();
+    for (const task of tasks) {
+      const chunk = task.detail.chunk as number;
+      chunks.set(chunk, [...(chunks.get(chunk) ?? []), task.detail.index as number]);
+    }
+    return chunks;
+  }
+
+  it('batches 1 ms tasks into chunks larger than one, recording every task with its chunk', async () => {
+    const handle = run('one_ms_tasks');
+    assert.equal(valueOf(await handle.outcome), (399 * 400) / 2);
+    const tasks = tasksByIndex(handle.runId);
+    assert.deepEqual(tasks.map((task) => task.detail.index), [...Array(400).keys()], 'one row per task');
+    for (const task of tasks) {
+      assert.equal(task.status, 'SUCCESS');
+      assert.ok(Number.isInteger(task.detail.chunk) && (task.detail.chunk as number) >= 1, `${task.id} has a chunk`);
+      assert.equal(typeof task.detail.durationMs, 'number');
+    }
+    const chunks = chunksOf(tasks);
+    // A chunk holds consecutive tasks, and chunks are numbered in dispatch order.
+    for (const indices of chunks.values()) assert.equal(indices[indices.length - 1] - indices[0], indices.length - 1);
+    const firsts = [...chunks.entries()].sort((a, b) => a[0] - b[0]).map(([, indices]) => indices[0]);
+    assert.deepEqual(firsts, [...firsts].sort((a, b) => a - b));
+    assert.equal(chunks.get(1)?.length, 1, 'the first chunk is a single task: nothing is measured yet');
+    assert.ok(Math.max(...[...chunks.values()].map((indices) => indices.length)) >= 8, `chunk sizes grew: ${[...chunks.values()].map((c) => c.length)}`);
+    assert.ok(chunks.size < 200, `${chunks.size} chunks for 400 tasks`);
+  });
+
+  it('keeps 200 ms tasks one per chunk', async () => {
+    const handle = run('slow_tasks');
+    assert.equal(valueOf(await handle.outcome), 15);
+    const chunks = chunksOf(tasksByIndex(handle.runId));
+    assert.equal(chunks.size, 6);
+    for (const indices of chunks.values()) assert.equal(indices.length, 1);
+  });
+
+  it("honours the user's batch_size instead of sizing chunks itself", async () => {
+    const handle = run('user_batch_size');
+    assert.equal(valueOf(await handle.outcome), (59 * 60) / 2);
+    const sizes = [...chunksOf(tasksByIndex(handle.runId)).values()].map((indices) => indices.length);
+    // joblib itself splits its first (pre-dispatched) and last slices smaller; never larger.
+    assert.ok(sizes.every((size) => size <= 7), `sizes ${sizes}`);
+    assert.ok(sizes.filter((size) => size === 7).length >= 2, `sizes ${sizes}`);
+  });
+
+  it("an exception in the middle of a chunk reports that task, with its own traceback", async () => {
+    const handle = run('fails_mid_chunk');
+    const outcome = await handle.outcome;
+    assert.equal(outcome.ok, false);
+    assert.equal(outcome.error?.errorType, 'ValueError');
+    assert.match(outcome.error?.message ?? '', /task 6 failed/);
+    assert.match(outcome.error?.traceback ?? '', /parallel_handlers\.py", line \d+, in fail_at\n\s+raise ValueError/);
+    const tasks = tasksByIndex(handle.runId);
+    const failed = tasks.filter((task) => task.status === 'FAILED_WITH_ERROR');
+    assert.deepEqual(failed.map((task) => task.detail.index), [6]);
+    assert.match(failed[0].error?.message ?? '', /ValueError: task 6 failed/);
+    assert.match(String(failed[0].detail.traceback), /in fail_at/);
+    const sameChunk = tasks.filter((task) => task.detail.chunk === failed[0].detail.chunk);
+    const before = sameChunk.filter((task) => (task.detail.index as number) < 6);
+    const after = sameChunk.filter((task) => (task.detail.index as number) > 6);
+    assert.ok(before.length > 0 && after.length > 0, `task 6 is inside its chunk: ${sameChunk.map((task) => task.detail.index)}`);
+    for (const task of before) assert.equal(task.status, 'SUCCESS');
+    for (const task of after) assert.equal(task.status, 'ABORTED');
+    assert.equal(jobsOf(handle.runId, 'batch')[0].status, 'FAILED_WITH_ERROR');
+    await assertNoOrphans();
+  });
+
+  it('cancelling mid-chunk kills the worker, ends every task, and leaves no process', async () => {
+    const handle = run('stuck_mid_chunk');
+    let hung: JobRecord | undefined;
+    assert.ok(
+      await waitUntil(() => {
+        hung = runtime.jobs.get(`${jobsOf(handle.runId, 'batch')[0]?.id}/5`);
+        return hung?.status === 'RUNNING';
+      }, 30_000),
+      'task 5 runs',
+    );
+    const pid = hung!.detail.worker as number;
+    const [batch] = jobsOf(handle.runId, 'batch');
+    assert.equal(runtime.parallel.cancel(batch.id), true);
+    const outcome = await handle.outcome;
+    assert.equal(outcome.error?.errorType, 'TaskCancelledError');
+    const tasks = tasksByIndex(handle.runId);
+    // Tasks joblib had dispatched when the cancel came (at least up to the hung chunk's end), each with its row.
+    assert.ok(tasks.length >= 8, `${tasks.length} task rows`);
+    assert.deepEqual(tasks.map((task) => task.detail.index), [...Array(tasks.length).keys()]);
+    const chunk = tasks.filter((task) => task.detail.chunk === hung!.detail.chunk);
+    for (const task of chunk) {
+      assert.equal(task.status, (task.detail.index as number) < 5 ? 'SUCCESS' : 'ABORTED', `${task.id}`);
+    }
+    for (const task of tasks) assert.ok(['SUCCESS', 'ABORTED'].includes(task.status), `${task.id} ${task.status}`);
+    assert.equal(runtime.jobs.get(batch.id)?.status, 'ABORTED');
+    assert.ok(await waitUntil(() => !isAlive(pid), 5000), `worker ${pid} killed`);
+    await assertNoOrphans();
   });
 
   it('PACKAGES naming joblib on an interpreter without it stops the run with the fix', async function () {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { JobEvent, JobManager } from '../../../src/core/jobs/jobManager';
 import { ChunkRecords } from '../../../src/core/parallel/taskRecords';
-import { encodeWorkerFrame, WorkerFrameDecoder } from '../../../src/core/parallel/workerFrames';
+import { encodeWorkerFrame, splitTimings, WorkerFrameDecoder } from '../../../src/core/parallel/workerFrames';
 
 describe('task rows of a chunk (ChunkRecords)', () => {
   function setup(delayMs: number) {
@@ -11,7 +11,7 @@ describe('task rows of a chunk (ChunkRecords)', () => {
     jobs.add({ id: 'run', kind: 'run', runId: 'run', label: 'h()', status: 'RUNNING' });
     jobs.add({ id: 'run/b1', kind: 'batch', runId: 'run', parentId: 'run', label: 'sqrt', status: 'RUNNING' });
     events.length = 0;
-    const records = new ChunkRecords(jobs, { runId: 'run', id: 'run/b1', label: 'sqrt' }, ['run/b1/4', 'run/b1/5'], 4, undefined, delayMs);
+    const records = new ChunkRecords(jobs, { runId: 'run', id: 'run/b1', label: 'sqrt' }, { ids: ['run/b1/4', 'run/b1/5'], start: 4, chunk: 3, delayMs });
     return { jobs, events, records };
   }
 
@@ -27,7 +27,7 @@ describe('task rows of a chunk (ChunkRecords)', () => {
       ['added', 'run/b1/5', 'FAILED_WITH_ERROR'],
     ]);
     const first = jobs.get('run/b1/4')!;
-    assert.deepEqual(first.detail, { index: 4, worker: 42, durationMs: 1.5 });
+    assert.deepEqual(first.detail, { index: 4, chunk: 3, worker: 42, durationMs: 1.5 });
     assert.equal(first.parentId, 'run/b1');
     assert.equal(first.label, 'sqrt');
     assert.ok(first.endedMs !== undefined && first.endedMs >= first.startedMs);
@@ -62,5 +62,21 @@ describe('worker frames', () => {
       assert.deepEqual(frames[1].header, { type: 'exit' });
       assert.equal(frames[1].payload.length, 0);
     }
+  });
+
+  it('reads the tasks\' run times ahead of the payload, at any byte offset', () => {
+    const times = Float64Array.from([0.25, 1.5, 1234.5]);
+    const pickle = Uint8Array.from([128, 5, 46]);
+    for (const pad of [0, 3]) {
+      const bytes = new Uint8Array(pad + times.byteLength + pickle.length);
+      bytes.set(new Uint8Array(times.buffer), pad);
+      bytes.set(pickle, pad + times.byteLength);
+      const { durations, rest } = splitTimings({ type: 'done', timings: 3 }, bytes.subarray(pad));
+      assert.deepEqual([...durations], [0.25, 1.5, 1234.5]);
+      assert.deepEqual([...rest], [128, 5, 46]);
+    }
+    const none = splitTimings({ type: 'done' }, pickle);
+    assert.equal(none.durations.length, 0);
+    assert.equal(none.rest, pickle);
   });
 });

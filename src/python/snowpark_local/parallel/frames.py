@@ -27,9 +27,11 @@ class FrameSocket:
         header = json.loads(bytes(body[:header_length]).decode("utf-8"))
         return header, bytes(body[header_length:])
 
-    def write(self, header, payload=b""):
+    def write(self, header, *payload):
+        """Send one frame; the payload may come in parts (joined once, here)."""
         encoded = json.dumps(header, separators=(",", ":")).encode("utf-8")
-        self._socket.sendall(_LENGTHS.pack(len(encoded), len(payload)) + encoded + payload)
+        length = sum(len(part) for part in payload)
+        self._socket.sendall(b"".join((_LENGTHS.pack(len(encoded), length), encoded) + payload))
 
     def _read_exactly(self, count):
         while len(self._buffer) < count:

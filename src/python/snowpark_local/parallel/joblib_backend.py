@@ -17,20 +17,20 @@ import threading
 import time
 
 from joblib._parallel_backends import (
-    AutoBatchingMixin,
     FallbackToBackend,
     ParallelBackendBase,
     SequentialBackend,
     ThreadingBackend,
 )
 
+from snowpark_local.parallel.batch_sizing import AdaptiveBatchSize
 from snowpark_local.parallel.errors import (
     RemoteTaskError,
     TaskCancelledError,
     remote_traceback,
     terminated_worker_error,
 )
-from snowpark_local.parallel.serialization import TaskPicklingError, dumps_tasks
+from snowpark_local.parallel.serialization import TaskPicklingError, dumps_tasks, has_cloudpickle
 from snowpark_local.parallel.thread_records import ThreadBatchRecorder
 from snowpark_local.parallel.task_channel import TaskChannel
 
@@ -89,8 +89,7 @@ def _run_context():
 class _ChunkFuture:
     """What apply_async returns: joblib calls ``get(timeout)`` in order."""
 
-    def __init__(self, names, on_delivered):
-        self._names = names
+    def __init__(self, on_delivered):
         self._on_delivered = on_delivered
         self._done = threading.Event()
         self._reply = None
@@ -138,8 +137,13 @@ class _ChunkFuture:
         return RuntimeError(message)
 
 
-class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
-    """Process-based joblib tasks, run by Snowpark Local's TaskPool."""
+class PoolBackend(ParallelBackendBase):
+    """Process-based joblib tasks, run by Snowpark Local's TaskPool.
+
+    One joblib batch (``BatchedCalls``) is one chunk for the pool: pickled once, run by one
+    worker in order, its results back in one reply. Every call in it is still its own task
+    row (the Node side records ``chunk``, the chunk's number in this Parallel call).
+    """
 
     supports_timeout = True
     supports_inner_max_num_threads = True
@@ -154,7 +158,16 @@ class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
         self._batch_id = None
         self._next_index = 0
         self._delivered = 0
+        self._chunks = 0
         self._failed = False
+        self._sizing = AdaptiveBatchSize()
+
+    def compute_batch_size(self):
+        return self._sizing.next_size()
+
+    def batch_completed(self, batch_size, duration):
+        # joblib's duration is the round trip; the chunk's run time came with its reply.
+        pass
 
     def effective_n_jobs(self, n_jobs):
         n_jobs = _effective(n_jobs)
@@ -179,7 +192,9 @@ class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
             self._batch_id = None
             self._next_index = 0
             self._delivered = 0
+            self._chunks = 0
             self._failed = False
+            self._sizing = AdaptiveBatchSize()
 
     def stop_call(self):
         with self._lock:
@@ -209,12 +224,15 @@ class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
 
     def apply_async(self, func, callback=None):
         items = list(getattr(func, "items", None) or [(func, (), {})])
-        names = [_function_name(function) for function, _args, _kwargs in items]
+        first = items[0][0]
+        label = _function_name(first)
+        names = None if all(function is first for function, _a, _k in items) else [
+            _function_name(function) for function, _args, _kwargs in items]
         channel = TaskChannel.get()
         with self._lock:
             if self._batch_id is None:
                 opened = channel.call("tasks.batch.open", {
-                    "function": names[0],
+                    "function": label,
                     "nJobs": self._n_jobs,
                     "backend": "loky",
                     "context": _run_context(),
@@ -223,9 +241,11 @@ class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
             batch_id = self._batch_id
             start = self._next_index
             self._next_index += len(items)
-        future = _ChunkFuture(names, self._count_delivered)
-        request = {"batchId": batch_id, "start": start, "count": len(items)}
-        if len(set(names)) > 1:
+            self._chunks += 1
+            chunk = self._chunks
+        future = _ChunkFuture(self._count_delivered)
+        request = {"batchId": batch_id, "chunk": chunk, "start": start, "count": len(items)}
+        if names is not None and len(set(names)) > 1:
             request["functions"] = names
         pickling_error = None
         try:
@@ -233,6 +253,7 @@ class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
         except TaskPicklingError as error:
             pickling_error = error
             request["rejected"] = str(error)
+        sizing = self._sizing
 
         def on_reply(result, error):
             if error is not None:
@@ -241,9 +262,21 @@ class PoolBackend(AutoBatchingMixin, ParallelBackendBase):
                 reply = result
             if pickling_error is not None:
                 reply = {"ok": False, "kind": "rejected", "message": str(pickling_error), "error": pickling_error}
-            future._resolve(reply)
-            if callback is not None and reply.get("ok"):
-                channel.run_callback(callback, future)
+            if not (callback is not None and reply.get("ok")):
+                future._resolve(reply)
+                return
+            sizing.completed(len(items), reply.get("computeMs"))
+
+            def complete():
+                # joblib's callback dispatches the next chunk; only then may the main thread
+                # see this result. The other way round, joblib 1.2's retrieve() can find no
+                # job queued and sleep 10 ms, once per chunk.
+                try:
+                    callback(future)
+                finally:
+                    future._resolve(reply)
+
+            channel.run_callback(complete)
 
         channel.call_async("tasks.submit", request, on_reply)
         return future
@@ -298,6 +331,10 @@ class WorkerThreadingBackend(ThreadingBackend):
 
 
 def install_in_handler(parallel_module, warehouse_type):
+    # Chunks are pickled with cloudpickle: import it with joblib (which loads its own copy
+    # anyway, ~3 ms more), not inside the first Parallel call. Not on a background thread:
+    # its import would race a handler that hides the module (sys.modules["cloudpickle"] = None).
+    has_cloudpickle()
     parallel_module.register_parallel_backend("loky", PoolBackend)
     parallel_module.register_parallel_backend("multiprocessing", PoolBackend)
     parallel_module.register_parallel_backend("snowpark-local", PoolBackend)

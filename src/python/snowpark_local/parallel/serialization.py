@@ -1,7 +1,20 @@
-"""Pickling joblib tasks for a worker process: plain pickle, or cloudpickle when installed."""
+"""Pickling joblib tasks for a worker process: plain pickle, or cloudpickle when installed.
+
+A chunk of calls that share their function and keyword arguments (``delayed(f)(i) for i in
+…``, by far the usual shape) travels as the function and keyword arguments once plus its
+positional arguments by position: a tuple of ints or strings pickles in C, while a list of
+``(function, args, kwargs)`` triples makes cloudpickle call back into Python for every
+triple, which cost more than the tasks themselves for tiny tasks. Objects repeated across
+calls (a DataFrame passed to every task) are sent once either way: pickle's memo.
+"""
 
 import pickle
 import sys
+import types
+from itertools import repeat
+
+# The first element of a chunk sent in the shared layout (anything else is a list of triples).
+_SHARED = "snowpark-local:shared-calls"
 
 
 class TaskPicklingError(pickle.PicklingError):
@@ -20,15 +33,59 @@ def has_cloudpickle():
     return _cloudpickle() is not None
 
 
+def _same_function(function, first):
+    if function is first:
+        return True
+    # delayed(obj.method) makes a new bound method per call: equal when self and function are.
+    return type(function) is types.MethodType and type(first) is types.MethodType and function == first
+
+
+def _same_kwargs(kwargs, first):
+    if kwargs is first:
+        return True
+    if len(kwargs) != len(first):
+        return False
+    # Identity, not ==: values may be arrays whose == is elementwise or raises.
+    for key, value in first.items():
+        if key not in kwargs or kwargs[key] is not value:
+            return False
+    return True
+
+
+def shared_layout(items):
+    """``(_SHARED, function, kwargs, count, columns)`` when every call has the same function,
+    the same keyword arguments and as many positional ones; else None."""
+    if not items:
+        return None
+    first_function, first_args, first_kwargs = items[0]
+    width = len(first_args)
+    for function, args, kwargs in items:
+        if len(args) != width or not _same_function(function, first_function) or not _same_kwargs(kwargs, first_kwargs):
+            return None
+    columns = tuple(zip(*[args for _function, args, _kwargs in items])) if width else ()
+    return (_SHARED, first_function, first_kwargs, len(items), columns)
+
+
 def dumps_tasks(items):
     """Pickle a list of (function, args, kwargs) for a worker; raise TaskPicklingError."""
     cloudpickle = _cloudpickle()
+    chunk = shared_layout(items) or items
     try:
         if cloudpickle is not None:
-            return cloudpickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
-        return pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
+            return cloudpickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as error:  # noqa: B902 - pickling raises anything (TypeError, AttributeError …)
         raise TaskPicklingError(_explain(items, error, cloudpickle is not None)) from error
+
+
+def loads_tasks(payload):
+    """The worker's side of dumps_tasks: a list of (function, args, kwargs)."""
+    chunk = pickle.loads(payload)
+    if isinstance(chunk, tuple) and len(chunk) == 5 and chunk[0] == _SHARED:
+        _tag, function, kwargs, count, columns = chunk
+        arguments = zip(*columns) if columns else repeat((), count)
+        return [(function, args, kwargs) for args in arguments]
+    return chunk
 
 
 def _explain(items, error, with_cloudpickle):

@@ -4,6 +4,10 @@ One Node worker thread owns this process and talks to it over fd 3 (a socket pai
 binary frames (frames.py). It runs one chunk of joblib calls at a time, in order, and
 sends back the pickled results, or the first exception with its traceback as text, the way
 loky's workers do. stdout and stderr stay the tasks' own and reach the run's output.
+
+Each task's run time goes back too, for its row in the Jobs tree and for the handler's batch
+sizing: as raw float64 milliseconds ahead of the frame's payload (the header's ``timings``
+counts them). As JSON numbers they cost more than a tiny task itself.
 """
 
 import os
@@ -13,8 +17,10 @@ import sys
 import threading
 import time
 import traceback
+from array import array
 
 from snowpark_local.parallel.frames import FrameSocket
+from snowpark_local.parallel.serialization import loads_tasks
 from snowpark_local.parallel.worker_context import WorkerContext
 
 _PROGRESS_EVERY_S = 0.05
@@ -103,31 +109,31 @@ class Worker:
 
     def _run(self, header, payload):
         chunk = header["chunk"]
-        durations = []
+        durations = array("d")
         try:
             self._context.enter(header["context"], header.get("contextData"))
-            items = pickle.loads(payload)
+            items = loads_tasks(payload)
         except BaseException as error:  # noqa: B902
             self._fail(chunk, 0, durations, error)
             return
-        last_report = time.monotonic()
+        clock = time.perf_counter
+        last_report = clock()
         reported = 0
         results = []
         for index, (function, args, kwargs) in enumerate(items):
-            started = time.perf_counter()
+            started = clock()
             try:
                 results.append(function(*args, **kwargs))
             except BaseException as error:  # noqa: B902 - SystemExit in a task is the task's failure
-                durations.append((time.perf_counter() - started) * 1000.0)
+                durations.append((clock() - started) * 1000.0)
                 self._fail(chunk, index, durations[reported:], error)
                 return
-            durations.append((time.perf_counter() - started) * 1000.0)
-            now = time.monotonic()
-            if now - last_report >= _PROGRESS_EVERY_S and index + 1 < len(items):
-                self._frames.write({"type": "progress", "chunk": chunk, "completed": index + 1,
-                                    "durations": durations[reported:]})
+            ended = clock()
+            durations.append((ended - started) * 1000.0)
+            if ended - last_report >= _PROGRESS_EVERY_S and index + 1 < len(items):
+                self._send("progress", {"chunk": chunk, "completed": index + 1}, durations[reported:])
                 reported = index + 1
-                last_report = now
+                last_report = ended
         try:
             data = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as error:  # noqa: B902
@@ -136,18 +142,21 @@ class Worker:
                 getattr(items[index][0], "__name__", "a task"), type(error).__name__, error))
             self._fail(chunk, index, durations[reported:index + 1], wrapped)
             return
-        self._frames.write({"type": "done", "chunk": chunk, "durations": durations[reported:]}, data)
+        self._send("done", {"chunk": chunk}, durations[reported:], data)
 
     def _fail(self, chunk, index, durations, error):
-        self._frames.write({
-            "type": "error",
+        self._send("error", {
             "chunk": chunk,
             "failedAt": index,
-            "durations": durations,
             "errorType": type(error).__name__,
             "message": str(error),
             "traceback": _format_remote(error),
-        }, _pickled_error(error))
+        }, durations, _pickled_error(error))
+
+    def _send(self, kind, header, durations, data=b""):
+        header["type"] = kind
+        header["timings"] = len(durations)
+        self._frames.write(header, durations.tobytes(), data)
 
 
 def _first_unpicklable(results):
