@@ -42,6 +42,8 @@ export class DuckDbResultStream implements EngineStream {
   }
 
   async close(): Promise<void> {
+    // DuckDB may still be producing rows ahead of the reader: stop it before the connection closes.
+    if (!this.finished) this.interrupt();
     await this.finish('closed');
   }
 
