@@ -6,8 +6,8 @@ import { QueryExecutor, SubmitRequest } from './queryExecutor';
 export type StreamOpened = { queryId: string; streaming: true; columns: ResultColumn[] } | { queryId: string; streaming: false };
 
 /**
- * The open result streams of one runner, by query id (query.stream / query.fetch /
- * query.streamClose on the channel). A stream leaves this table when its query settles:
+ * The open result streams of one runner, by query id (query.stream and query.fetch on the
+ * channel; a reader that stops early names its stream in the next query.stream's `closing`). A stream leaves this table when its query settles:
  * read to the end, closed, failed, or cancelled — the run's end cancels what is left.
  */
 export class ResultStreams {
