@@ -35,6 +35,14 @@ export function nextSignificant(nodes: SqlNode[], from: number): number {
   return i;
 }
 
+/** The index after `IF [NOT] EXISTS` starting at nodes[at] (`CREATE TABLE IF NOT EXISTS t`), or `at` when none is there. */
+export function skipIfExists(nodes: SqlNode[], at: number): number {
+  if (!isWord(nodes[at], 'IF')) return at;
+  let next = nextSignificant(nodes, at + 1);
+  if (isWord(nodes[next], 'NOT')) next = nextSignificant(nodes, next + 1);
+  return isWord(nodes[next], 'EXISTS') ? nextSignificant(nodes, next + 1) : at;
+}
+
 /** Index of the last non-trivia node at or before `from`, or -1. */
 export function previousSignificant(nodes: SqlNode[], from: number): number {
   let i = from;

@@ -1,4 +1,4 @@
-import { isPunct, isTokenOf, isWord, nextSignificant, nodeText, nodesText, previousSignificant } from '../../../sql/nodes';
+import { isPunct, isTokenOf, isWord, nextSignificant, nodeText, nodesText, previousSignificant, skipIfExists } from '../../../sql/nodes';
 import { numberAt, optionValueAt, sequenceOptionsSql } from './sequenceOptions';
 import { quoteStringLiteral } from '../../../sql/literals';
 import { readQualifiedName } from '../../../sql/identifiers';
@@ -23,8 +23,7 @@ const createSequenceRule: SequenceRule<CreateSequenceMatch> = {
   why: "Snowflake writes `START = 1 INCREMENT = 5`, `WITH`, `ORDER`/`NOORDER` and `COMMENT = '…'`; DuckDB takes `START WITH 1 INCREMENT BY 5` only.",
   match(nodes, index, context) {
     if (context.depth !== 0 || context.statementKeyword !== 'CREATE' || !isWord(nodes[index], 'SEQUENCE')) return undefined;
-    let at = nextSignificant(nodes, index + 1);
-    if (isWord(nodes[at], 'IF')) at = nextSignificant(nodes, nextSignificant(nodes, nextSignificant(nodes, at + 1) + 1) + 1);
+    const at = skipIfExists(nodes, nextSignificant(nodes, index + 1));
     const name = readQualifiedName(nodes, at);
     if (!name) return undefined;
     return { nodes, index, optionsAt: name.end, end: nodes.length };

@@ -1,4 +1,4 @@
-import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodeText, nodesText, previousSignificant, splitAtCommas, trimTrivia } from '../../../sql/nodes';
+import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodeText, nodesText, previousSignificant, skipIfExists, splitAtCommas, trimTrivia } from '../../../sql/nodes';
 import { SqlNode } from '../../../sql/tokenTree';
 import { readTypeSpan, TypeSpan } from '../../../sql/typeSpan';
 import { readQualifiedName } from '../../../sql/identifiers';
@@ -135,9 +135,9 @@ const createTableColumnsRule: SequenceRule<ColumnListMatch> = {
   why: 'Column definitions carry Snowflake types (NUMBER, STRING, VARIANT, TIMESTAMP_NTZ…) and AUTOINCREMENT/IDENTITY, which DuckDB spells as a sequence default.',
   match(nodes, index, context) {
     if (context.depth !== 0 || context.statementKeyword !== 'CREATE' || !isWord(nodes[index], 'TABLE')) return undefined;
-    let at = nextSignificant(nodes, index + 1);
-    const ifNotExists = isWord(nodes[at], 'IF');
-    if (ifNotExists) at = nextSignificant(nodes, nextSignificant(nodes, nextSignificant(nodes, at + 1) + 1) + 1);
+    const afterTable = nextSignificant(nodes, index + 1);
+    const at = skipIfExists(nodes, afterTable);
+    const ifNotExists = at !== afterTable;
     const name = readQualifiedName(nodes, at);
     if (!name) return undefined;
     const listAt = nextSignificant(nodes, name.end);
@@ -183,7 +183,7 @@ const alterTableTypeRule: SequenceRule<AlterTypeMatch> = {
     if (isWord(nodes[index], 'ADD')) {
       let at = nextSignificant(nodes, index + 1);
       if (isWord(nodes[at], 'COLUMN')) at = nextSignificant(nodes, at + 1);
-      if (isWord(nodes[at], 'IF')) at = nextSignificant(nodes, nextSignificant(nodes, nextSignificant(nodes, at + 1) + 1) + 1);
+      at = skipIfExists(nodes, at);
       if (!isTokenOf(nodes[at], 'word') && !isTokenOf(nodes[at], 'quotedIdent')) return undefined;
       if (isWord(nodes[at], ...CONSTRAINT_WORDS)) return undefined;
       const span = readTypeSpan(nodes, nextSignificant(nodes, at + 1));
