@@ -64,7 +64,7 @@ export const USAGE = `Usage:
   deploy       emits CREATE OR REPLACE PROCEDURE … AS $$ … $$ for a handler and runs it on the account
 
   --connection NAME  run / sql: run the SQL on Snowflake with this connections.toml entry
-                     ($SNOWFLAKE_HOME, default ~/.snowflake) instead of the local engine
+                     ($SNOWFLAKE_HOME, ~/.snowflake or the OS config folder) instead of the local engine
 
   --db PATH     the local DuckDB database (default .snowpark-local/local.duckdb; ':memory:' allowed)
   --json        machine-readable output (run: one object; sql: one object per statement per line)

@@ -1,11 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { snowflakeConfigDirectoryFor } from '../platform/platformPaths';
 import { isTable, parseToml, TomlError, TomlTable, TomlValue } from './toml';
 
 // Finds connections the way Snowflake's own tools (Snowflake CLI, the Python connector,
 // snowflake-sdk) do, so a developer's existing ~/.snowflake setup just works:
-//   $SNOWFLAKE_HOME (default ~/.snowflake)/connections.toml, whose tables are connections;
+//   $SNOWFLAKE_HOME (default ~/.snowflake, else the OS's config folder)/connections.toml,
+//   whose tables are connections;
 //   else config.toml's [connections.<name>] tables;
 //   the default name from $SNOWFLAKE_DEFAULT_CONNECTION_NAME, then config.toml's
 //   default_connection_name, then "default";
@@ -50,16 +52,15 @@ export interface LoadOptions {
 
 const ENV_PREFIX = 'SNOWFLAKE_CONNECTIONS_';
 
-export function snowflakeHome(env: NodeJS.ProcessEnv = process.env, homeDir: string = homedir()): string {
-  const configured = env.SNOWFLAKE_HOME?.trim();
-  if (!configured) return join(homeDir, '.snowflake');
-  return configured.startsWith('~') ? join(homeDir, configured.slice(1)) : configured;
+/** The folder of connections.toml / config.toml (see snowflakeConfigDirectoryFor for the rules). */
+export function snowflakeHome(env: NodeJS.ProcessEnv = process.env, homeDir: string = homedir(), platform: NodeJS.Platform = process.platform): string {
+  return snowflakeConfigDirectoryFor({ platform, env, home: homeDir });
 }
 
 export function loadConnections(options: LoadOptions = {}): ConnectionsCatalog {
   const env = options.env ?? process.env;
-  const home = snowflakeHome(env, options.homeDir);
   const platform = options.platform ?? process.platform;
+  const home = snowflakeHome(env, options.homeDir, platform);
   const warnings: string[] = [];
   const connectionsPath = join(home, 'connections.toml');
   const configPath = join(home, 'config.toml');

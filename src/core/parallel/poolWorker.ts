@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { killProcessTree } from '../runner/processTree';
 import type { Chunk } from './taskPool';
 import { FromThread, ToThread, WorkerThreadData } from './threadMessages';
 
@@ -76,11 +77,7 @@ export class PoolWorker {
   /** Kills the Python process group at once (a stuck or cancelled task). */
   kill(): void {
     if (this.pid !== undefined) {
-      try {
-        process.kill(process.platform === 'win32' ? this.pid : -this.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
+      killProcessTree(this.pid);
     } else {
       void this.thread.terminate();
     }

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { Duplex } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
+import { killProcessTree } from '../runner/processTree';
 import { FromThread, ToThread, WorkerThreadData } from './threadMessages';
 import { encodeWorkerFrame, WorkerFrameDecoder } from './workerFrames';
 
@@ -54,19 +55,10 @@ function main(): void {
     } else if (message.type === 'stop') {
       // Closing fd 3 ends the worker's loop; a worker busy in a task is killed after the grace.
       channel.end();
-      const timer = setTimeout(() => killGroup(child.pid), message.graceMs);
+      const timer = setTimeout(() => child.pid !== undefined && killProcessTree(child.pid), message.graceMs);
       timer.unref();
     }
   });
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
 }
 
 main();

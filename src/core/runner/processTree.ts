@@ -7,20 +7,38 @@ import { RUN_MARKER_ENV } from './protocol';
 // a run never leaves an orphan behind.
 
 export function spawnGroupLeader(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  // On Windows `detached` would open a console window instead; taskkill /T walks the tree there.
   return spawn(command, args, { ...options, detached: process.platform !== 'win32', windowsHide: true });
 }
 
-export function killTree(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  if (process.platform === 'win32') {
-    execFile('taskkill', ['/pid', String(child.pid), '/T', '/F'], () => undefined);
+/** How to end a process and everything it started, on `platform`. */
+export type TreeKill = { kind: 'signal-group'; processGroup: number; signal: NodeJS.Signals } | { kind: 'command'; file: string; args: string[] };
+
+export function treeKillPlan(pid: number, platform: NodeJS.Platform): TreeKill {
+  if (!Number.isInteger(pid) || pid <= 0) throw new RangeError(`not a process id: ${pid}`);
+  // Windows has no process groups to signal; taskkill follows parent links (/T) and does
+  // not ask (/F), so a handler that ignores Ctrl-C still ends.
+  if (platform === 'win32') return { kind: 'command', file: 'taskkill', args: ['/PID', String(pid), '/T', '/F'] };
+  // A negative pid signals the whole group the child leads (spawnGroupLeader).
+  return { kind: 'signal-group', processGroup: pid, signal: 'SIGKILL' };
+}
+
+/** Kills the process `pid` leads and its tree; a tree that is already gone is not an error. */
+export function killProcessTree(pid: number, platform: NodeJS.Platform = process.platform): void {
+  const plan = treeKillPlan(pid, platform);
+  if (plan.kind === 'command') {
+    execFile(plan.file, plan.args, { windowsHide: true }, () => undefined);
     return;
   }
   try {
-    process.kill(-child.pid, 'SIGKILL');
+    process.kill(-plan.processGroup, plan.signal);
   } catch {
     // Already gone, or the group has no members left.
   }
+}
+
+export function killTree(child: ChildProcess): void {
+  if (child.pid !== undefined) killProcessTree(child.pid);
 }
 
 /**

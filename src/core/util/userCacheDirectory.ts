@@ -1,7 +1,6 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { currentHost, userCacheDirectoryFor } from '../platform/platformPaths';
 
-/** Where Snowpark Local keeps per-user caches (resolved interpreters, the shim's bytecode): XDG's cache directory. */
+/** Where Snowpark Local keeps per-user caches (resolved interpreters, the shim's bytecode); see userCacheDirectoryFor. */
 export function userCacheDirectory(): string {
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'snowpark-local');
+  return userCacheDirectoryFor(currentHost());
 }

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { defaultPythonCommands } from '../../core/runner/pythonCommand';
 import type { RunOutcome, RunRequest } from '../../core/runner/runTypes';
 import type { QueryResult } from '../../core/runner/protocol';
 import type { StatementOutcome } from '../../core/worksheet/worksheetRunner';
@@ -105,7 +106,7 @@ export class RunController implements vscode.Disposable {
     const label = request.label ?? resolved.resultName;
     this.output.runStarted(
       label,
-      `${entry.runtime.engineDescription} · ${settings.warehouseType} warehouse · python ${interpreter.command ?? 'python3'} (${interpreter.source})`,
+      `${entry.runtime.engineDescription} · ${settings.warehouseType} warehouse · python ${interpreter.command ?? defaultPythonCommands(process.platform).join(' or ')} (${interpreter.source})`,
     );
     // A debug launch starts its own process; any other run adopts the warm one when it was
     // started for the same interpreter and directory.

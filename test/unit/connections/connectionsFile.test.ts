@@ -18,9 +18,11 @@ describe('connections.toml discovery, as Snowflake tools do it', () => {
   });
   afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-  it('SNOWFLAKE_HOME overrides ~/.snowflake', () => {
-    assert.equal(snowflakeHome({}, '/home/me'), '/home/me/.snowflake');
-    assert.equal(snowflakeHome({ SNOWFLAKE_HOME: '/etc/sf' }, '/home/me'), '/etc/sf');
+  it('SNOWFLAKE_HOME overrides ~/.snowflake, which wins over the OS config folder when it exists', () => {
+    assert.equal(snowflakeHome({}, home), join(home, '.snowflake'));
+    assert.equal(snowflakeHome({ SNOWFLAKE_HOME: '/etc/sf' }, home), '/etc/sf');
+    rmSync(snowflakeDir, { recursive: true });
+    assert.equal(snowflakeHome({}, home, 'linux'), join(home, '.config', 'snowflake'));
   });
 
   it('reads connections.toml top-level tables; the default is "default" unless named', () => {
