@@ -140,6 +140,13 @@ export class LocalRunner {
             await launched.exited;
             return await conclude({ ok: false, error: { kind: 'cancelled', message: 'Run cancelled; its child jobs were cancelled and rolled back.' } });
           }
+          if (!finish && end.exit.endedByDebugger) {
+            // Stop, Restart and Disconnect in the debugger end the run as Cancel Run does.
+            return await conclude({
+              ok: false,
+              error: { kind: 'cancelled', message: 'The debug session was stopped before the handler returned; the run and its child jobs were cancelled and rolled back.' },
+            });
+          }
           return await conclude(await this.interpretFinish(finish, end.exit, [], runId, request, session));
         }
         // A warm interpreter (started ahead, waiting in run.start) if one was handed over and

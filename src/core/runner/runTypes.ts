@@ -39,7 +39,11 @@ export interface LaunchCommand {
 }
 
 export interface LaunchedProcess {
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /**
+   * Resolves when the process has gone. `endedByDebugger`: the debug session was stopped,
+   * restarted or disconnected before the process ended by itself (the run is cancelled).
+   */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; endedByDebugger?: boolean }>;
   /** Stops the process (cancel); `exited` resolves once it has gone. */
   stop(): void;
 }
