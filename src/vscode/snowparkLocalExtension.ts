@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, JOBS_VIEW_ID } from './commandIds';
 import { SnowparkCodeLensProvider } from './codeLens/snowparkCodeLensProvider';
 import { WorkspaceHandlerNames } from './codeLens/workspaceHandlerNames';
+import { registerDebugging } from './debug/debugRegistration';
 import { DisposableBucket } from './disposableBucket';
 import { JobResults } from './jobs/jobResults';
 import { JobsTreeProvider } from './jobs/jobsTreeProvider';
@@ -57,6 +58,7 @@ export class SnowparkLocalExtension implements vscode.Disposable {
           : (...args: unknown[]) => this.invoke(part, command, args, recordFailure);
       this.lifetime.add(vscode.commands.registerCommand(command, stub));
     }
+    for (const registration of registerDebugging(part)) this.lifetime.add(registration);
     this.lifetime.add(
       vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.window.setStatusBarMessage('Snowpark Local: workspace trusted, handlers can run now.', 5000)),
     );
@@ -76,6 +78,9 @@ export class SnowparkLocalExtension implements vscode.Disposable {
       },
       get results() {
         return part().panel;
+      },
+      get debugConfigurations() {
+        return part().debugConfigurations;
       },
       statusBar,
       commandFailures,

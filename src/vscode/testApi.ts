@@ -1,3 +1,4 @@
+import type { SnowparkDebugConfigurations } from './debug/launchConfigurations';
 import type { JobsTreeProvider } from './jobs/jobsTreeProvider';
 import type { RunOutput } from './output/runOutput';
 import type { RunDiagnostics } from './output/runDiagnostics';
@@ -18,6 +19,8 @@ export interface SnowparkLocalApi {
   readonly output: RunOutput;
   readonly diagnostics: RunDiagnostics;
   readonly results: ResultPanel;
+  /** launch.json support: the configurations offered for the open handler. */
+  readonly debugConfigurations: SnowparkDebugConfigurations;
   readonly statusBar: SnowparkStatusBar;
   /** Messages of failed commands, newest last (what the person was shown). */
   readonly commandFailures: Array<{ command: string; message: string }>;

@@ -29,7 +29,7 @@ export function guardedCommands(table: CommandTable, onFailure: (command: string
   );
 }
 
-function showFailure(error: unknown): void {
+export function showFailure(error: unknown): void {
   if (error instanceof UntrustedWorkspaceError) {
     void vscode.window.showWarningMessage(error.message, 'Manage Workspace Trust').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.trust.manage');

@@ -8,6 +8,9 @@ import { runCommands } from '../commands/runCommands';
 import { targetCommands } from '../commands/targetCommands';
 import { COMMANDS } from '../commandIds';
 import { DisposableBucket } from '../disposableBucket';
+import { DebugRuns } from '../debug/debugRuns';
+import { DebugpyProxyAdapter } from '../debug/debugpyProxyAdapter';
+import { SnowparkDebugConfigurations } from '../debug/launchConfigurations';
 import type { JobResults } from '../jobs/jobResults';
 import { RunDiagnostics } from '../output/runDiagnostics';
 import { RunOutput } from '../output/runOutput';
@@ -34,6 +37,9 @@ export interface RunsPart extends vscode.Disposable {
   readonly output: RunOutput;
   readonly diagnostics: RunDiagnostics;
   readonly panel: ResultPanel;
+  readonly debugConfigurations: SnowparkDebugConfigurations;
+  /** The adapter of a Snowpark Local debug session (debugpy's, behind a thin proxy). */
+  createDebugAdapter(session: vscode.DebugSession): vscode.DebugAdapterDescriptor;
   /** Runs one command of package.json's contributes.commands; failures are shown, not thrown. */
   invoke(command: string, args: unknown[]): Promise<unknown>;
 }
@@ -44,7 +50,10 @@ export function createRunsPart(host: RunsPartHost): RunsPart {
   const output = bucket.add(new RunOutput());
   const diagnostics = bucket.add(new RunDiagnostics());
   const panel = bucket.add(new ResultPanel());
-  const runs = bucket.add(new RunController(runtimes, output, diagnostics, panel, results));
+  const debugRuns = new DebugRuns();
+  const runs = bucket.add(new RunController(runtimes, output, diagnostics, panel, results, debugRuns));
+  const debugConfigurations = new SnowparkDebugConfigurations(runs, context.workspaceState);
+  debugRuns.relaunch = (folder, target) => debugConfigurations.startRun(folder, target);
   // The failure display lives here, with the error classes the commands throw: the same
   // classes in the other bundle would be other classes to `instanceof`.
   const commands = guardedCommands(
@@ -63,6 +72,14 @@ export function createRunsPart(host: RunsPartHost): RunsPart {
     output,
     diagnostics,
     panel,
+    debugConfigurations,
+    createDebugAdapter: (session) => {
+      const python = session.configuration.python;
+      if (typeof python !== 'string' || !python) {
+        throw new Error('This Snowpark Local debug session has no interpreter: start it from a launch.json configuration, the Debug CodeLens or "Snowpark Local: Debug Handler".');
+      }
+      return new vscode.DebugAdapterInlineImplementation(new DebugpyProxyAdapter(python, debugRuns, session));
+    },
     invoke: (command, args) => {
       const implementation = commands.get(command);
       if (!implementation) return Promise.reject(new Error(`Snowpark Local has no command ${command}`));

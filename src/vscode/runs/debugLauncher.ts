@@ -1,64 +1,57 @@
 import * as vscode from 'vscode';
+import { checkDebugpy, debugpyLaunchArguments, DebugpyMissingError } from '../../core/runner/debugpyLaunch';
+import { resolvePython } from '../../core/runner/pythonInterpreter';
 import type { ExternalLaunch, LaunchedProcess } from '../../core/runner/runTypes';
+import { DEBUG_TYPE, DebugRuns, DebugRunTarget, TARGET_KEY } from '../debug/debugRuns';
+import { UserFacingError } from '../userError';
 
-// "Debug": the runner keeps its channel and job records, but the bootstrap is started by
-// the Python debugger (debugpy), so breakpoints in the handler work.
+// "Debug": the runner keeps its channel and job records, but the bootstrap is started by a
+// debug session of our own type, whose adapter is debugpy's (debug/debugpyProxyAdapter.ts).
+// Started from a command or CodeLens, we start the session; started from launch.json, VS Code
+// is already starting it and only needs the final configuration (`deliver`).
 
-const DEBUGGER_EXTENSIONS = ['ms-python.debugpy', 'ms-python.python'];
+export interface DebugLaunchOptions {
+  name: string;
+  target: DebugRunTarget;
+  justMyCode?: boolean;
+  /** launch.json path: hand the configuration to VS Code instead of starting a session. */
+  deliver?: (configuration: vscode.DebugConfiguration) => void;
+}
 
-export class DebuggerMissingError extends Error {
-  constructor() {
-    super(
-      'Debugging a handler needs the Python Debugger extension (ms-python.debugpy, installed with ms-python.python), ' +
-        'which is not installed in this VS Code. Install "Python Debugger" from the Extensions view, or use "▶ Run locally" instead.',
-    );
-    this.name = 'DebuggerMissingError';
+/** Resolves the run's interpreter and checks it can import debugpy; the error says how to install it. */
+export async function requireDebugpy(python: string | undefined, cwd: string | undefined): Promise<void> {
+  const resolved = await resolvePython(python, cwd);
+  try {
+    await checkDebugpy(resolved.executable);
+  } catch (error) {
+    if (error instanceof DebugpyMissingError) throw new UserFacingError(error.message);
+    throw error;
   }
 }
 
-export function debuggerAvailable(): boolean {
-  return DEBUGGER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id) !== undefined);
-}
+/** How long VS Code may take to launch a session we asked for before the run gives up on it. */
+const SESSION_START_TIMEOUT_MS = 60_000;
 
-export function debugLaunch(folder: vscode.WorkspaceFolder | undefined, name: string): ExternalLaunch {
+export function debugLaunch(folder: vscode.WorkspaceFolder | undefined, runs: DebugRuns, options: DebugLaunchOptions): ExternalLaunch {
   return async (command): Promise<LaunchedProcess> => {
-    let session: vscode.DebugSession | undefined;
-    let resolveExit: (exit: { code: number | null; signal: NodeJS.Signals | null }) => void = () => undefined;
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => (resolveExit = resolve));
-    const started = vscode.debug.onDidStartDebugSession((candidate) => {
-      if (candidate.configuration.snowparkLocalRun === command.env.SNOWPARK_LOCAL_RUN_TOKEN) session = candidate;
-    });
-    const terminated = vscode.debug.onDidTerminateDebugSession((candidate) => {
-      if (candidate !== session) return;
-      terminated.dispose();
-      started.dispose();
-      resolveExit({ code: null, signal: null });
-    });
+    const token = command.env.SNOWPARK_LOCAL_RUN_TOKEN;
     const configuration: vscode.DebugConfiguration = {
-      type: 'debugpy',
+      type: DEBUG_TYPE,
       request: 'launch',
-      name: `Snowpark Local: ${name}`,
-      module: command.args[command.args.indexOf('-m') + 1],
-      python: command.python,
-      cwd: command.cwd,
-      env: command.env,
-      console: 'internalConsole',
-      justMyCode: true,
-      // Lets us find our session among others; debugpy ignores unknown keys.
-      snowparkLocalRun: command.env.SNOWPARK_LOCAL_RUN_TOKEN,
+      ...debugpyLaunchArguments(command, options),
+      name: `Snowpark Local: ${options.name}`,
+      [TARGET_KEY]: options.target,
     };
-    const ok = await vscode.debug.startDebugging(folder, configuration);
-    if (!ok) {
-      started.dispose();
-      terminated.dispose();
-      throw new Error(`The Python debugger did not start ${name}. Check the Debug Console, then try "▶ Run locally".`);
+    const exited = runs.register(token);
+    // A session VS Code never launches (it failed to start) must not leave the run RUNNING.
+    const startTimer = setTimeout(() => !runs.isLaunched(token) && runs.stop(token), SESSION_START_TIMEOUT_MS);
+    void exited.finally(() => clearTimeout(startTimer));
+    if (options.deliver) {
+      options.deliver(configuration);
+    } else if (!(await vscode.debug.startDebugging(folder, configuration))) {
+      runs.stop(token);
+      throw new UserFacingError(`The debugger did not start ${options.name}. Check the Debug Console, then try "▶ Run locally".`);
     }
-    return {
-      exited,
-      stop: () => {
-        if (session) void vscode.debug.stopDebugging(session);
-        else resolveExit({ code: null, signal: 'SIGTERM' });
-      },
-    };
+    return { exited, stop: () => runs.stop(token) };
   };
 }

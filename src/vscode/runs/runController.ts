@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { defaultPythonCommands } from '../../core/runner/pythonCommand';
 import type { RunOutcome, RunRequest } from '../../core/runner/runTypes';
-import type { QueryResult } from '../../core/runner/protocol';
+import type { QueryResult, WarehouseType } from '../../core/runner/protocol';
 import type { StatementOutcome } from '../../core/worksheet/worksheetRunner';
 import { JobResults } from '../jobs/jobResults';
 import { RunDiagnostics } from '../output/runDiagnostics';
@@ -14,7 +14,8 @@ import { FolderRuntime, WorkspaceRuntimes } from '../runtime/workspaceRuntimes';
 import { readSettings } from '../settings';
 import { requireTrust } from '../trust';
 import { UserFacingError } from '../userError';
-import { debuggerAvailable, DebuggerMissingError, debugLaunch } from './debugLauncher';
+import type { DebugRuns } from '../debug/debugRuns';
+import { debugLaunch, requireDebugpy } from './debugLauncher';
 import type { ShownOutcome } from './outcomeTable';
 
 export interface HandlerTarget {
@@ -22,6 +23,25 @@ export interface HandlerTarget {
   handler?: string;
   procedure?: string;
   args: unknown[];
+}
+
+/** How a launch.json configuration changes a run (see core/targets/launchConfiguration.ts). */
+export interface LaunchOverrides {
+  warehouseType?: WarehouseType;
+  workers?: number;
+  python?: string;
+  justMyCode?: boolean;
+  /** 'local' or a connection name, instead of the folder's snowparkLocal.target. */
+  target?: string;
+  /** ':memory:' or a DuckDB file, instead of the folder's database. */
+  dbPath?: string;
+}
+
+export interface HandlerRunOptions {
+  debug?: boolean;
+  launch?: LaunchOverrides;
+  /** A launch.json session VS Code is starting: give it the final configuration instead of starting one. */
+  deliverDebugConfiguration?: (configuration: vscode.DebugConfiguration) => void;
 }
 
 export interface WorksheetTarget {
@@ -62,6 +82,7 @@ export class RunController implements vscode.Disposable {
     private readonly diagnostics: RunDiagnostics,
     private readonly panel: ResultPanel,
     private readonly results: JobResults,
+    private readonly debugRuns: DebugRuns,
   ) {
     // Runtimes opened before this controller existed (it is created on the first command).
     for (const entry of runtimes.all) this.followOutput(entry);
@@ -78,11 +99,11 @@ export class RunController implements vscode.Disposable {
     this.outputSubscriptions.set(entry.key, entry.runtime.runner.onOutput((chunk) => this.output.append(chunk.text)));
   }
 
-  async runHandler(target: HandlerTarget, options: { debug?: boolean } = {}): Promise<RunOutcome> {
+  async runHandler(target: HandlerTarget, options: HandlerRunOptions = {}): Promise<RunOutcome> {
     requireTrust();
-    if (options.debug && !debuggerAvailable()) throw new DebuggerMissingError();
     const uri = vscode.Uri.file(target.file);
-    const entry = await this.runtimes.forUri(uri);
+    const launch = options.launch ?? {};
+    const entry = await this.runtimes.forUri(uri, { target: launch.target, dbPath: launch.dbPath });
     // Loaded on the first run: the core's parsers are not needed at activation.
     const { resolveTarget, TargetError } = await import('../../core/targets/runTarget');
     let resolved;
@@ -96,11 +117,20 @@ export class RunController implements vscode.Disposable {
     const interpreter = await chooseInterpreter(uri);
     const request: RunRequest = {
       ...resolved.request,
-      python: interpreter.command,
-      warehouseType: settings.warehouseType,
-      workers: settings.workers,
+      python: launch.python ?? interpreter.command,
+      warehouseType: launch.warehouseType ?? settings.warehouseType,
+      workers: launch.workers ?? settings.workers,
     };
-    if (options.debug) request.launch = debugLaunch(entry.folder, request.label ?? resolved.resultName);
+    if (options.debug) {
+      // Before the run exists: a missing debugpy is a setup problem, not a failed run.
+      await requireDebugpy(request.python, request.cwd);
+      request.launch = debugLaunch(entry.folder, this.debugRuns, {
+        name: request.label ?? resolved.resultName,
+        target: { ...target, launch: options.launch },
+        justMyCode: launch.justMyCode,
+        deliver: options.deliverDebugConfiguration,
+      });
+    }
     this.lastRun = { kind: 'handler', target, debug: options.debug ?? false };
     this.diagnostics.clear();
     const label = request.label ?? resolved.resultName;

@@ -4,6 +4,12 @@ import { readSettings, LOCAL_TARGET } from '../settings';
 import { loadRunsPart } from '../parts/loadPart';
 import { databasePathFor } from './databasePath';
 
+/** A launch configuration's own target or database (see forUri). */
+export interface RuntimeOverrides {
+  target?: string;
+  dbPath?: string;
+}
+
 export interface FolderRuntime {
   /** Key: the folder's URI, or '' for files outside any folder. */
   key: string;
@@ -41,12 +47,21 @@ export class WorkspaceRuntimes implements vscode.Disposable {
     return this.all.find((entry) => entry.runtime.jobs.get(jobId) !== undefined);
   }
 
-  async forUri(uri?: vscode.Uri): Promise<FolderRuntime> {
+  /**
+   * The runtime for a file's folder. A launch.json configuration may name another target or
+   * database: that pair gets a runtime of its own, kept (like the folder's) until closed.
+   */
+  async forUri(uri?: vscode.Uri, overrides: RuntimeOverrides = {}): Promise<FolderRuntime> {
     const folder = this.folderFor(uri);
-    const key = folder?.uri.toString() ?? '';
+    const settings = readSettings(folder?.uri);
+    const target = overrides.target ?? settings.target;
+    const dbPath = overrides.dbPath ?? databasePathFor(folder, settings.databasePath);
+    const folderKey = folder?.uri.toString() ?? '';
+    const isFolderDefault = target === settings.target && dbPath === databasePathFor(folder, settings.databasePath);
+    const key = isFolderDefault ? folderKey : `${folderKey}#target=${target}#db=${dbPath}`;
     let pending = this.opening.get(key);
     if (!pending) {
-      pending = this.open(key, folder);
+      pending = this.open(key, folder, target, dbPath);
       this.opening.set(key, pending);
       // A failed open (bad connection, password refused) must be retryable.
       pending.catch(() => this.opening.delete(key));
@@ -54,12 +69,11 @@ export class WorkspaceRuntimes implements vscode.Disposable {
     return pending;
   }
 
-  private async open(key: string, folder: vscode.WorkspaceFolder | undefined): Promise<FolderRuntime> {
+  private async open(key: string, folder: vscode.WorkspaceFolder | undefined, target: string, dbPath: string): Promise<FolderRuntime> {
     const settings = readSettings(folder?.uri);
-    const dbPath = databasePathFor(folder, settings.databasePath);
     // The core (and, through it, DuckDB or snowflake-sdk) loads on the first run only.
     const { openRuntime, openSnowflakeEngine } = loadRunsPart();
-    const engine = settings.target === LOCAL_TARGET ? undefined : await openSnowflakeEngine(settings.target, this.secrets);
+    const engine = target === LOCAL_TARGET ? undefined : await openSnowflakeEngine(target, this.secrets);
     const runtime = await openRuntime({
       dbPath,
       warehouseType: settings.warehouseType,

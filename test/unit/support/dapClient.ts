@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { DapMessageReader, encodeDapMessage } from '../../../src/core/runner/dapFraming';
 
 // A Debug Adapter Protocol client over a real adapter's stdio (`python -m debugpy.adapter`):
 // what VS Code does when it debugs, minus the UI, so the debug path can be tested here.
@@ -16,7 +17,7 @@ interface DapMessage {
 
 export class DapClient {
   private readonly adapter: ChildProcess;
-  private buffer = Buffer.alloc(0);
+  private readonly reader = new DapMessageReader();
   private nextSeq = 1;
   private readonly pending = new Map<number, { resolve: (message: DapMessage) => void; reject: (error: Error) => void }>();
   private readonly events: DapMessage[] = [];
@@ -39,8 +40,7 @@ export class DapClient {
   request(command: string, args: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     const seq = this.nextSeq++;
     const response = new Promise<DapMessage>((resolve, reject) => this.pending.set(seq, { resolve, reject }));
-    const payload = Buffer.from(JSON.stringify({ seq, type: 'request', command, arguments: args }), 'utf8');
-    this.adapter.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${payload.length}\r\n\r\n`, 'ascii'), payload]));
+    this.adapter.stdin!.write(encodeDapMessage({ seq, type: 'request', command, arguments: args }));
     return response.then((message) => {
       if (!message.success) throw new Error(`${command} failed: ${message.message ?? JSON.stringify(message.body)}`);
       return message.body ?? {};
@@ -80,16 +80,7 @@ export class DapClient {
   }
 
   private receive(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
-      const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')) as DapMessage;
-      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
-      this.dispatch(message);
-    }
+    for (const message of this.reader.push(chunk)) this.dispatch(message as DapMessage);
   }
 
   private dispatch(message: DapMessage): void {
