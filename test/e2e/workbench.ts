@@ -129,12 +129,12 @@ export function resultView(page: Page): import('playwright-core').FrameLocator {
  * Chromium on it, both stopped afterwards; a failed test leaves a screenshot and the tail
  * of code-server's log. Returns the page getter the tests use.
  */
-export function useWorkbench(logLines = 30): () => Page {
+export function useWorkbench(logLines = 30, settings?: Record<string, unknown>): () => Page {
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
 
   before(async function () {
-    server = await startCodeServer({ workspace: FIXTURE_WORKSPACE, trusted: true });
+    server = await startCodeServer({ workspace: FIXTURE_WORKSPACE, trusted: true, settings });
     workbench = await openWorkbench(server);
     await waitForWorkbench(workbench.page);
   });

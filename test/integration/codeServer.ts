@@ -26,6 +26,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** A fixed port (npm start); a free one is picked otherwise. */
   port?: number;
+  /** User settings on top of the quiet defaults (e.g. the interpreter a test needs). */
+  settings?: Record<string, unknown>;
 }
 
 export interface CodeServer {
@@ -77,7 +79,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   // a private TMPDIR goes away with the rest of the temp dir.
   const tmp = path.join(tempDir, 'tmp');
   fs.mkdirSync(tmp);
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   const logFile = path.join(tempDir, 'code-server.log');
   const log = fs.openSync(logFile, 'a');
 

@@ -17,7 +17,7 @@ export function pythonLenses(document: vscode.TextDocument, extraNames: string[]
     lenses.push(
       lens(range, LENS_TITLES.run, COMMANDS.runHandler, target, `Run ${handler.name}() locally`),
       lens(range, LENS_TITLES.runWithArguments, COMMANDS.runHandlerWithArguments, target, `Prompt for ${handler.name}'s arguments, then run it`),
-      lens(range, LENS_TITLES.debug, COMMANDS.debugHandler, target, `Run ${handler.name}() under the Python debugger`),
+      lens(range, LENS_TITLES.debug, COMMANDS.debugHandler, target, `Run ${handler.name}() under the debugger (debugpy)`),
     );
   }
   return lenses;
@@ -35,6 +35,7 @@ export function sqlLenses(document: vscode.TextDocument): vscode.CodeLens[] {
       lenses.push(
         lens(range, LENS_TITLES.run, COMMANDS.runHandler, target, `Run procedure ${definition.name} locally`),
         lens(range, LENS_TITLES.runWithArguments, COMMANDS.runHandlerWithArguments, target, `Prompt for ${definition.name}'s arguments, then run it`),
+        lens(range, LENS_TITLES.debug, COMMANDS.debugHandler, target, `Run procedure ${definition.name} under the debugger: breakpoints in its $$ body stop`),
       );
       continue;
     }
@@ -56,6 +57,7 @@ export function sqlLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     lenses.push(
       lens(range, LENS_TITLES.run, COMMANDS.runHandler, target, `Run procedure ${location.procedure.name} locally`),
       lens(range, LENS_TITLES.runWithArguments, COMMANDS.runHandlerWithArguments, target, `Prompt for ${location.procedure.name}'s arguments, then run it`),
+      lens(range, LENS_TITLES.debug, COMMANDS.debugHandler, target, `Run procedure ${location.procedure.name} under the debugger`),
     );
   }
   return lenses;

@@ -28,6 +28,8 @@ describe('CodeLens', () => {
     const call = lineOf(/^CALL checkStatus/);
     assert.ok(byLine.some(([line, title]) => line === create && title === '▶ Run locally'), `Run above CREATE PROCEDURE (line ${create})`);
     assert.ok(byLine.some(([line, title]) => line === create && title === 'Run with arguments…'));
+    assert.ok(byLine.some(([line, title]) => line === create && title === 'Debug'), `Debug above CREATE PROCEDURE (line ${create})`);
+    assert.ok(byLine.some(([line, title]) => line === def && title === 'Debug'), `Debug above the def inside $$ (line ${def})`);
     assert.ok(byLine.some(([line, title]) => line === def && title === '▶ Run locally'), `Run above the def inside $$ (line ${def})`);
     assert.ok(byLine.some(([line, title]) => line === call && title === '▶ Run CALL'), `Run CALL above CALL (line ${call})`);
     // Five procedures: two lenses above each CREATE and two above each def; six CALL statements? count them.

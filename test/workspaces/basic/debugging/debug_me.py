@@ -2,7 +2,7 @@
 import helper_module
 
 
-def main(session, n: int) -> int:
+def main(session, n: int = 20) -> int:
     doubled = n * 2
     rows = session.sql("select 1 as one").collect()
     return helper_module.add(doubled, rows[0][0])
