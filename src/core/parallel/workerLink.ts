@@ -20,7 +20,7 @@ export interface WorkerLink {
   /** Added to the worker's environment. */
   readonly env: Record<string, string>;
   readonly stdio: StdioOptions;
-  /** The stream to the worker, once it is there (tcp: once it presented the token). */
+  /** The stream to the worker, once it is there (tcp: once it presented the token), paused: resume it once read. */
   connected(child: ChildProcess): Promise<Duplex>;
   /** Stops waiting for the worker (it exited, or the thread stops before it connected). */
   close(): void;
