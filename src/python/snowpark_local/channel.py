@@ -92,6 +92,11 @@ class Channel:
             raise exception_from_channel_error(reply["error"] or {}, query)
         return reply.get("result")
 
+    @property
+    def socket(self):
+        """The connected socket, for watching (lifeline.py); never read from it."""
+        return self._socket
+
     def close(self):
         try:
             self._socket.close()
