@@ -1,10 +1,10 @@
 import type { Server } from 'node:net';
 
 // Where a run channel listens. A Unix socket in a private directory is the best choice
-// where one exists: the file system keeps other users out. Windows' Python cannot connect
-// to a named pipe with the standard library, so there (or when forced, so that CI covers
-// it) the channel is a loopback TCP port, which every local user can reach: the server's
-// token-first rule (channelServer.ts) is what keeps them out.
+// where one exists: the file system keeps other users out. On Windows Python's socket
+// module has neither AF_UNIX nor named pipes (and the shim's channel is socket code), so
+// there, or when forced so that CI covers it, the channel is a loopback TCP port, which
+// every local user can reach: the server's token-first rule (channelServer.ts) keeps them out.
 
 export const TRANSPORT_ENV = 'SNOWPARK_LOCAL_CHANNEL_TRANSPORT';
 
