@@ -143,3 +143,27 @@ for (const kind of ['unix', 'tcp'] as TransportKind[]) {
     });
   });
 }
+
+describe('an unknown transport', function () {
+  this.timeout(60_000);
+  const files = useTempDirectory('snowpark-transport-bad-');
+  const previous = process.env[TRANSPORT_ENV];
+  after(() => {
+    if (previous === undefined) delete process.env[TRANSPORT_ENV];
+    else process.env[TRANSPORT_ENV] = previous;
+  });
+
+  it('fails the run at start with a message naming the variable and the allowed values', async () => {
+    const runtime = await SnowparkRuntime.open({ dbPath: ':memory:' });
+    try {
+      process.env[TRANSPORT_ENV] = 'pipe';
+      const file = files.write('ok.py', 'def main(session):\n    return 1\n');
+      const outcome = await runtime.runner.start({ handler: 'main', module: { kind: 'file', path: file }, args: [], returnType: null }).outcome;
+      assert.equal(outcome.ok, false);
+      assert.equal(outcome.error?.kind, 'startup');
+      assert.match(outcome.error?.message ?? '', /SNOWPARK_LOCAL_CHANNEL_TRANSPORT="pipe" is not a channel transport: use unix or tcp/);
+    } finally {
+      await runtime.dispose();
+    }
+  });
+});
