@@ -1,10 +1,9 @@
 import { ChildProcess, StdioOptions } from 'node:child_process';
 import { createServer, Server, Socket } from 'node:net';
 import { Duplex } from 'node:stream';
-import { AUTHENTICATION_TIMEOUT_MS } from '../runner/channelServer';
 import { TransportKind } from '../runner/transport/channelTransport';
 import { LoopbackTcpTransport } from '../runner/transport/loopbackTcpTransport';
-import { newRunToken, sameToken } from '../runner/transport/runToken';
+import { AUTHENTICATION_TIMEOUT_MS, newRunToken, sameToken } from '../runner/transport/runToken';
 
 // The stream between a task worker thread and its Python worker. Where Python can use an
 // inherited descriptor (POSIX) it is fd 3, a socket pair nobody else can reach. Under the

@@ -4,12 +4,10 @@ import { encodeFrame, FrameDecoder, MAX_FRAME_BYTES } from './framing';
 import { columnarReplyFrame } from '../engine/columnarResult';
 import { ChannelTransport } from './transport/channelTransport';
 import { createTransport } from './transport/createTransport';
-import { newRunToken, sameToken } from './transport/runToken';
+import { AUTHENTICATION_TIMEOUT_MS, newRunToken, sameToken } from './transport/runToken';
 
 /** The most a peer may send before it has presented the token: a run.start is a few KiB. */
 export const UNAUTHENTICATED_FRAME_BYTES = 64 * 1024;
-/** How long a new connection has to present the token. Python connects when it is ready to send it. */
-export const AUTHENTICATION_TIMEOUT_MS = 5_000;
 
 const OPENING_METHODS = new Set(['run.start', 'worker.hello']);
 

@@ -3,6 +3,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 // The per-run secret a peer must present first. It is compared in constant time, since a
 // loopback TCP port lets any local user try guesses and time the answers.
 
+/** How long a new connection has to present the token. Python connects when it is ready to send it. */
+export const AUTHENTICATION_TIMEOUT_MS = 5_000;
+
 export function newRunToken(): string {
   return randomBytes(24).toString('hex');
 }
