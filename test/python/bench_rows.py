@@ -48,7 +48,7 @@ def rows_benchmark():
 def round_trip_benchmark():
     server = FakeNodeServer(lambda request, reply: reply({"id": request["id"], "result": {"status": "RUNNING"}}))
     try:
-        session = Session(connect(server.path), {})
+        session = Session(connect(server.address), {})
         job = session.create_async_job("01bd2c3e-0000-4a1b-0000-00015e2f0a21")
         timings = []
         for _ in range(2000):

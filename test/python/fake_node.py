@@ -45,9 +45,16 @@ class FakeNodeServer:
     def __init__(self, handle):
         self._handle = handle
         self._directory = tempfile.TemporaryDirectory()
-        self.path = os.path.join(self._directory.name, "channel.sock")
-        self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self._listener.bind(self.path)
+        # As the Node side: SNOWPARK_LOCAL_CHANNEL_TRANSPORT=tcp runs the suite over loopback TCP.
+        if os.environ.get("SNOWPARK_LOCAL_CHANNEL_TRANSPORT", "").strip().lower() == "tcp":
+            self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            self._listener.bind(("127.0.0.1", 0))
+            self.address = "tcp:127.0.0.1:{}".format(self._listener.getsockname()[1])
+        else:
+            # A bare path, as older runners passed: it must keep meaning a Unix socket.
+            self.address = os.path.join(self._directory.name, "channel.sock")
+            self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self._listener.bind(self.address)
         self._listener.listen(1)
         self._send_lock = threading.Lock()
         self.requests = []

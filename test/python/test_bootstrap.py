@@ -56,7 +56,7 @@ class BootstrapTestCase(unittest.TestCase):
 
         server = FakeNodeServer(handle)
         self.addCleanup(server.close)
-        env = dict(os.environ, PYTHONPATH=SHIM_ROOT, SNOWPARK_LOCAL_CHANNEL=server.path,
+        env = dict(os.environ, PYTHONPATH=SHIM_ROOT, SNOWPARK_LOCAL_CHANNEL=server.address,
                    SNOWPARK_LOCAL_RUN_TOKEN=TOKEN)
         started = time.monotonic()
         completed = subprocess.run([sys.executable, "-m", "snowpark_local.bootstrap"], env=env, cwd=self.directory,

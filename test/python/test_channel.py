@@ -22,7 +22,7 @@ class ChannelTestCase(unittest.TestCase):
     def serve(self, handle, **options):
         server = FakeNodeServer(handle)
         self.addCleanup(server.close)
-        channel = connect(server.path, **options)
+        channel = connect(server.address, **options)
         self.addCleanup(channel.close)
         return server, channel
 

@@ -1,5 +1,6 @@
 import { delimiter } from 'node:path';
 import { Emitter } from '../util/emitter';
+import { chooseTransport } from '../runner/transport/channelTransport';
 import { PoolWorker } from './poolWorker';
 import { splitTimings } from './workerFrames';
 
@@ -249,12 +250,11 @@ export class TaskPool {
       PYTHONPATH: [this.options.shimDirectory, process.env.PYTHONPATH].filter(Boolean).join(delimiter),
       PYTHONUNBUFFERED: '1',
       PYTHONDONTWRITEBYTECODE: '1',
-      SNOWPARK_LOCAL_TASK_FD: '3',
     };
     delete env.SNOWPARK_LOCAL_CHANNEL;
     delete env.SNOWPARK_LOCAL_RUN_TOKEN;
     const worker: PoolWorker = new PoolWorker(
-      { python: this.options.python, args: ['-m', 'snowpark_local.parallel.task_worker'], env },
+      { python: this.options.python, args: ['-m', 'snowpark_local.parallel.task_worker'], env, transport: chooseTransport(process.platform, process.env) },
       {
         onReady: (ready) => {
           if (this.options.preload?.length) ready.send({ type: 'preload', modules: this.options.preload });

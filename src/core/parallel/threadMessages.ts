@@ -1,10 +1,14 @@
 // Messages between the TaskPool (main thread) and a task worker thread.
 
+import type { TransportKind } from '../runner/transport/channelTransport';
+
 export interface WorkerThreadData {
   python: string;
   args: string[];
   env: Record<string, string | undefined>;
   cwd?: string;
+  /** How the thread reaches its Python worker: fd 3 (unix) or a loopback connection (tcp). */
+  transport: TransportKind;
 }
 
 export type ToThread =

@@ -21,13 +21,16 @@ export function frameText(json: string): Buffer {
 export class FrameDecoder {
   private readonly received = new ByteQueue();
 
+  /** Frames longer than this are refused; lowered while a peer has not yet authenticated. */
+  constructor(public maxFrameBytes = MAX_FRAME_BYTES) {}
+
   push(data: Buffer): unknown[] {
     this.received.push(data);
     const messages: unknown[] = [];
     for (;;) {
       const length = this.received.readUInt32BE(0);
       if (length === undefined) break;
-      if (length > MAX_FRAME_BYTES) throw new Error(`frame of ${length} bytes exceeds the channel limit`);
+      if (length > this.maxFrameBytes) throw new Error(`frame of ${length} bytes exceeds the channel limit`);
       if (this.received.length < 4 + length) break;
       this.received.take(4);
       messages.push(JSON.parse(this.received.take(length).toString('utf8')));

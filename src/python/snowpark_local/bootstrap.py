@@ -34,6 +34,10 @@ def _exit_because_channel_closed(error):
     except (ValueError, OSError):
         pass
     _flush_output()
+    if not hasattr(os, "fork"):
+        # No guard process where there is no fork: take the run's tree down ourselves.
+        from snowpark_local.lifeline import end_own_tree
+        end_own_tree()
     os._exit(3)
 
 
@@ -165,6 +169,9 @@ def main():
     _preload()
     _stop_caching_bytecode(caching)
     channel = connect_from_environment(on_closed=_exit_because_channel_closed)
+    if not hasattr(os, "fork"):
+        from snowpark_local.lifeline import watch_channel
+        watch_channel(channel.socket)
     spec = channel.call("run.start", {"token": os.environ.get(RUN_TOKEN_ENV, ""), "pid": os.getpid(), "watch": _watched_paths()})
     # The run may come long after the spawn (a warm interpreter): see files created since.
     import importlib

@@ -1,4 +1,5 @@
-"""Client of the run channel: framed JSON-RPC over the socket named in SNOWPARK_LOCAL_CHANNEL.
+"""Client of the run channel: framed JSON-RPC over the socket SNOWPARK_LOCAL_CHANNEL names
+(a Unix socket or a loopback TCP port: channel_address.py).
 
 Twin of src/core/runner/protocol.ts; docs/channel-protocol.md is the contract.
 
@@ -11,10 +12,10 @@ A lone caller therefore never hands off to another thread, which keeps a round t
 import itertools
 import json
 
+from snowpark_local import channel_address
 from snowpark_local.binary_frames import decode_binary_frame, is_binary_frame
 from snowpark_local.gc_pause import paused_gc
 import os
-import socket
 import struct
 import threading
 
@@ -90,6 +91,11 @@ class Channel:
             from snowpark_local.errors import exception_from_channel_error
             raise exception_from_channel_error(reply["error"] or {}, query)
         return reply.get("result")
+
+    @property
+    def socket(self):
+        """The connected socket, for watching (lifeline.py); never read from it."""
+        return self._socket
 
     def close(self):
         try:
@@ -205,10 +211,9 @@ def _closed_message(when, cause):
             "run has gone away, so the run stops here.".format(when, detail))
 
 
-def connect(path, on_closed=None):
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    sock.connect(path)
-    return Channel(sock, on_closed=on_closed)
+def connect(address, on_closed=None):
+    """``address``: ``unix:/path``, ``tcp:127.0.0.1:PORT`` or a bare Unix socket path."""
+    return Channel(channel_address.connect(address, CHANNEL_ENV), on_closed=on_closed)
 
 
 def connect_from_environment(on_closed=None):

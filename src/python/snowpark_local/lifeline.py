@@ -9,10 +9,19 @@ spinning in ``while True: pass`` or stuck in a C call cannot delay it. On end-of
 guard kills every process that carries this run's marker (SNOWPARK_LOCAL_RUN_MARKER in its
 environment: daemons that left the process group with setsid keep it), then the whole process
 group, itself included. The runner does the same when a run ends normally.
+
+Without fork (Windows) there is no socket pair to inherit and no guard: the lifeline is the
+run channel itself. A thread watches it, and when it closes (Node gone), the bootstrap ends
+its own tree with ``taskkill /T /F``. A handler stuck in a C call that holds the GIL delays
+that thread: the price of having no fork.
 """
 
 import os
+import select
 import signal
+import socket
+import subprocess
+import threading
 import time
 
 LIFELINE_FD_ENV = "SNOWPARK_LOCAL_LIFELINE_FD"
@@ -88,3 +97,37 @@ def kill_marked(marker, proc="/proc"):
         except OSError:
             continue  # Gone already, or not ours to read.
     return found
+
+
+def tree_kill_command(pid):
+    """Windows: kill ``pid`` and every process it started, at once."""
+    return ["taskkill", "/T", "/F", "/PID", str(pid)]
+
+
+def end_own_tree(run=subprocess.call):
+    try:
+        run(tree_kill_command(os.getpid()), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    finally:
+        os._exit(3)
+
+
+def watch_channel(sock, on_closed=end_own_tree, poll=0.05):
+    """Where there is no fork: call ``on_closed`` once ``sock`` reaches end-of-file or fails.
+
+    It peeks, never reads: the channel's own reader must get every byte. While a reply waits
+    for that reader the socket stays readable, so the watch looks again every ``poll`` seconds.
+    """
+    def watch():
+        while True:
+            try:
+                select.select([sock], [], [])
+                if not sock.recv(1, socket.MSG_PEEK):
+                    break
+            except (OSError, ValueError):
+                break
+            time.sleep(poll)
+        on_closed()
+
+    thread = threading.Thread(target=watch, name="snowpark-local-lifeline", daemon=True)
+    thread.start()
+    return thread

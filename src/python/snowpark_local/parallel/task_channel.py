@@ -10,10 +10,11 @@ import itertools
 import json
 import os
 import queue
-import socket
 import struct
 import sys
 import threading
+
+from snowpark_local import channel_address
 
 CHANNEL_ENV = "SNOWPARK_LOCAL_CHANNEL"
 RUN_TOKEN_ENV = "SNOWPARK_LOCAL_RUN_TOKEN"
@@ -46,8 +47,7 @@ class TaskChannel:
             return cls._instance
 
     def __init__(self, address, token):
-        self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self._socket.connect(address)
+        self._socket = channel_address.connect(address, CHANNEL_ENV)
         self._ids = itertools.count(1)
         self._send_lock = threading.Lock()
         self._pending = {}

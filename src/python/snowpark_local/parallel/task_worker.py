@@ -1,7 +1,8 @@
 """A TaskPool worker process: ``python -m snowpark_local.parallel.task_worker``.
 
-One Node worker thread owns this process and talks to it over fd 3 (a socket pair) in
-binary frames (frames.py). It runs one chunk of joblib calls at a time, in order, and
+One Node worker thread owns this process and talks to it in binary frames (frames.py) over
+fd 3 (a socket pair), or, under the tcp transport, over a loopback connection that it opens
+by sending the thread's one-time token (SNOWPARK_LOCAL_TASK_ADDRESS / _TOKEN). It runs one chunk of joblib calls at a time, in order, and
 sends back the pickled results, or the first exception with its traceback as text, the way
 loky's workers do. stdout and stderr stay the tasks' own and reach the run's output.
 
@@ -19,10 +20,13 @@ import time
 import traceback
 from array import array
 
+from snowpark_local import channel_address
 from snowpark_local.parallel.frames import FrameSocket
 from snowpark_local.parallel.serialization import loads_tasks
 from snowpark_local.parallel.worker_context import WorkerContext
 
+TASK_ADDRESS_ENV = "SNOWPARK_LOCAL_TASK_ADDRESS"
+TASK_TOKEN_ENV = "SNOWPARK_LOCAL_TASK_TOKEN"
 _PROGRESS_EVERY_S = 0.05
 _OUR_DIR = os.path.dirname(os.path.abspath(__file__))
 
@@ -168,10 +172,19 @@ def _first_unpicklable(results):
     return len(results) - 1
 
 
+def _connect_to_thread():
+    address = os.environ.get(TASK_ADDRESS_ENV)
+    if not address:
+        return socket.socket(fileno=int(os.environ.get("SNOWPARK_LOCAL_TASK_FD", "3")))
+    sock = channel_address.connect(address, TASK_ADDRESS_ENV)
+    # Popped: the tasks, and whatever they start, have no business holding it.
+    sock.sendall(os.environ.pop(TASK_TOKEN_ENV, "").encode("utf-8"))
+    return sock
+
+
 def main():
     _die_with_parent()
-    fd = int(os.environ.get("SNOWPARK_LOCAL_TASK_FD", "3"))
-    sock = socket.socket(fileno=fd)
+    sock = _connect_to_thread()
     _install_joblib_patch()
     Worker(FrameSocket(sock)).serve()
     sys.stdout.flush()
