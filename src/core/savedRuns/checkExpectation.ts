@@ -116,15 +116,38 @@ function actualInShapeOf(expect: Expectation, outcome: RunOutcome): unknown {
     }
     return { error: { code, type: error.errorType ?? null, message } };
   }
-  if (!outcome.table) return { returns: plainOf(outcome.value ?? null) };
+  if (!outcome.table) {
+    // Equal values are shown in the expectation's spelling (5.25, not "5.25"), so a diff
+    // marks only what differs.
+    const value = outcome.value ?? null;
+    if (isReturnsExpectation(expect) && equal(expect.returns, value)) return { returns: expect.returns };
+    return { returns: plainOf(value) };
+  }
   if (isErrorExpectation(expect) || isReturnsExpectation(expect)) return { rows: plainRows(outcome.table) };
   const shaped: Record<string, unknown> = {};
-  if (expect.rows || (!expect.columns && expect.rowCount === undefined)) shaped.rows = plainRows(outcome.table);
+  if (expect.rows || (!expect.columns && expect.rowCount === undefined)) shaped.rows = rowsInSpellingOf(expect, outcome.table);
   if (expect.columns) shaped.columns = outcome.table.columns.map((column, index) => columnInShapeOf(expect.columns![index], column));
   if (expect.rowCount !== undefined) shaped.rowCount = outcome.table.rowCount;
   if (expect.ordered !== undefined) shaped.ordered = expect.ordered;
   // The expectation's key order, so the two sides of a diff line up.
   return Object.fromEntries(Object.keys(expect).filter((key) => key in shaped).concat(Object.keys(shaped).filter((key) => !(key in expect))).map((key) => [key, shaped[key]]));
+}
+
+function rowsInSpellingOf(expect: TableExpectation, table: QueryResult): Record<string, unknown>[] {
+  const plain = plainRows(table);
+  if (expect.ordered === false || !expect.rows) return plain;
+  const tagged = taggedRows(table);
+  return plain.map((row, index) => {
+    const want = expect.rows![index];
+    if (!want) return row;
+    return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, key in want && equal(want[key], tagged[index][key]) ? want[key] : value]));
+  });
+}
+
+function equal(expected: unknown, actual: TaggedValue): boolean {
+  const differences: Difference[] = [];
+  compareValue(expected, actual, '', differences);
+  return differences.length === 0;
 }
 
 function columnInShapeOf(expected: ExpectedColumn | undefined, actual: { name: string; type: string }): ExpectedColumn {

@@ -78,7 +78,8 @@ describe('saved-run expectations: tables', () => {
     const actual = JSON.parse(check.actualText);
     assert.deepEqual(Object.keys(actual), ['rows', 'rowCount', 'columns'], 'the actual side keeps the expectation\'s key order');
     assert.deepEqual(actual.columns[0], { name: 'ID', type: 'NUMBER(38,0)' });
-    assert.deepEqual(actual.rows[0], { ID: 1, AMT: '1.50', D: '2024-01-31', V: { a: 1 } });
+    assert.deepEqual(actual.rows[0], { ID: 1, AMT: 1.5, D: '2024-01-31', V: { a: 1 } }, 'equal cells in the expectation\'s spelling: only differences show in a diff');
+    assert.deepEqual(actual.rows[1], { ID: 2, AMT: '2.00', D: '2024-02-29', V: null });
   });
 
   it('says when a value was expected and a table came back, and the other way round', () => {
