@@ -5,6 +5,7 @@ import { databaseCommands } from '../commands/databaseCommands';
 import { deployCommands } from '../commands/deployCommands';
 import { jobCommands } from '../commands/jobCommands';
 import { runCommands } from '../commands/runCommands';
+import { savedRunCommands } from '../commands/savedRunCommands';
 import { targetCommands } from '../commands/targetCommands';
 import { COMMANDS } from '../commandIds';
 import { DisposableBucket } from '../disposableBucket';
@@ -13,6 +14,8 @@ import { RunDiagnostics } from '../output/runDiagnostics';
 import { RunOutput } from '../output/runOutput';
 import { ResultPanel } from '../results/resultPanel';
 import { RunController } from '../runs/runController';
+import { SavedRunResults } from '../savedRuns/savedRunResults';
+import { SavedRunTests, savedRunTests } from '../savedRuns/savedRunTestRunner';
 import type { WorkspaceRuntimes } from '../runtime/workspaceRuntimes';
 export { openSnowflakeEngine } from '../target/snowflakeTarget';
 
@@ -34,6 +37,8 @@ export interface RunsPart extends vscode.Disposable {
   readonly output: RunOutput;
   readonly diagnostics: RunDiagnostics;
   readonly panel: ResultPanel;
+  /** Saved runs as tests (the Test Explorer's profiles call these). */
+  readonly savedRunTests: SavedRunTests;
   /** Runs one command of package.json's contributes.commands; failures are shown, not thrown. */
   invoke(command: string, args: unknown[]): Promise<unknown>;
 }
@@ -45,12 +50,14 @@ export function createRunsPart(host: RunsPartHost): RunsPart {
   const diagnostics = bucket.add(new RunDiagnostics());
   const panel = bucket.add(new ResultPanel());
   const runs = bucket.add(new RunController(runtimes, output, diagnostics, panel, results));
+  const savedRunResults = new SavedRunResults();
   // The failure display lives here, with the error classes the commands throw: the same
   // classes in the other bundle would be other classes to `instanceof`.
   const commands = guardedCommands(
     {
       [COMMANDS.showOutput]: () => output.show(),
       ...runCommands(runs, context.workspaceState),
+      ...savedRunCommands(runs, savedRunResults),
       ...jobCommands(runtimes, runs, results, panel),
       ...targetCommands(runtimes),
       ...databaseCommands(runtimes, runs),
@@ -63,6 +70,7 @@ export function createRunsPart(host: RunsPartHost): RunsPart {
     output,
     diagnostics,
     panel,
+    savedRunTests: savedRunTests(runs, savedRunResults),
     invoke: (command, args) => {
       const implementation = commands.get(command);
       if (!implementation) return Promise.reject(new Error(`Snowpark Local has no command ${command}`));
