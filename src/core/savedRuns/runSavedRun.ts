@@ -78,12 +78,7 @@ export async function runSavedRunTest(run: SavedRun, options: SavedRunTestOption
     const cancel = (): void => void handle.cancel();
     options.signal?.addEventListener('abort', cancel, { once: true });
     const outcome = await handle.outcome.finally(() => options.signal?.removeEventListener('abort', cancel));
-    const check = run.expect ? checkExpectation(run.expect, outcome) : undefined;
-    if (!outcome.ok && !(run.expect && isErrorExpectation(run.expect))) {
-      const error = outcome.error!;
-      return done({ status: 'errored', outcome, check, problem: { message: error.message, location: error.location, traceback: error.traceback } });
-    }
-    return done({ status: !check || check.passed ? 'passed' : 'failed', outcome, check });
+    return done(judgeOutcome(run, outcome));
   } catch (error) {
     if (error instanceof SavedRunProblem) return done({ status: 'errored', problem: { message: error.message, location: error.location } });
     return done({ status: 'errored', problem: { message: `run "${run.name}" could not start: ${error instanceof Error ? error.message : String(error)}` } });
@@ -91,6 +86,19 @@ export async function runSavedRunTest(run: SavedRun, options: SavedRunTestOption
     await runtime?.dispose().catch(() => undefined);
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * A finished run against its expectation. A failed run that was not expected to fail is an
+ * error (with the handler's traceback), not a failure: there is no result to compare.
+ */
+export function judgeOutcome(run: SavedRun, outcome: RunOutcome): Omit<SavedRunResult, 'run' | 'durationMs'> {
+  const check = run.expect ? checkExpectation(run.expect, outcome) : undefined;
+  if (!outcome.ok && !(run.expect && isErrorExpectation(run.expect))) {
+    const error = outcome.error!;
+    return { status: 'errored', outcome, check, problem: { message: error.message, location: error.location, traceback: error.traceback } };
+  }
+  return { status: !check || check.passed ? 'passed' : 'failed', outcome, check };
 }
 
 /** Copies the database file, its WAL and the procedure catalog beside it into `scratch`. */

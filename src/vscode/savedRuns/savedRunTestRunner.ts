@@ -1,9 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { checkExpectation } from '../../core/savedRuns/checkExpectation';
-import { runSavedRunTest, SavedRunResult } from '../../core/savedRuns/runSavedRun';
-import { isErrorExpectation } from '../../core/savedRuns/savedRunsFormat';
+import { judgeOutcome, runSavedRunTest, SavedRunResult } from '../../core/savedRuns/runSavedRun';
 import type { RunController } from '../runs/runController';
 import { chooseInterpreter } from '../runtime/pythonInterpreter';
 import { databasePathFor } from '../runtime/databasePath';
@@ -66,13 +64,7 @@ export function savedRunTests(runs: RunController, results: SavedRunResults): Sa
         if (failed) return done({ status: 'errored', problem: { message: `setup ${file}:${failed.line + 1} failed: ${failed.error!.message}`, location: { file, line: failed.line + 1 } } });
       }
       const outcome = await runs.runHandler({ ...saved.target, args: saved.run.args }, { debug: true });
-      const expect = saved.run.expect;
-      const check = expect ? checkExpectation(expect, outcome) : undefined;
-      if (!outcome.ok && !(expect && isErrorExpectation(expect))) {
-        const error = outcome.error!;
-        return done({ status: 'errored', outcome, check, problem: { message: error.message, location: error.location, traceback: error.traceback } });
-      }
-      return done({ status: !check || check.passed ? 'passed' : 'failed', outcome, check });
+      return done(judgeOutcome(saved.run, outcome));
     },
   };
 }
