@@ -25,6 +25,7 @@ mkdirSync(dist, { recursive: true });
 const PARTS = {
   'src/vscode/parts/runsPart.ts': 'runsPart.js',
   'src/vscode/codeLens/lensBuilder.ts': 'lensBuilder.js',
+  'src/vscode/savedRuns/testsPart.ts': 'testsPart.js',
   'src/core/engine/snowflake/sdkBundle.ts': 'snowflakeSdk.js',
   'src/cli.ts': 'cliMain.js',
 };

@@ -31,6 +31,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await (await import('./cli/sqlCommand')).sqlCommand(parsed, io);
       case 'connections':
         return await (await import('./cli/connectionsCommand')).connectionsCommand(parsed, io);
+      case 'test':
+        return await (await import('./cli/testCommand')).testCommand(parsed, io);
       case 'deploy':
         return await (await import('./cli/deployCommand')).deployCommand(parsed, io);
       default:

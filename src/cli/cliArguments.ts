@@ -13,7 +13,7 @@ export interface ParsedArguments {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['handler', 'procedure', 'args', 'warehouse', 'db', 'python', 'e', 'workers', 'connection']);
+const VALUE_FLAGS = new Set(['handler', 'procedure', 'args', 'warehouse', 'db', 'python', 'e', 'workers', 'connection', 'junit']);
 const BOOLEAN_FLAGS = new Set(['json', 'help', 'continue-on-error', 'dry-run']);
 
 export function parseArguments(argv: readonly string[]): ParsedArguments {
@@ -57,11 +57,15 @@ export const USAGE = `Usage:
   snowpark-local connections list [--json]
   snowpark-local connections test [NAME] [--json]
   snowpark-local deploy FILE --procedure NAME [--handler NAME] (--connection NAME | --dry-run) [--json]
+  snowpark-local test [PATH] [--junit FILE] [--json] [--python PATH] [--db PATH]
 
   run          runs a handler from a .py file, or a procedure defined in a .sql file
   sql          runs a worksheet statement by statement
   connections  lists the connections in connections.toml (never a secret), or tests one by logging in
   deploy       emits CREATE OR REPLACE PROCEDURE … AS $$ … $$ for a handler and runs it on the account
+  test         runs the saved runs that have an "expect" (PATH: a workspace folder, default the current
+               one, or its .snowpark-local/runs.json), each in a fresh database, and compares the results;
+               --junit FILE also writes JUnit XML for CI; --db: the database "database": "copy" copies
 
   --connection NAME  run / sql: run the SQL on Snowflake with this connections.toml entry
                      ($SNOWFLAKE_HOME, ~/.snowflake or the OS config folder) instead of the local engine
@@ -69,4 +73,4 @@ export const USAGE = `Usage:
   --db PATH     the local DuckDB database (default .snowpark-local/local.duckdb; ':memory:' allowed)
   --json        machine-readable output (run: one object; sql: one object per statement per line)
 
-Exit codes: 0 success, 1 the handler or a statement failed, 2 bad usage.`;
+Exit codes: 0 success, 1 the handler or a statement failed (test: any test failed), 2 bad usage (test: or runs.json is invalid).`;

@@ -20,6 +20,9 @@ export const COMMANDS = {
   resetDatabase: 'snowparkLocal.resetLocalDatabase',
   showOutput: 'snowparkLocal.showOutput',
   deployProcedure: 'snowparkLocal.deployProcedure',
+  runSavedRun: 'snowparkLocal.runSavedRun',
+  saveArguments: 'snowparkLocal.saveArgumentsAsSavedRun',
+  saveResultAsExpected: 'snowparkLocal.saveResultAsExpected',
 } as const;
 
 export const JOBS_VIEW_ID = 'snowparkLocal.jobs';

@@ -6,9 +6,11 @@ import { registerDebugging } from './debug/debugRegistration';
 import { DisposableBucket } from './disposableBucket';
 import { JobResults } from './jobs/jobResults';
 import { JobsTreeProvider } from './jobs/jobsTreeProvider';
-import { loadRunsPart } from './parts/loadPart';
+import { loadRunsPart, loadTestsPart } from './parts/loadPart';
 import type { RunsPart } from './parts/runsPart';
 import { WorkspaceRuntimes } from './runtime/workspaceRuntimes';
+import { SavedRunsWatcher } from './savedRuns/savedRunsWatcher';
+import type { SavedRunTestController } from './savedRuns/testsPart';
 import { SnowparkStatusBar } from './statusBar';
 import { SnowparkLocalApi } from './testApi';
 
@@ -24,6 +26,7 @@ export class SnowparkLocalExtension implements vscode.Disposable {
   private readonly lifetime = new DisposableBucket();
   private readonly runtimeBucket = new DisposableBucket();
   private runsPart: RunsPart | undefined;
+  private savedRunTests: SavedRunTestController | undefined;
   readonly api: SnowparkLocalApi;
 
   constructor(context: vscode.ExtensionContext, activationStarted: number) {
@@ -35,7 +38,8 @@ export class SnowparkLocalExtension implements vscode.Disposable {
     this.lifetime.add(vscode.window.createTreeView(JOBS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }));
     mark('tree');
     const handlerNames = this.lifetime.add(new WorkspaceHandlerNames());
-    const lenses = this.lifetime.add(new SnowparkCodeLensProvider(handlerNames));
+    const savedRuns = this.lifetime.add(new SavedRunsWatcher());
+    const lenses = this.lifetime.add(new SnowparkCodeLensProvider(handlerNames, savedRuns.onDidChange));
     this.lifetime.add(vscode.languages.registerCodeLensProvider([{ language: 'python' }, { language: 'sql' }, { pattern: '**/*.sql' }], lenses));
     mark('codelens');
     const statusBar = this.lifetime.add(new SnowparkStatusBar(runtimes));
@@ -63,6 +67,13 @@ export class SnowparkLocalExtension implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.window.setStatusBarMessage('Snowpark Local: workspace trusted, handlers can run now.', 5000)),
     );
     mark('commands');
+    // The Test Explorer's saved runs: only in a workspace that has (or gets) a runs.json.
+    savedRuns.whenFound(() => {
+      this.savedRunTests ??= this.lifetime.add(
+        loadTestsPart().createSavedRunTestController({ savedRunTests: () => part().savedRunTests, onDidChangeRuns: savedRuns.onDidChange }),
+      );
+    });
+    const extension = this;
     this.api = {
       activationSteps: steps,
       jobsTree: tree,
@@ -83,6 +94,9 @@ export class SnowparkLocalExtension implements vscode.Disposable {
         return part().debugConfigurations;
       },
       statusBar,
+      get savedRunTests() {
+        return extension.savedRunTests;
+      },
       commandFailures,
       activationMs: Date.now() - activationStarted,
       loadedAtActivation: [],

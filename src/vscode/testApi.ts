@@ -5,6 +5,7 @@ import type { RunDiagnostics } from './output/runDiagnostics';
 import type { ResultPanel } from './results/resultPanel';
 import type { RunController } from './runs/runController';
 import type { WorkspaceRuntimes } from './runtime/workspaceRuntimes';
+import type { SavedRunTestController } from './savedRuns/testsPart';
 import type { SnowparkStatusBar } from './statusBar';
 
 /**
@@ -22,6 +23,8 @@ export interface SnowparkLocalApi {
   /** launch.json support: the configurations offered for the open handler. */
   readonly debugConfigurations: SnowparkDebugConfigurations;
   readonly statusBar: SnowparkStatusBar;
+  /** The Test Explorer's saved runs, once a runs.json has been found (dist/testsPart.js). */
+  readonly savedRunTests: SavedRunTestController | undefined;
   /** Messages of failed commands, newest last (what the person was shown). */
   readonly commandFailures: Array<{ command: string; message: string }>;
   /** Cumulative ms at each step of activate(), to see where its time goes. */

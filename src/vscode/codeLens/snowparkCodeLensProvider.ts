@@ -13,9 +13,13 @@ export class SnowparkCodeLensProvider implements vscode.CodeLensProvider, vscode
   readonly onDidChangeCodeLenses = this.changeEmitter.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly handlerNames: WorkspaceHandlerNames) {
+  constructor(
+    private readonly handlerNames: WorkspaceHandlerNames,
+    savedRunsChanged: vscode.Event<unknown>,
+  ) {
     this.subscriptions = [
       handlerNames.onDidChange(() => this.changeEmitter.fire()),
+      savedRunsChanged(() => this.changeEmitter.fire()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('snowparkLocal.codeLens.enabled')) this.changeEmitter.fire();
       }),

@@ -7,6 +7,7 @@ import { requireTrust } from '../trust';
 import { UserFacingError } from '../userError';
 import type { PickedHandler } from './handlerPicker';
 import { CommandTable } from './commandTable';
+import { pickSavedArguments, SaveArgumentsRequest } from './savedRunCommands';
 
 // Run Handler (plain, with arguments, under the debugger), Run CALL, Run SQL Worksheet /
 // Selection and Rerun Last Run.
@@ -31,10 +32,17 @@ export function runCommands(controller: RunController, state: vscode.Memento): C
       const picked = await target(argument);
       if (!picked) return undefined;
       const name = picked.handler ?? picked.procedure ?? path.basename(picked.file);
+      if (picked.args) return controller.runHandler({ ...picked, args: picked.args });
+      // The handler's saved runs first, when it has any; "New arguments…" prompts as before.
+      const saved = await pickSavedArguments(picked, name);
+      if (saved === null) return undefined;
+      if (Array.isArray(saved)) return controller.runHandler({ ...picked, args: saved });
       const { declaredArguments } = await import('../runs/declaredArguments');
-      const args = picked.args ?? (await promptForArguments(state, picked.file, name, declaredArguments(picked.file, picked.handler, picked.procedure)));
+      const args = await promptForArguments(state, picked.file, name, declaredArguments(picked.file, picked.handler, picked.procedure));
       if (!args) return undefined;
-      return controller.runHandler({ ...picked, args });
+      const outcome = await controller.runHandler({ ...picked, args });
+      offerToSave({ file: picked.file, handler: picked.handler, procedure: picked.procedure, args }, name);
+      return outcome;
     },
     [COMMANDS.debugHandler]: async (argument: HandlerArgument) => {
       const picked = await target(argument);
@@ -74,6 +82,13 @@ export function runCommands(controller: RunController, state: vscode.Memento): C
       return controller.runWorksheet(last.target);
     },
   };
+}
+
+/** Not awaited: the run is over, the offer stays until dismissed. */
+function offerToSave(request: SaveArgumentsRequest, name: string): void {
+  void vscode.window.showInformationMessage(`Keep these arguments for ${name} as a saved run?`, 'Save as Saved Run…').then((choice) => {
+    if (choice) void vscode.commands.executeCommand(COMMANDS.saveArguments, request);
+  });
 }
 
 function lastArguments(state: vscode.Memento, picked: PickedHandler): unknown[] {

@@ -17,3 +17,8 @@ export function loadRunsPart(): typeof import('./runsPart') {
 export function loadLensBuilder(): typeof import('../codeLens/lensBuilder') {
   return require('../codeLens/lensBuilder') as typeof import('../codeLens/lensBuilder');
 }
+
+/** The Test Explorer's controller for saved runs: only once a runs.json exists. */
+export function loadTestsPart(): typeof import('../savedRuns/testsPart') {
+  return require('../savedRuns/testsPart') as typeof import('../savedRuns/testsPart');
+}

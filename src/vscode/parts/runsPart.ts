@@ -5,6 +5,7 @@ import { databaseCommands } from '../commands/databaseCommands';
 import { deployCommands } from '../commands/deployCommands';
 import { jobCommands } from '../commands/jobCommands';
 import { runCommands } from '../commands/runCommands';
+import { savedRunCommands } from '../commands/savedRunCommands';
 import { targetCommands } from '../commands/targetCommands';
 import { COMMANDS } from '../commandIds';
 import { DisposableBucket } from '../disposableBucket';
@@ -16,6 +17,8 @@ import { RunDiagnostics } from '../output/runDiagnostics';
 import { RunOutput } from '../output/runOutput';
 import { ResultPanel } from '../results/resultPanel';
 import { RunController } from '../runs/runController';
+import { SavedRunResults } from '../savedRuns/savedRunResults';
+import { SavedRunTests, savedRunTests } from '../savedRuns/savedRunTestRunner';
 import type { WorkspaceRuntimes } from '../runtime/workspaceRuntimes';
 export { openSnowflakeEngine } from '../target/snowflakeTarget';
 
@@ -40,6 +43,8 @@ export interface RunsPart extends vscode.Disposable {
   readonly debugConfigurations: SnowparkDebugConfigurations;
   /** The adapter of a Snowpark Local debug session (debugpy's, behind a thin proxy). */
   createDebugAdapter(session: vscode.DebugSession): vscode.DebugAdapterDescriptor;
+  /** Saved runs as tests (the Test Explorer's profiles call these). */
+  readonly savedRunTests: SavedRunTests;
   /** Runs one command of package.json's contributes.commands; failures are shown, not thrown. */
   invoke(command: string, args: unknown[]): Promise<unknown>;
 }
@@ -54,12 +59,14 @@ export function createRunsPart(host: RunsPartHost): RunsPart {
   const runs = bucket.add(new RunController(runtimes, output, diagnostics, panel, results, debugRuns));
   const debugConfigurations = new SnowparkDebugConfigurations(runs, context.workspaceState);
   debugRuns.relaunch = (folder, target) => debugConfigurations.startRun(folder, target);
+  const savedRunResults = new SavedRunResults();
   // The failure display lives here, with the error classes the commands throw: the same
   // classes in the other bundle would be other classes to `instanceof`.
   const commands = guardedCommands(
     {
       [COMMANDS.showOutput]: () => output.show(),
       ...runCommands(runs, context.workspaceState),
+      ...savedRunCommands(runs, savedRunResults),
       ...jobCommands(runtimes, runs, results, panel),
       ...targetCommands(runtimes),
       ...databaseCommands(runtimes, runs),
@@ -80,6 +87,7 @@ export function createRunsPart(host: RunsPartHost): RunsPart {
       }
       return new vscode.DebugAdapterInlineImplementation(new DebugpyProxyAdapter(python, debugRuns, session));
     },
+    savedRunTests: savedRunTests(runs, savedRunResults),
     invoke: (command, args) => {
       const implementation = commands.get(command);
       if (!implementation) return Promise.reject(new Error(`Snowpark Local has no command ${command}`));
