@@ -4,7 +4,7 @@
 // .sql $$ body; and Shift+F5 while a child job runs leaves the job ABORTED.
 // The handlers run under /usr/bin/python3, which has Debian's python3-debugpy.
 import { Page } from 'playwright-core';
-import { codeLens, openFile, openJobsView, screenshot, treeRow, useWorkbench } from './workbench';
+import { codeLens, openFile, openJobsView, screenshot, SELECTORS, treeRow, useWorkbench } from './workbench';
 
 const DEBUG = {
   breakpointGlyph: '.monaco-editor .codicon-debug-breakpoint',
@@ -27,11 +27,20 @@ async function toggleBreakpoint(page: Page, line: number): Promise<void> {
 /** Paused: the Call Stack's top frame is `frame` at `file:line`. */
 async function pausedAt(page: Page, frame: string, file: string, line: number): Promise<void> {
   await page.locator(DEBUG.pausedGlyph).first().waitFor({ timeout: 60_000 });
-  await page.locator(DEBUG.callStackRow, { hasText: new RegExp(`${frame}.*${file.replace('.', '\\.')}.*\\b${line}:`) }).first().waitFor({ timeout: 30_000 });
+  await page.locator(DEBUG.callStackRow, { hasText: new RegExp(`^${frame}\\s*${file.replace('.', '\\.')}\\s*${line}:`) }).first().waitFor({ timeout: 30_000 });
 }
 
 describe('debugging handlers in the UI (code-server + Chromium, real debugpy)', function () {
   const currentPage = useWorkbench(40, { 'snowparkLocal.pythonPath': '/usr/bin/python3', 'debug.openDebug': 'openOnDebugBreak' });
+
+  // A test that failed while paused must not leave its session to the next one.
+  afterEach(async function () {
+    const page = currentPage();
+    if (await page.locator('.debug-toolbar').isVisible()) {
+      await page.keyboard.press('Shift+F5');
+      await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
+    }
+  });
 
   it('stops on a breakpoint in a .py handler from its Debug CodeLens, steps, continues, and the run finishes', async function () {
     const page = currentPage();
@@ -63,7 +72,13 @@ describe('debugging handlers in the UI (code-server + Chromium, real debugpy)', 
     const debugLens = codeLens(page, 'Debug').first(); // above CREATE PROCEDURE tripled
     await debugLens.waitFor({ state: 'visible', timeout: 30_000 });
     await debugLens.click();
+    // TRIPLED(N INT) needs its argument and none was used before: Debug asks for it.
+    const input = page.locator(SELECTORS.quickInput);
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await input.fill('5');
+    await page.keyboard.press('Enter');
     await pausedAt(page, 'run', 'debug_procs.sql', 12);
+    await page.locator(DEBUG.variableRow, { hasText: /n\s*=\s*5/ }).first().waitFor({ timeout: 30_000 });
     await page.locator(DEBUG.variableRow, { hasText: 'label' }).first().waitFor({ timeout: 30_000 });
     console.log(`    screenshot: ${await screenshot(page, 'debug-stopped-in-sql-body')}`);
     await page.keyboard.press('F5');

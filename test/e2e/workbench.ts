@@ -25,6 +25,13 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 
 /** Opens a workspace file through Quick Open, as a user would. */
 export async function openFile(page: Page, name: string): Promise<void> {
+  // Already open: its tab, as a person would click it.
+  const tab = page.locator('.tabs-container .tab', { hasText: name });
+  if ((await tab.count()) > 0) {
+    await tab.first().click();
+    await page.locator(SELECTORS.activeTab, { hasText: name }).waitFor();
+    return;
+  }
   await page.locator(SELECTORS.workbench).click({ position: { x: 700, y: 400 } });
   await page.keyboard.press('Control+P');
   const input = page.locator(SELECTORS.quickInput);

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { LaunchCommand } from './runTypes';
+import { shimDirectory } from './shimLocation';
 
 // Debugging a run: the runner still opens the channel and records the jobs, but the
 // bootstrap is started by debugpy (its own DAP adapter, `python -m debugpy.adapter`, from
@@ -35,6 +36,9 @@ export function debugpyLaunchArguments(command: LaunchCommand, options: DebugpyL
     showReturnValue: true,
     // The bootstrap's own subprocesses (a handler's subprocess.run) are not debugged.
     subProcess: false,
+    // Snowpark Local's shim is not the developer's code: its frames stay out of the Call
+    // Stack and stepping never enters it (what Snowflake's own runtime would be).
+    rules: [{ path: shimDirectory(), include: false }],
     [RUN_TOKEN_KEY]: command.env.SNOWPARK_LOCAL_RUN_TOKEN,
   };
 }

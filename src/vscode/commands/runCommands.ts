@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import { promptForArguments } from '../runs/argumentPrompt';
+import { argumentsKey, promptForArguments } from '../runs/argumentPrompt';
 import { HandlerTarget, RunController } from '../runs/runController';
 import { requireTrust } from '../trust';
 import { UserFacingError } from '../userError';
@@ -26,7 +26,9 @@ export function runCommands(controller: RunController, state: vscode.Memento): C
     [COMMANDS.runHandler]: async (argument: HandlerArgument) => {
       const picked = await target(argument);
       if (!picked) return undefined;
-      return controller.runHandler({ ...picked, args: picked.args ?? lastArguments(state, picked) });
+      const args = picked.args ?? (await argumentsToRunWith(state, picked));
+      if (!args) return undefined;
+      return controller.runHandler({ ...picked, args });
     },
     [COMMANDS.runHandlerWithArguments]: async (argument: HandlerArgument) => {
       const picked = await target(argument);
@@ -47,7 +49,9 @@ export function runCommands(controller: RunController, state: vscode.Memento): C
     [COMMANDS.debugHandler]: async (argument: HandlerArgument) => {
       const picked = await target(argument);
       if (!picked) return undefined;
-      return controller.runHandler({ ...picked, args: picked.args ?? lastArguments(state, picked) }, { debug: true });
+      const args = picked.args ?? (await argumentsToRunWith(state, picked));
+      if (!args) return undefined;
+      return controller.runHandler({ ...picked, args }, { debug: true });
     },
     [COMMANDS.runCall]: async (argument?: { file: string; statement: string; line: number }) => {
       requireTrust();
@@ -91,9 +95,19 @@ function offerToSave(request: SaveArgumentsRequest, name: string): void {
   });
 }
 
-function lastArguments(state: vscode.Memento, picked: PickedHandler): unknown[] {
+/**
+ * ▶ Run / Debug without arguments given: the ones used last time; with none remembered, a
+ * handler that needs arguments asks for them (as Run with arguments… does) rather than fail.
+ * undefined: the person cancelled the prompt.
+ */
+async function argumentsToRunWith(state: vscode.Memento, picked: PickedHandler): Promise<unknown[] | undefined> {
   const name = picked.handler ?? picked.procedure ?? path.basename(picked.file);
-  return state.get<unknown[]>(`snowparkLocal.lastArguments:${picked.file}#${name}`) ?? [];
+  const remembered = state.get<unknown[]>(argumentsKey(picked.file, name));
+  if (remembered) return remembered;
+  const { declaredArguments } = await import('../runs/declaredArguments');
+  const declared = declaredArguments(picked.file, picked.handler, picked.procedure);
+  if (!declared?.some((argument) => !argument.hasDefault)) return [];
+  return promptForArguments(state, picked.file, name, declared);
 }
 
 async function pickFromFile(file: string): Promise<PickedHandler | undefined> {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { checkDebugpy, debugpyLaunchArguments, DebugpyMissingError } from '../../../src/core/runner/debugpyLaunch';
 import { RunHandle } from '../../../src/core/runner/runTypes';
+import { shimDirectory } from '../../../src/core/runner/shimLocation';
 import { SnowparkRuntime } from '../../../src/core/snowparkRuntime';
 import { resolveTarget } from '../../../src/core/targets/runTarget';
 import { DebugSessionUnderTest, debugpyLaunchHook } from '../support/debugpyLauncher';
@@ -117,6 +118,8 @@ describe('debugging a run with debugpy (real breakpoints)', function () {
     const session = await started();
     const first = await stoppedAt(session, 'breakpoint');
     assert.equal(first.frame.source?.path, handlerFile);
+    const stack = (await session.client.request('stackTrace', { threadId: first.threadId, startFrame: 0, levels: 20 })).stackFrames as Frame[];
+    assert.deepEqual(stack.map((frame) => frame.source?.path), [handlerFile], 'only the handler: the shim\'s frames are hidden');
     assert.equal(first.frame.line, 4);
     assert.equal(first.frame.name, 'main');
     const locals = await localNames(session, first.frame.id);
@@ -181,6 +184,7 @@ describe('debugging a run with debugpy (real breakpoints)', function () {
     assert.equal(launch.snowparkLocalRun, 'token-1');
     assert.deepEqual(launch.env, { SNOWPARK_LOCAL_RUN_TOKEN: 'token-1', PYTHONPATH: '/shim' });
     assert.equal(launch.justMyCode, true);
+    assert.deepEqual(launch.rules, [{ path: shimDirectory(), include: false }]);
     assert.throws(() => debugpyLaunchArguments({ python: PYTHON, args: ['script.py'], env: {} }, { name: 'x' }), /starts a module/);
   });
 });
