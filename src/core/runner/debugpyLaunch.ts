@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { LaunchCommand } from './runTypes';
 import { shimDirectory } from './shimLocation';
 
@@ -8,8 +9,15 @@ import { shimDirectory } from './shimLocation';
 // are the debugpy launch arguments for a runner's LaunchCommand: the same in the editor
 // and in the tests that drive debugpy directly.
 
-/** The debugpy launch-request key that identifies a run's debug session (its channel token). */
-export const RUN_TOKEN_KEY = 'snowparkLocalRun';
+/**
+ * The debugpy launch-request key that identifies a run's debug session. Its value is derived
+ * from the run's channel token but is not the token, so it can be shown or logged.
+ */
+export const DEBUG_RUN_KEY = 'snowparkLocalRunId';
+
+export function debugRunId(command: LaunchCommand): string {
+  return createHash('sha256').update(`debug-run:${command.env.SNOWPARK_LOCAL_RUN_TOKEN ?? ''}`).digest('hex').slice(0, 24);
+}
 
 export interface DebugpyLaunchOptions {
   /** Shown as the debug session's name. */
@@ -39,7 +47,7 @@ export function debugpyLaunchArguments(command: LaunchCommand, options: DebugpyL
     // Snowpark Local's shim is not the developer's code: its frames stay out of the Call
     // Stack and stepping never enters it (what Snowflake's own runtime would be).
     rules: [{ path: shimDirectory(), include: false }],
-    [RUN_TOKEN_KEY]: command.env.SNOWPARK_LOCAL_RUN_TOKEN,
+    [DEBUG_RUN_KEY]: debugRunId(command),
   };
 }
 

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { LaunchedProcess } from '../../core/runner/runTypes';
 import type { LaunchOverrides } from '../runs/runController';
 
-// The runs that are being debugged, by run token (the channel token the debug configuration
-// carries). The debug adapter (debugpyProxyAdapter.ts) reports what it sees of each: which
+// The runs that are being debugged, by debug run id (derived from the run's channel token;
+// the debug configuration carries it). The debug adapter (debugpyProxyAdapter.ts) reports what it sees of each: which
 // session launched it, whether the person stopped it, when it ended; the runner's launch hook
 // (runs/debugLauncher.ts) turns that into the run's end.
 
@@ -34,48 +34,48 @@ export class DebugRuns {
   relaunch: (folder: vscode.WorkspaceFolder | undefined, target: DebugRunTarget) => Promise<vscode.DebugConfiguration | undefined> = async () => undefined;
 
   /** A run about to be debugged; `exited` settles when its session ends it. */
-  register(token: string): Promise<Exit> {
-    return new Promise((resolve) => this.slots.set(token, { resolveExit: resolve, stopRequested: false }));
+  register(runId: string): Promise<Exit> {
+    return new Promise((resolve) => this.slots.set(runId, { resolveExit: resolve, stopRequested: false }));
   }
 
-  isLaunched(token: string): boolean {
-    return this.slots.get(token)?.session !== undefined;
+  isLaunched(runId: string): boolean {
+    return this.slots.get(runId)?.session !== undefined;
   }
 
-  /** A run registered and not launched yet; any other token in a launch request is a restart's. */
-  awaitsLaunch(token: string): boolean {
-    const slot = this.slots.get(token);
+  /** A run registered and not launched yet; any other run id in a launch request is a restart's. */
+  awaitsLaunch(runId: string): boolean {
+    const slot = this.slots.get(runId);
     return slot !== undefined && slot.session === undefined;
   }
 
   // ---- reported by the adapter
 
-  launching(token: string, session: vscode.DebugSession): void {
-    const slot = this.slots.get(token);
+  launching(runId: string, session: vscode.DebugSession): void {
+    const slot = this.slots.get(runId);
     if (slot) slot.session = session;
   }
 
   /** Stop, Disconnect or Restart arrived before the handler's process ended by itself. */
-  stopping(token: string): void {
-    const slot = this.slots.get(token);
+  stopping(runId: string): void {
+    const slot = this.slots.get(runId);
     if (slot) slot.stopRequested = true;
   }
 
-  ended(token: string): void {
-    const slot = this.slots.get(token);
+  ended(runId: string): void {
+    const slot = this.slots.get(runId);
     if (!slot) return;
-    this.slots.delete(token);
+    this.slots.delete(runId);
     slot.resolveExit({ code: null, signal: null, endedByDebugger: slot.stopRequested });
   }
 
   // ---- asked by the run
 
   /** Cancel Run on a run being debugged: stop its session (or give up on one never started). */
-  stop(token: string): void {
-    const slot = this.slots.get(token);
+  stop(runId: string): void {
+    const slot = this.slots.get(runId);
     if (!slot) return;
     slot.stopRequested = true;
     if (slot.session) void vscode.debug.stopDebugging(slot.session);
-    else this.ended(token);
+    else this.ended(runId);
   }
 }

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as vscode from 'vscode';
 import { DapMessageReader, encodeDapMessage } from '../../core/runner/dapFraming';
-import { RUN_TOKEN_KEY } from '../../core/runner/debugpyLaunch';
+import { DEBUG_RUN_KEY } from '../../core/runner/debugpyLaunch';
 import { DebugRuns, DebugRunTarget, TARGET_KEY } from './debugRuns';
 
 // The debug adapter of a Snowpark Local session: debugpy's own (`python -m debugpy.adapter`),
@@ -26,7 +26,7 @@ export class DebugpyProxyAdapter implements vscode.DebugAdapter {
   private readonly reader = new DapMessageReader();
   /** Messages go to debugpy in order, even while a restart's launch is being rewritten. */
   private forwarding: Promise<void> = Promise.resolve();
-  private token: string | undefined;
+  private runId: string | undefined;
   private debuggeeEnded = false;
   private stderrTail = '';
 
@@ -52,8 +52,8 @@ export class DebugpyProxyAdapter implements vscode.DebugAdapter {
 
   handleMessage(message: vscode.DebugProtocolMessage): void {
     const request = message as DapRequest;
-    if (request.type === 'request' && (request.command === 'disconnect' || request.command === 'terminate') && !this.debuggeeEnded && this.token) {
-      this.runs.stopping(this.token);
+    if (request.type === 'request' && (request.command === 'disconnect' || request.command === 'terminate') && !this.debuggeeEnded && this.runId) {
+      this.runs.stopping(this.runId);
     }
     this.forwarding = this.forwarding.then(async () => {
       const forwarded = request.type === 'request' && request.command === 'launch' ? await this.launchRequest(request) : request;
@@ -63,10 +63,10 @@ export class DebugpyProxyAdapter implements vscode.DebugAdapter {
 
   private async launchRequest(request: DapRequest): Promise<DapRequest | undefined> {
     let args = request.arguments ?? {};
-    const token = typeof args[RUN_TOKEN_KEY] === 'string' ? (args[RUN_TOKEN_KEY] as string) : undefined;
+    const runId = typeof args[DEBUG_RUN_KEY] === 'string' ? (args[DEBUG_RUN_KEY] as string) : undefined;
     // VS Code's Restart relaunches the session with the configuration it started with, whose
     // run has ended: start the same target again and launch that run instead.
-    if (token && !this.runs.awaitsLaunch(token)) {
+    if (runId && !this.runs.awaitsLaunch(runId)) {
       const fresh = await this.runs.relaunch(this.session.workspaceFolder, args[TARGET_KEY] as DebugRunTarget).catch(() => undefined);
       if (!fresh) {
         this.respondWithError(request, 'Restart could not start the run again: see the Snowpark Local output. Start it again from its CodeLens or launch configuration.');
@@ -75,8 +75,8 @@ export class DebugpyProxyAdapter implements vscode.DebugAdapter {
       const { type: _type, name: _name, ...freshArgs } = fresh;
       args = { ...freshArgs, __restart: args.__restart };
     }
-    this.token = typeof args[RUN_TOKEN_KEY] === 'string' ? (args[RUN_TOKEN_KEY] as string) : undefined;
-    if (this.token) this.runs.launching(this.token, this.session);
+    this.runId = typeof args[DEBUG_RUN_KEY] === 'string' ? (args[DEBUG_RUN_KEY] as string) : undefined;
+    if (this.runId) this.runs.launching(this.runId, this.session);
     return { ...request, arguments: args };
   }
 
@@ -91,7 +91,7 @@ export class DebugpyProxyAdapter implements vscode.DebugAdapter {
   private debuggeeHasEnded(): void {
     if (this.debuggeeEnded) return;
     this.debuggeeEnded = true;
-    if (this.token) this.runs.ended(this.token);
+    if (this.runId) this.runs.ended(this.runId);
   }
 
   dispose(): void {

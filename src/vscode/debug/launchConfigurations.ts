@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { RUN_TOKEN_KEY } from '../../core/runner/debugpyLaunch';
+import { DEBUG_RUN_KEY } from '../../core/runner/debugpyLaunch';
 import { LaunchConfigurationError, readLaunchConfiguration } from '../../core/targets/launchConfiguration';
 import { showFailure } from '../commands/commandTable';
 import { handlersInText, PickedHandler } from '../commands/handlerPicker';
@@ -39,7 +39,7 @@ export class SnowparkDebugConfigurations {
 
   /** Checks a launch.json configuration and starts its run; VS Code then launches the session. */
   async resolveWithSubstitutedVariables(folder: vscode.WorkspaceFolder | undefined, configuration: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
-    if (configuration[RUN_TOKEN_KEY]) return configuration;
+    if (configuration[DEBUG_RUN_KEY]) return configuration;
     let selection;
     try {
       selection = readLaunchConfiguration(configuration, folder?.uri.fsPath);

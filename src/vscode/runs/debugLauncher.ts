@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkDebugpy, debugpyLaunchArguments, DebugpyMissingError } from '../../core/runner/debugpyLaunch';
+import { checkDebugpy, debugpyLaunchArguments, DebugpyMissingError, debugRunId } from '../../core/runner/debugpyLaunch';
 import { resolvePython } from '../../core/runner/pythonInterpreter';
 import type { ExternalLaunch, LaunchedProcess } from '../../core/runner/runTypes';
 import { DEBUG_TYPE, DebugRuns, DebugRunTarget, TARGET_KEY } from '../debug/debugRuns';
@@ -34,7 +34,7 @@ const SESSION_START_TIMEOUT_MS = 60_000;
 
 export function debugLaunch(folder: vscode.WorkspaceFolder | undefined, runs: DebugRuns, options: DebugLaunchOptions): ExternalLaunch {
   return async (command): Promise<LaunchedProcess> => {
-    const token = command.env.SNOWPARK_LOCAL_RUN_TOKEN;
+    const runId = debugRunId(command);
     const configuration: vscode.DebugConfiguration = {
       type: DEBUG_TYPE,
       request: 'launch',
@@ -42,16 +42,16 @@ export function debugLaunch(folder: vscode.WorkspaceFolder | undefined, runs: De
       name: `Snowpark Local: ${options.name}`,
       [TARGET_KEY]: options.target,
     };
-    const exited = runs.register(token);
+    const exited = runs.register(runId);
     // A session VS Code never launches (it failed to start) must not leave the run RUNNING.
-    const startTimer = setTimeout(() => !runs.isLaunched(token) && runs.stop(token), SESSION_START_TIMEOUT_MS);
+    const startTimer = setTimeout(() => !runs.isLaunched(runId) && runs.stop(runId), SESSION_START_TIMEOUT_MS);
     void exited.finally(() => clearTimeout(startTimer));
     if (options.deliver) {
       options.deliver(configuration);
     } else if (!(await vscode.debug.startDebugging(folder, configuration))) {
-      runs.stop(token);
+      runs.stop(runId);
       throw new UserFacingError(`The debugger did not start ${options.name}. Check the Debug Console, then try "▶ Run locally".`);
     }
-    return { exited, stop: () => runs.stop(token) };
+    return { exited, stop: () => runs.stop(runId) };
   };
 }

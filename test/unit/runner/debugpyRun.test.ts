@@ -181,7 +181,8 @@ describe('debugging a run with debugpy (real breakpoints)', function () {
     );
     assert.equal(launch.module, 'snowpark_local.bootstrap');
     assert.equal(launch.python, PYTHON);
-    assert.equal(launch.snowparkLocalRun, 'token-1');
+    assert.match(String(launch.snowparkLocalRunId), /^[0-9a-f]{24}$/);
+    assert.ok(!JSON.stringify({ ...launch, env: undefined }).includes('token-1'), 'the id is not the token');
     assert.deepEqual(launch.env, { SNOWPARK_LOCAL_RUN_TOKEN: 'token-1', PYTHONPATH: '/shim' });
     assert.equal(launch.justMyCode, true);
     assert.deepEqual(launch.rules, [{ path: shimDirectory(), include: false }]);

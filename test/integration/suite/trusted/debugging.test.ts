@@ -180,6 +180,32 @@ describe('debugging handlers (trusted workspace, real debugpy)', function () {
     }
   });
 
+  it("the Test Explorer's Debug profile stops in a saved run's handler and records its result", async () => {
+    const api = await extensionApi();
+    const tests = await waitFor('the saved-run test controller', () => api.savedRunTests);
+    const items: vscode.TestItem[] = [];
+    tests.controller.items.forEach((file) => file.children.forEach((handler) => handler.children.forEach((run) => void items.push(run))));
+    const smallMonth = items.find((item) => item.label === 'small month');
+    assert.ok(smallMonth, `saved runs: ${items.map((item) => item.label).join(', ')}`);
+    const settings = vscode.workspace.getConfiguration('snowparkLocal', workspaceFolder().uri);
+    await settings.update('pythonPath', PYTHON, vscode.ConfigurationTarget.Workspace);
+    const source = new vscode.CancellationTokenSource();
+    try {
+      addBreakpoints(breakpointAt('saved_runs.py', 7));
+      const finished = tests.run(new vscode.TestRunRequest([smallMonth]), source.token, true);
+      const stop = await stops.next('breakpoint');
+      const frame = await topFrame(stop);
+      assert.strictEqual(sourcePath(frame), fixtureUri('saved_runs.py').fsPath);
+      assert.strictEqual((await locals(stop, frame.id)).month, "'2024-02'");
+      await stop.session.customRequest('continue', { threadId: stop.threadId });
+      await finished;
+      assert.strictEqual(tests.lastResults.get(smallMonth.id)?.state, 'passed', JSON.stringify(tests.lastResults.get(smallMonth.id)));
+    } finally {
+      source.dispose();
+      await settings.update('pythonPath', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('a wrong configuration does not start, and the configurations offered name the open handler', async () => {
     const api = await extensionApi();
     const before = api.runs.outcomes.size;
