@@ -12,6 +12,7 @@ const steps = [
   ['A .py handler with child jobs', ['run', 'examples/handlers/async_jobs.py', '--args', '[1]', '--db', ':memory:']],
   ['A handler written with the DataFrame API (filter, group_by, agg, Window, save_as_table)', ['run', 'examples/handlers/dataframe_orders.py', '--args', '[10]', '--db', ':memory:']],
   ['A handler returning a DataFrame (RETURNS TABLE)', ['run', 'examples/handlers/table_result.py', '--args', '[5]', '--db', ':memory:']],
+  ['The saved runs in examples/.snowpark-local/runs.json, as tests (also in the Test Explorer)', ['test', 'examples']],
 ];
 for (const [title, args] of steps) {
   console.log(`\n=== ${title}\n$ snowpark-local ${args.join(' ')}`);
