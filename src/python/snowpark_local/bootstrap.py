@@ -160,6 +160,10 @@ def main():
     from snowpark_local.lifeline import start_guard
 
     start_guard()
+    if os.name == "nt":
+        # Windows has no process group to kill: a job that dies with this process stands in.
+        from snowpark_local.windows_job import contain_in_kill_on_close_job
+        contain_in_kill_on_close_job()
     _make_output_live()
     from snowpark_local.channel import RUN_TOKEN_ENV, connect_from_environment
     from snowpark_local.namespace import put_shim_snowpark_first

@@ -184,6 +184,10 @@ def _connect_to_thread():
 
 def main():
     _die_with_parent()
+    if os.name == "nt":
+        # What a task starts dies with this worker (Windows has no process groups).
+        from snowpark_local.windows_job import contain_in_kill_on_close_job
+        contain_in_kill_on_close_job()
     sock = _connect_to_thread()
     _install_joblib_patch()
     Worker(FrameSocket(sock)).serve()
