@@ -206,6 +206,27 @@ describe('debugging handlers (trusted workspace, real debugpy)', function () {
     }
   });
 
+  it("a configuration's database and warehouse apply: ':memory:' gets a runtime of its own", async () => {
+    const api = await extensionApi();
+    assert.ok(await vscode.debug.startDebugging(workspaceFolder(), {
+      type: 'snowpark-local',
+      request: 'launch',
+      name: 'Debug main in memory',
+      handler: 'debugging/debug_me.py:main',
+      args: [4],
+      database: ':memory:',
+      warehouse: 'snowpark-optimized',
+      python: PYTHON,
+    }));
+    const run = await waitFor('the in-memory run to succeed', () =>
+      api.runtimes.all.flatMap((entry) => entry.runtime.jobs.list({ kind: 'run' }).map((job) => ({ entry, job }))).find(({ entry, job }) => entry.dbPath === ':memory:' && job.status === 'SUCCESS'), 60_000);
+    assert.strictEqual(run.job.detail.warehouseType, 'snowpark-optimized');
+    assert.notStrictEqual(run.entry.key, workspaceFolder().uri.toString(), 'not the folder\'s own runtime');
+    assert.strictEqual(api.runs.outcomes.get(run.job.id)?.value, 9);
+    // Later suites look at the folder's runtime only.
+    await api.runtimes.close(run.entry.key);
+  });
+
   it('a wrong configuration does not start, and the configurations offered name the open handler', async () => {
     const api = await extensionApi();
     const before = api.runs.outcomes.size;
