@@ -1,10 +1,11 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { LazyEngine } from './engine/lazyEngine';
 import { SqlEngine } from './engine/sqlEngine';
 import { JobManager } from './jobs/jobManager';
 import { QueryExecutor } from './jobs/queryExecutor';
 import { ParallelTasks } from './parallel/parallelTasks';
 import { ProcedureCatalog } from './procedures/procedureCatalog';
+import { procedureCatalogPathFor } from './procedures/procedureCatalogPath';
 import { ProcedureRouter } from './procedures/procedureRouter';
 import { LocalRunner } from './runner/localRun';
 import { ChannelExtension } from './runner/runTypes';
@@ -50,7 +51,7 @@ export class SnowparkRuntime {
         const { DuckDbEngine } = await import('./engine/duckdb/duckdbEngine');
         return DuckDbEngine.open({ path: options.dbPath });
       });
-    const catalog = new ProcedureCatalog(options.dbPath === ':memory:' ? undefined : join(dirname(options.dbPath), 'procedures.json'));
+    const catalog = new ProcedureCatalog(procedureCatalogPathFor(options.dbPath));
     const router = new ProcedureRouter(inner, catalog);
     const jobs = new JobManager();
     const executor = new QueryExecutor(router, jobs);

@@ -4,10 +4,9 @@
 // its replies off the main thread, and reports its output and its end. On Linux the Python
 // worker dies with this thread (PR_SET_PDEATHSIG), so a thread never leaves an orphan.
 
-import { spawn } from 'node:child_process';
 import { Duplex } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { killProcessTree } from '../runner/processTree';
+import { killProcessTree, spawnGroupLeader } from '../runner/processTree';
 import { FromThread, ToThread, WorkerThreadData } from './threadMessages';
 import { encodeWorkerFrame, WorkerFrameDecoder } from './workerFrames';
 import { openWorkerLink } from './workerLink';
@@ -18,14 +17,8 @@ async function main(): Promise<void> {
   const data = workerData as WorkerThreadData;
   const post = (message: FromThread, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
   const link = await openWorkerLink(data.transport);
-  const child = spawn(data.python, data.args, {
-    cwd: data.cwd,
-    env: { ...data.env, ...link.env },
-    stdio: link.stdio,
-    // Its own process group: cancelling a stuck task kills whatever the task started too.
-    detached: process.platform !== 'win32',
-    windowsHide: true,
-  });
+  // Its own process group: cancelling a stuck task kills whatever the task started too.
+  const child = spawnGroupLeader(data.python, data.args, { cwd: data.cwd, env: { ...data.env, ...link.env }, stdio: link.stdio });
   // Nothing is sent before the worker's `ready` frame, which comes over the link: by then it is here.
   let channel: Duplex | undefined;
   const decoder = new WorkerFrameDecoder();

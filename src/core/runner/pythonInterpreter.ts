@@ -42,14 +42,15 @@ export function resolvePython(command?: string, cwd: string = process.cwd()): Pr
 
 async function firstDefault(cwd: string): Promise<ResolvedPython> {
   const reasons: string[] = [];
-  for (const command of defaultPythonCommands(process.platform)) {
+  const commands = defaultPythonCommands(process.platform);
+  for (const command of commands) {
     try {
       return await resolveCommand(command, cwd);
     } catch (error) {
       reasons.push(error instanceof PythonNotFoundError ? error.reason : String(error));
     }
   }
-  throw new PythonNotFoundError(defaultPythonCommands(process.platform).join(', '), reasons.join('; '));
+  throw new PythonNotFoundError(commands.join(', '), reasons.join('; '));
 }
 
 function resolveCommand(command: string, cwd: string): Promise<ResolvedPython> {

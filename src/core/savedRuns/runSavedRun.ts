@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { procedureCatalogPathFor } from '../procedures/procedureCatalogPath';
 import { WarehouseType } from '../runner/protocol';
 import { RunOutcome } from '../runner/runTypes';
 import { DEFAULT_DB_RELATIVE_PATH, SnowparkRuntime } from '../snowparkRuntime';
@@ -109,8 +110,8 @@ function copyWorkspaceDatabase(run: SavedRun, source: string, scratch: string): 
   const copy = join(scratch, basename(source));
   copyFileSync(source, copy);
   if (existsSync(`${source}.wal`)) copyFileSync(`${source}.wal`, `${copy}.wal`);
-  const catalog = join(dirname(source), 'procedures.json');
-  if (existsSync(catalog)) copyFileSync(catalog, join(scratch, 'procedures.json'));
+  const catalog = procedureCatalogPathFor(source);
+  if (catalog && existsSync(catalog)) copyFileSync(catalog, procedureCatalogPathFor(copy)!);
   return copy;
 }
 

@@ -28,12 +28,14 @@ export function handlersInText(file: string, text: string): PickedHandler[] {
   return findPythonHandlers(text).map((handler) => ({ file, handler: handler.name }));
 }
 
+/** The handlers of the active editor's .py or .sql file (none for any other editor). */
+export function activeEditorHandlers(): PickedHandler[] {
+  const document = vscode.window.activeTextEditor?.document;
+  return document && /\.(py|sql)$/i.test(document.fileName) ? handlersInText(document.uri.fsPath, document.getText()) : [];
+}
+
 export async function pickHandler(): Promise<PickedHandler | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  let candidates: PickedHandler[] = [];
-  if (editor && /\.(py|sql)$/i.test(editor.document.fileName)) {
-    candidates = handlersInText(editor.document.uri.fsPath, editor.document.getText());
-  }
+  let candidates = activeEditorHandlers();
   if (candidates.length === 0) {
     const files = await vscode.workspace.findFiles('**/*.{py,sql}', '**/{node_modules,.git,.venv,venv,.snowpark-local}/**', 300);
     for (const uri of files) {

@@ -38,10 +38,6 @@ export class DebugRuns {
     return new Promise((resolve) => this.slots.set(runId, { resolveExit: resolve, stopRequested: false }));
   }
 
-  isLaunched(runId: string): boolean {
-    return this.slots.get(runId)?.session !== undefined;
-  }
-
   /** A run registered and not launched yet; any other run id in a launch request is a restart's. */
   awaitsLaunch(runId: string): boolean {
     const slot = this.slots.get(runId);

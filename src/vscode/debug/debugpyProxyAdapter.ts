@@ -63,7 +63,7 @@ export class DebugpyProxyAdapter implements vscode.DebugAdapter {
 
   private async launchRequest(request: DapRequest): Promise<DapRequest | undefined> {
     let args = request.arguments ?? {};
-    const runId = typeof args[DEBUG_RUN_KEY] === 'string' ? (args[DEBUG_RUN_KEY] as string) : undefined;
+    const runId = runIdOf(args);
     // VS Code's Restart relaunches the session with the configuration it started with, whose
     // run has ended: start the same target again and launch that run instead.
     if (runId && !this.runs.awaitsLaunch(runId)) {
@@ -75,7 +75,7 @@ export class DebugpyProxyAdapter implements vscode.DebugAdapter {
       const { type: _type, name: _name, ...freshArgs } = fresh;
       args = { ...freshArgs, __restart: args.__restart };
     }
-    this.runId = typeof args[DEBUG_RUN_KEY] === 'string' ? (args[DEBUG_RUN_KEY] as string) : undefined;
+    this.runId = runIdOf(args);
     if (this.runId) this.runs.launching(this.runId, this.session);
     return { ...request, arguments: args };
   }
@@ -101,4 +101,9 @@ export class DebugpyProxyAdapter implements vscode.DebugAdapter {
     setTimeout(() => adapter.exitCode === null && adapter.kill('SIGKILL'), 3000).unref();
     this.sent.dispose();
   }
+}
+
+function runIdOf(launchArguments: Record<string, unknown>): string | undefined {
+  const runId = launchArguments[DEBUG_RUN_KEY];
+  return typeof runId === 'string' ? runId : undefined;
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { DEBUG_RUN_KEY } from '../../core/runner/debugpyLaunch';
 import { LaunchConfigurationError, readLaunchConfiguration } from '../../core/targets/launchConfiguration';
 import { showFailure } from '../commands/commandTable';
-import { handlersInText, PickedHandler } from '../commands/handlerPicker';
+import { activeEditorHandlers, PickedHandler } from '../commands/handlerPicker';
 import { argumentsKey } from '../runs/argumentPrompt';
 import type { RunController } from '../runs/runController';
 import { DEBUG_TYPE, DebugRunTarget } from './debugRuns';
@@ -17,8 +17,7 @@ export class SnowparkDebugConfigurations {
 
   /** One configuration per handler in the active editor (or a template to fill in). */
   provide(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
-    const document = vscode.window.activeTextEditor?.document;
-    const handlers = document && /\.(py|sql)$/i.test(document.fileName) ? handlersInText(document.uri.fsPath, document.getText()) : [];
+    const handlers = activeEditorHandlers();
     if (handlers.length === 0) {
       return [{ type: DEBUG_TYPE, request: 'launch', name: 'Snowpark Local: debug a handler', handler: '${workspaceFolder}/handler.py:main', args: [] }];
     }
@@ -28,8 +27,7 @@ export class SnowparkDebugConfigurations {
   /** F5 with no launch.json: the handler in the active editor (the one under the cursor if several). */
   resolve(folder: vscode.WorkspaceFolder | undefined, configuration: vscode.DebugConfiguration): vscode.DebugConfiguration | undefined {
     if (configuration.type || configuration.request || configuration.name) return configuration;
-    const document = vscode.window.activeTextEditor?.document;
-    const handlers = document && /\.(py|sql)$/i.test(document.fileName) ? handlersInText(document.uri.fsPath, document.getText()) : [];
+    const handlers = activeEditorHandlers();
     if (handlers.length === 0) {
       void vscode.window.showErrorMessage('Snowpark Local: open a handler (.py with a def taking session, or a .sql with CREATE PROCEDURE … LANGUAGE PYTHON) to debug it, or add a "snowpark-local" configuration to launch.json.');
       return undefined;
@@ -87,3 +85,4 @@ export class SnowparkDebugConfigurations {
     };
   }
 }
+

@@ -44,7 +44,7 @@ export function debugLaunch(folder: vscode.WorkspaceFolder | undefined, runs: De
     };
     const exited = runs.register(runId);
     // A session VS Code never launches (it failed to start) must not leave the run RUNNING.
-    const startTimer = setTimeout(() => !runs.isLaunched(runId) && runs.stop(runId), SESSION_START_TIMEOUT_MS);
+    const startTimer = setTimeout(() => runs.awaitsLaunch(runId) && runs.stop(runId), SESSION_START_TIMEOUT_MS);
     void exited.finally(() => clearTimeout(startTimer));
     if (options.deliver) {
       options.deliver(configuration);

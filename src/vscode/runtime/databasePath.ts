@@ -15,7 +15,4 @@ export function databasePathFor(folder: vscode.WorkspaceFolder | undefined, conf
   return path.isAbsolute(configured) ? configured : path.join(folder.uri.fsPath, configured);
 }
 
-/** procedures.json sits beside the database file (see SnowparkRuntime.open). */
-export function procedureCatalogPathFor(dbPath: string): string | undefined {
-  return dbPath === ':memory:' ? undefined : path.join(path.dirname(dbPath), 'procedures.json');
-}
+export { procedureCatalogPathFor } from '../../core/procedures/procedureCatalogPath';
