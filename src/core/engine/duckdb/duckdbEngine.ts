@@ -15,7 +15,8 @@ import { encodeColumnsAsJson } from './columnEncoding';
 import { binaryResultFrame } from './resultFrame';
 import { columnarResult } from '../columnarResult';
 import { evaluateDeferred } from './deferredCalls';
-import { fillDeferred, MACRO_CATALOG, translateToDuckDb } from './dialect';
+import { fillDeferred, MACRO_CATALOG } from './dialect';
+import { TranslationCache } from './translationCache';
 import { MacroCatalog } from './macroCatalog';
 import { toSnowflakeError } from './errorMapping';
 import { toDuckDbBindMarkers } from './bindMarkers';
@@ -50,6 +51,7 @@ export class DuckDbEngine implements SqlEngine {
   readonly kind = 'duckdb' as const;
   readonly description: string;
   private readonly retention = new ResultRetention();
+  private readonly translations = new TranslationCache();
   private readonly stages: StageFolders;
   /** Snowflake session state (temp tables, USE, variables, transactions) over the pool. */
   private readonly sessions: DuckDbSessions;
@@ -129,7 +131,7 @@ export class DuckDbEngine implements SqlEngine {
       const snowflakeSql = await this.sessions.prepare(session, request.sql, queryId);
       try {
         const sql = quoteStageLocation(snowflakeSql);
-        translation = translateToDuckDb(request.binds?.length ? toDuckDbBindMarkers(sql) : sql);
+        translation = this.translations.translationOf(request.binds?.length ? toDuckDbBindMarkers(sql) : sql);
       } catch (error) {
         throw compilationError(error instanceof Error ? error.message : String(error), queryId);
       }
