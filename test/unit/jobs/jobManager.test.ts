@@ -47,4 +47,13 @@ describe('query ids', () => {
     for (const id of ids) assert.ok(looksLikeQueryId(id), id);
     assert.ok(!looksLikeQueryId('not-a-query-id'));
   });
+
+  it('draw fresh random digits for every id, across refills of the random pool', () => {
+    const sameSecond = Date.UTC(2026, 10, 30, 12, 0, 0);
+    const ids = Array.from({ length: 2_000 }, () => newQueryId(sameSecond));
+    const randomParts = new Set(ids.map((id) => id.slice(9)));
+    assert.equal(randomParts.size, ids.length);
+    for (const id of ids) assert.match(id, /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/);
+    assert.ok(ids.every((id) => id.startsWith(Math.floor(sameSecond / 1000).toString(16))));
+  });
 });
