@@ -52,6 +52,27 @@ class BinaryFrameTest(unittest.TestCase):
         column = {"$a": "decimal", "rows": 1, "data": [0, 16], "width": 16, "scale": 10}
         self.assertEqual(repr(result_with(column, data, "NUMBER(38,10)")), "[Decimal('-1000000000000000000000000000.0000012345')]")
 
+    def test_binary_columns_are_found_wherever_the_header_holds_them(self):
+        data = struct.pack("<2i", 7, 8)
+        column = {"$a": "i", "rows": 2, "data": [0, 8]}
+        # A column named "$a" puts the mark in the text outside any column header.
+        body = binary_body({"id": 1, "result": {"columns": [{"name": "$a", "type": "NUMBER(38,0)"}],
+                                                "data": [column], "rowCount": 2}}, data)
+        result = decode_binary_frame(body)["result"]
+        self.assertEqual(result["columns"][0]["name"], "$a")
+        self.assertEqual(decode_columns(result["columns"], result["data"]), [[7, 8]])
+        # A column header outside result.data is still resolved.
+        message = decode_binary_frame(binary_body({"id": 2, "result": {"nested": {"col": column}}}, data))
+        self.assertEqual(message["result"]["nested"]["col"].values(), [7, 8])
+        # A JSON column beside a binary one, and a frame with no binary column at all.
+        body = binary_body({"id": 3, "result": {"columns": [{"name": "A", "type": "NUMBER(38,0)"},
+                                                            {"name": "B", "type": "VARCHAR"}],
+                                                "data": [column, ["x", None]], "rowCount": 2}}, data)
+        result = decode_binary_frame(body)["result"]
+        self.assertEqual(decode_columns(result["columns"], result["data"]), [[7, 8], ["x", None]])
+        self.assertEqual(decode_binary_frame(binary_body({"id": 4, "result": {"status": "ok"}})),
+                         {"id": 4, "result": {"status": "ok"}})
+
     def test_a_range_outside_the_frame_is_a_clear_error(self):
         with self.assertRaisesRegex(MalformedFrameError, "outside the frame's 8 attachment bytes"):
             result_with({"$a": "q", "rows": 2, "data": [0, 16]}, b"\0" * 8)

@@ -13,6 +13,7 @@ from snowpark_local.binary_columns import BinaryColumn, MalformedFrameError
 
 BINARY_FRAME_MARK = 0
 _HEADER_LENGTH = struct.Struct(">I")
+_decode_json = json.loads
 
 
 def is_binary_frame(body):
@@ -29,8 +30,29 @@ def decode_binary_frame(body):
         raise MalformedFrameError("a binary frame's header claims {} bytes but the frame has {}".format(
             header_length, len(view) - 5))
     attachments = view[(header_end + 7) & ~7:]
+    header = str(view[5:header_end], "utf-8")
+    # The usual frame is a query result whose binary columns are the items of result.data:
+    # the plain C decoder and a swap of those items is about 3x cheaper for a small result
+    # than an object_hook called for every object. Any other "$a" in the text (a column
+    # named "$a", a column header somewhere else) takes the general path.
+    message = _decode_json(header)
+    marks = header.count('"$a"')
+    if not marks:
+        return message
+    data = _result_data(message)
+    binary = [i for i, item in enumerate(data) if type(item) is dict and "$a" in item] if data else ()
+    if len(binary) == marks:
+        for i in binary:
+            data[i] = BinaryColumn(data[i], attachments)
+        return message
 
     def resolve(obj):
         return BinaryColumn(obj, attachments) if "$a" in obj else obj
 
-    return json.loads(str(view[5:header_end], "utf-8"), object_hook=resolve)
+    return json.loads(header, object_hook=resolve)
+
+
+def _result_data(message):
+    result = message.get("result") if type(message) is dict else None
+    data = result.get("data") if type(result) is dict else None
+    return data if type(data) is list else None

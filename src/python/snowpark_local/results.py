@@ -14,9 +14,17 @@ def decoded_columns(result):
     return decode_columns(result["columns"], result["data"])
 
 
+# Pausing the collector pays off when many Rows are built; for a few rows the pause itself
+# (a lock, two gc calls, a context manager) was most of the cost.
+_GC_PAUSE_ROWS = 1000
+
+
 def rows_from_result(result):
+    row_count = result.get("rowCount")
+    if row_count is not None and row_count < _GC_PAUSE_ROWS:
+        return rows_from_columns(column_names(result), decoded_columns(result), row_count)
     with paused_gc():
-        return rows_from_columns(column_names(result), decoded_columns(result), result.get("rowCount"))
+        return rows_from_columns(column_names(result), decoded_columns(result), row_count)
 
 
 def first_value(result):
