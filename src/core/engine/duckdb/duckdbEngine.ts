@@ -17,6 +17,7 @@ import { columnarResult } from '../columnarResult';
 import { evaluateDeferred } from './deferredCalls';
 import { fillDeferred, MACRO_CATALOG } from './dialect';
 import { TranslationCache } from './translationCache';
+import { PreparedStatements } from './preparedStatements';
 import { MacroCatalog } from './macroCatalog';
 import { toSnowflakeError } from './errorMapping';
 import { toDuckDbBindMarkers } from './bindMarkers';
@@ -52,6 +53,7 @@ export class DuckDbEngine implements SqlEngine {
   readonly description: string;
   private readonly retention = new ResultRetention();
   private readonly translations = new TranslationCache();
+  private readonly prepared = new PreparedStatements();
   private readonly stages: StageFolders;
   /** Snowflake session state (temp tables, USE, variables, transactions) over the pool. */
   private readonly sessions: DuckDbSessions;
@@ -199,7 +201,12 @@ export class DuckDbEngine implements SqlEngine {
       // check the statement would run to the end (a cancelled 10-billion-row insert did).
       if (signal.aborted) throw executionCancelled(queryId);
       const counted = dml?.count ? await dml.count(countQueryRunner(connection, values), queryId) : undefined;
-      const result = values.length ? await connection.run(sql, values) : await connection.run(sql);
+      const connections = this.sessions.connections;
+      const result = values.length
+        ? await connection.run(sql, values)
+        : inTransaction || connections.isPinned(connection, session)
+          ? await connection.run(sql)
+          : await this.prepared.run(connection, connections.setupOf(connection), sql, () => signal.aborted);
       const statementType = result.statementType;
       // A materialized result holds every chunk already: reading them is synchronous.
       const chunks: DuckDBDataChunk[] = [];
