@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,6 +40,27 @@ export async function runHandler<T>(source: string, options: { python?: string }
   } finally {
     await runtime.dispose();
   }
+}
+
+/**
+ * Python, connected to the Unix socket at `path`, sends one byte and waits for one byte back,
+ * `calls` times: the time of each round trip in µs (what any Python↔Node request costs at least).
+ */
+export async function timePythonRoundTrips(python: string, path: string, calls: number): Promise<number[]> {
+  const script = `
+import socket, time, json
+s = socket.socket(socket.AF_UNIX); s.connect(${JSON.stringify(path)})
+out = []
+for _ in range(${calls}):
+    t = time.perf_counter_ns(); s.sendall(b"x"); s.recv(1); out.append((time.perf_counter_ns() - t) / 1000)
+print(json.dumps(out))`;
+  const output = await new Promise<string>((resolve, reject) => {
+    const proc = spawn(python, ['-c', script]);
+    let out = '';
+    proc.stdout.on('data', (d: Buffer) => (out += d));
+    proc.on('close', (code: number) => (code === 0 ? resolve(out) : reject(new Error(`round-trip client exited ${code}`))));
+  });
+  return JSON.parse(output) as number[];
 }
 
 export async function realPython(command?: string): Promise<string> {

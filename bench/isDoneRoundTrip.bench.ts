@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { percentile, realPython, report, runHandler } from './benchSupport';
+import { percentile, realPython, report, runHandler, timePythonRoundTrips } from './benchSupport';
 
 // is_done() on a running job, 10k times from Python, against a bare round trip over the
 // same kind of Unix socket (Python writes 1 byte, Node echoes it): what the channel adds.
@@ -13,22 +13,9 @@ async function bareRoundTrip(python: string): Promise<number[]> {
   const path = join(mkdtempSync(join(tmpdir(), 'snowpark-local-bench-')), 'echo.sock');
   const server = createServer((socket) => socket.on('data', (data) => socket.write(data)));
   await new Promise<void>((resolve) => server.listen(path, resolve));
-  const script = `
-import socket, time, json
-s = socket.socket(socket.AF_UNIX); s.connect(${JSON.stringify(path)})
-out = []
-for _ in range(${CALLS}):
-    t = time.perf_counter_ns(); s.sendall(b"x"); s.recv(1); out.append((time.perf_counter_ns() - t) / 1000)
-print(json.dumps(out))`;
-  const child = await new Promise<string>((resolve, reject) => {
-    const { spawn } = require('node:child_process') as typeof import('node:child_process');
-    const proc = spawn(python, ['-c', script]);
-    let out = '';
-    proc.stdout.on('data', (d: Buffer) => (out += d));
-    proc.on('close', (code: number) => (code === 0 ? resolve(out) : reject(new Error(`echo client exited ${code}`))));
-  });
+  const timings = await timePythonRoundTrips(python, path, CALLS);
   server.close();
-  return JSON.parse(child) as number[];
+  return timings;
 }
 
 async function main(): Promise<void> {
