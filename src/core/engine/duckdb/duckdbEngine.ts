@@ -35,6 +35,7 @@ import { DuckDbSessions } from './session/duckdbSessions';
 import { DatabaseFiles } from './session/databaseFiles';
 import { metadataQuery, objectDdl, rewriteInformationSchema } from './metadata';
 import { fitOffsetTimestamps } from './offsetTimestamps';
+import { eventLoopTurns } from '../../util/eventLoopTurns';
 
 export interface DuckDbEngineOptions {
   /** A file path (one database per workspace) or ':memory:'. */
@@ -172,6 +173,8 @@ export class DuckDbEngine implements SqlEngine {
       if (error instanceof SqlError) throw withQueryId(error, queryId);
       throw toSnowflakeError(error, queryId);
     }
+    // Waits that fell due together (a thousand SYSTEM$WAITs) start over several loop turns.
+    await eventLoopTurns.pass();
     const connection = await this.sessions.connections.acquire(session, { signal, queryId });
     let inTransaction = false;
     let reusable = true;
@@ -207,6 +210,8 @@ export class DuckDbEngine implements SqlEngine {
         : inTransaction || connections.isPinned(connection, session)
           ? await connection.run(sql)
           : await this.prepared.run(connection, connections.setupOf(connection), sql, () => signal.aborted);
+      // DuckDB's completions arrive in batches: their reads and replies share the loop turns.
+      await eventLoopTurns.pass();
       const statementType = result.statementType;
       // A materialized result holds every chunk already: reading them is synchronous.
       const chunks: DuckDBDataChunk[] = [];

@@ -1,5 +1,5 @@
 import { DuckDBConnection } from '@duckdb/node-api';
-import { ConnectionSlots } from '../connectionSlots';
+import { ConnectionSlots, MAX_ACTIVE_CONNECTIONS } from '../connectionSlots';
 import { DuckSession, Mutex, searchPathOf } from './duckSession';
 
 /**
@@ -165,9 +165,10 @@ export class SessionConnections {
 
   private putBack(connection: DuckDBConnection): void {
     this.giveSlot(connection);
-    // A small idle pool: connections are cheap, but not free, and 1,000 concurrent jobs
-    // must not leave 1,000 connections open afterwards.
-    if (this.closed || this.idle.length >= 16) connection.closeSync();
+    // As many idle as may be active: a burst of jobs then reuses connections already set up
+    // instead of closing and reopening them (connect, SET, disconnect: each a native call
+    // on the main thread). The slots already keep 1,000 concurrent jobs to that many.
+    if (this.closed || this.idle.length >= MAX_ACTIVE_CONNECTIONS) connection.closeSync();
     else this.idle.push(connection);
   }
 
