@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { RunOutcome } from '../../../../src/core/runner/runTypes';
 import type { SnowparkLocalApi } from '../../../../src/vscode/testApi';
 import { activeExtension, extensionApi, fixtureUri } from '../helpers';
+import { startLagMeter } from '../lagMeter';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
 
@@ -55,13 +56,7 @@ describe('performance (figures)', function () {
 
 async function thousandJobs(api: SnowparkLocalApi): Promise<Record<string, number>> {
   await vscode.commands.executeCommand('snowparkLocal.clearFinished');
-  const lags: number[] = [];
-  let expected = performance.now() + 10;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    lags.push(Math.max(0, now - expected));
-    expected = now + 10;
-  }, 10);
+  const meter = startLagMeter();
   const refreshesBefore = api.jobsTree.refreshCount;
   const providerMsBefore = api.jobsTree.providerMs;
   const started = performance.now();
@@ -72,7 +67,7 @@ async function thousandJobs(api: SnowparkLocalApi): Promise<Record<string, numbe
   });
   const runMs = performance.now() - started;
   await new Promise((resolve) => setTimeout(resolve, 300)); // the last coalesced refresh
-  clearInterval(timer);
+  const lags = meter.stop();
   assert.strictEqual(outcome?.ok, true, outcome?.error?.message ?? JSON.stringify(api.commandFailures));
   const run = api.jobsTree.getChildren().find((node) => node.id === outcome.runId)!;
   assert.strictEqual(api.jobsTree.getChildren(run).length, 1000);
