@@ -1,8 +1,12 @@
 import { DeferredJobs, JobError, JobManager } from '../jobs/jobManager';
 import { isTerminal, JobStatus } from '../jobs/jobStatus';
 
-/** Chunks that finish within this long get their task rows once, already finished. */
-export const RECORD_DELAY_MS = 25;
+/**
+ * A chunk still running after this long has its rows shown as it runs. Not shorter: on a
+ * loaded machine a chunk of tiny tasks takes tens of ms of scheduling alone, and making its
+ * rows then (to move each one a moment later) was most of the Node side's work per task.
+ */
+export const RECORD_DELAY_MS = 250;
 
 export interface ChunkTasks {
   /** Index of the first task in its Parallel call (its row id is `<batch id>/<index>`). */
@@ -105,7 +109,7 @@ export class ChunkRecords implements DeferredJobs {
     this.statuses[offset] = status;
     if (facts.detail) this.keep(offset, facts.detail);
     if (facts.error) this.errors.set(offset, facts.error);
-    if (isTerminal(status)) this.ended(offset);
+    if (isTerminal(status)) this.ended(offset, Date.now());
     if (!this.materialized) return;
     const id = this.idOf(offset);
     const job = this.jobs.get(id);
@@ -126,6 +130,7 @@ export class ChunkRecords implements DeferredJobs {
       }
       return;
     }
+    const now = Date.now();
     for (let at = 0; at < durations.length; at++) {
       const offset = from + at;
       const status = this.statuses[offset];
@@ -133,7 +138,7 @@ export class ChunkRecords implements DeferredJobs {
       this.statuses[offset] = 'SUCCESS';
       this.workers[offset] = worker;
       this.durations[offset] = durations[at];
-      this.ended(offset);
+      this.ended(offset, now);
     }
   }
 
@@ -183,15 +188,20 @@ export class ChunkRecords implements DeferredJobs {
   /** Worker and run time go to their arrays; anything else (a traceback) to extras. */
   private keep(offset: number, detail: Record<string, unknown>): void {
     let extra: Record<string, unknown> | undefined;
-    for (const [key, value] of Object.entries(detail)) {
+    for (const key in detail) {
+      const value = detail[key];
       if (key === 'worker' && typeof value === 'number') this.workers[offset] = value;
       else if (key === 'durationMs' && typeof value === 'number') this.durations[offset] = value;
-      else (extra ??= this.extras.get(offset) ?? this.extras.set(offset, {}).get(offset)!)[key] = value;
+      else {
+        extra ??= this.extras.get(offset);
+        if (!extra) this.extras.set(offset, (extra = {}));
+        extra[key] = value;
+      }
     }
   }
 
-  private ended(offset: number): void {
-    this.endedMs[offset] = Date.now();
+  private ended(offset: number, now: number): void {
+    this.endedMs[offset] = now;
     if (--this.live === 0 && !this.materialized) clearTimeout(this.timer);
   }
 }
