@@ -26,6 +26,23 @@ export interface JobRecord {
   detail: Record<string, unknown>;
 }
 
+/**
+ * Rows a part keeps in a compact form of its own until someone reads them (a chunk of
+ * ten thousand tiny joblib tasks): any read that could include them (get, list, running)
+ * has the part add them first, so nothing is lost, only never made when nobody looks.
+ */
+export interface DeferredJobs {
+  readonly runId: string;
+  readonly parentId: string;
+  readonly kind: JobKind;
+  /** True if `id` is one of its rows. */
+  owns(id: string): boolean;
+  /** True while one of its rows is not in a final state (running() must show it). */
+  hasLive(): boolean;
+  /** Adds its rows (through add) and calls settleDeferred. */
+  materialize(): void;
+}
+
 export interface JobEvent {
   type: 'added' | 'changed' | 'removed';
   job: Readonly<JobRecord>;
@@ -37,6 +54,7 @@ export interface JobEvent {
  */
 export class JobManager {
   private readonly jobs = new Map<string, JobRecord>();
+  private readonly deferred = new Set<DeferredJobs>();
   private readonly emitter = new Emitter<JobEvent>();
   readonly onDidChange = this.emitter.event;
 
@@ -63,8 +81,25 @@ export class JobManager {
     return record;
   }
 
+  /** Registers rows that exist but are added only when a read needs them. */
+  defer(rows: DeferredJobs): void {
+    this.deferred.add(rows);
+  }
+
+  /** The deferred rows were added (or dropped): reads stop asking them. */
+  settleDeferred(rows: DeferredJobs): void {
+    this.deferred.delete(rows);
+  }
+
   get(id: string): JobRecord | undefined {
-    return this.jobs.get(id);
+    const job = this.jobs.get(id);
+    if (job || !this.deferred.size) return job;
+    for (const rows of this.deferred) {
+      if (!rows.owns(id)) continue;
+      this.materializeDeferred(rows);
+      return this.jobs.get(id);
+    }
+    return undefined;
   }
 
   /** Moves a job to a new status; a move out of a terminal state is ignored (late reports). */
@@ -109,6 +144,12 @@ export class JobManager {
   }
 
   list(filter: { runId?: string; kind?: JobKind; parentId?: string } = {}): JobRecord[] {
+    for (const rows of [...this.deferred]) {
+      if (filter.runId !== undefined && rows.runId !== filter.runId) continue;
+      if (filter.kind !== undefined && rows.kind !== filter.kind) continue;
+      if (filter.parentId !== undefined && rows.parentId !== filter.parentId) continue;
+      this.materializeDeferred(rows);
+    }
     const result: JobRecord[] = [];
     for (const job of this.jobs.values()) {
       if (filter.runId !== undefined && job.runId !== filter.runId) continue;
@@ -120,11 +161,14 @@ export class JobManager {
   }
 
   running(): JobRecord[] {
+    // Only rows still moving: the finished ones stay compact (the tree asks every second).
+    for (const rows of [...this.deferred]) if (rows.hasLive()) this.materializeDeferred(rows);
     return [...this.jobs.values()].filter((job) => !isTerminal(job.status));
   }
 
   /** Forgets finished runs and everything under them. */
   clearFinished(): number {
+    this.materializeAll();
     const finishedRuns = new Set(
       [...this.jobs.values()].filter((job) => job.kind === 'run' && isTerminal(job.status)).map((job) => job.id),
     );
@@ -137,6 +181,16 @@ export class JobManager {
       }
     }
     return removed;
+  }
+
+  private materializeAll(): void {
+    for (const rows of [...this.deferred]) this.materializeDeferred(rows);
+  }
+
+  private materializeDeferred(rows: DeferredJobs): void {
+    // Settled first: the rows' own adds must not find themselves still deferred.
+    this.deferred.delete(rows);
+    rows.materialize();
   }
 
   dispose(): void {

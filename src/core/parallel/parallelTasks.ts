@@ -55,8 +55,6 @@ interface Batch {
   cancelled?: string;
   firstError?: string;
   taskCount: number;
-  /** Finished chunks whose task rows are still to be added (after their reply went out). */
-  unrecorded: Set<ChunkRecords>;
 }
 
 type SubmitReply =
@@ -136,7 +134,7 @@ export class ParallelTasks {
       for (const candidate of run.batches.values()) {
         for (const chunk of candidate.chunks) {
           const tasks = this.chunkTasks.get(chunk)!;
-          const at = tasks.ids.indexOf(jobId);
+          const at = tasks.offsetOf(jobId);
           if (at < 0) continue;
           if (isTerminal(tasks.status(at))) return false;
           const message = `joblib task ${tasks.start + at} of ${candidate.label}() was cancelled.`;
@@ -222,7 +220,7 @@ export class ParallelTasks {
     const label = String(params.function ?? 'task');
     const nJobs = Math.max(1, Number(params.nJobs) || 1);
     this.updateContext(run, (params.context as Record<string, unknown> | undefined) ?? {});
-    const batch: Batch = { id, run, label, nJobs, chunks: new Set(), taskCount: 0, unrecorded: new Set() };
+    const batch: Batch = { id, run, label, nJobs, chunks: new Set(), taskCount: 0 };
     run.batches.set(id, batch);
     this.options.jobs.add({
       id,
@@ -260,20 +258,17 @@ export class ParallelTasks {
     const count = Number(params.count) || 0;
     const functions = Array.isArray(params.functions) ? (params.functions as string[]) : undefined;
     const chunkNumber = typeof params.chunk === 'number' ? params.chunk : undefined;
-    const ids = Array.from({ length: count }, (_, offset) => `${batch.id}/${start + offset}`);
-    const records = new ChunkRecords(this.options.jobs, { runId: run.runId, id: batch.id, label: batch.label }, { ids, start, chunk: chunkNumber, functions });
+    const records = new ChunkRecords(this.options.jobs, { runId: run.runId, id: batch.id, label: batch.label }, { start, count, chunk: chunkNumber, functions });
     batch.taskCount += count;
     this.options.jobs.update(batch.id, { tasks: batch.taskCount });
     if (typeof params.rejected === 'string') {
       records.finishRest('FAILED_WITH_ERROR', { error: { message: params.rejected } });
-      records.materialize();
       batch.firstError ??= params.rejected;
       return { ok: false, kind: 'rejected', message: params.rejected };
     }
     if (batch.cancelled || run.ended) {
       const message = batch.cancelled ?? 'The run has ended.';
       records.finishRest('ABORTED');
-      records.materialize();
       return { ok: false, kind: 'cancelled', message };
     }
     const pool = this.poolFor(this.pythonOf(run));
@@ -300,29 +295,11 @@ export class ParallelTasks {
     const reply = this.settleTasks(batch, records, outcome);
     // The handler sizes its next chunks by the tasks' run time, progress frames' included.
     if (reply.ok) reply.computeMs = roundMs(reply.computeMs + reportedMs);
-    this.recordSoon(batch, records);
     return reply;
   }
 
-  /**
-   * Adds a finished chunk's task rows right after its reply is written: the handler's next
-   * chunk should not wait for ten thousand rows. Closing or cancelling the batch adds them at
-   * once, so nobody ever sees a finished batch without its tasks.
-   */
-  private recordSoon(batch: Batch, records: ChunkRecords): void {
-    batch.unrecorded.add(records);
-    setImmediate(() => {
-      if (batch.unrecorded.delete(records)) records.materialize();
-    });
-  }
-
-  private recordNow(batch: Batch): void {
-    for (const records of batch.unrecorded) records.materialize();
-    batch.unrecorded.clear();
-  }
-
   private settleTasks(batch: Batch, records: ChunkRecords, outcome: ChunkOutcome): SubmitReply {
-    const count = records.ids.length;
+    const count = records.count;
     switch (outcome.kind) {
       case 'done': {
         records.succeeded(count - outcome.durations.length, outcome.durations, outcome.pid);
@@ -358,8 +335,9 @@ export class ParallelTasks {
         records.finishRest('ABORTED');
         return { ok: false, kind: 'cancelled', message: outcome.message };
       case 'crashed': {
-        const running = records.ids.findIndex((_, at) => records.status(at) === 'RUNNING');
-        if (running >= 0) records.set(running, 'FAILED_WITH_ERROR', { error: { message: outcome.message } });
+        let running = 0;
+        while (running < count && records.status(running) !== 'RUNNING') running++;
+        if (running < count) records.set(running, 'FAILED_WITH_ERROR', { error: { message: outcome.message } });
         records.finishRest('ABORTED');
         batch.firstError ??= outcome.message;
         return { ok: false, kind: 'crashed', message: outcome.message };
@@ -374,7 +352,6 @@ export class ParallelTasks {
   }
 
   private cancelBatch(batch: Batch, message: string): void {
-    this.recordNow(batch);
     const job = this.options.jobs.get(batch.id);
     if (!job || isTerminal(job.status)) return;
     batch.cancelled ??= message;
@@ -386,7 +363,6 @@ export class ParallelTasks {
   }
 
   private closeBatch(batch: Batch, ok: boolean): void {
-    this.recordNow(batch);
     this.abortPending(batch, batch.cancelled ?? 'The joblib batch ended.');
     const jobs = this.options.jobs;
     const job = jobs.get(batch.id);

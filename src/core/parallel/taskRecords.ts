@@ -1,14 +1,17 @@
-import { JobError, JobManager } from '../jobs/jobManager';
+import { DeferredJobs, JobError, JobManager } from '../jobs/jobManager';
 import { isTerminal, JobStatus } from '../jobs/jobStatus';
 
-/** Chunks that finish within this long get their task rows once, already finished. */
-export const RECORD_DELAY_MS = 25;
+/**
+ * A chunk still running after this long has its rows shown as it runs. Not shorter: on a
+ * loaded machine a chunk of tiny tasks takes tens of ms of scheduling alone, and making its
+ * rows then (to move each one a moment later) was most of the Node side's work per task.
+ */
+export const RECORD_DELAY_MS = 250;
 
 export interface ChunkTasks {
-  /** Job ids of the chunk's tasks, in order. */
-  ids: string[];
-  /** Index of the first task in its Parallel call. */
+  /** Index of the first task in its Parallel call (its row id is `<batch id>/<index>`). */
   start: number;
+  count: number;
   /** The chunk's number in its Parallel call (joblib's batch), from 1. */
   chunk?: number;
   /** Per task, when the chunk mixes functions. */
@@ -17,22 +20,29 @@ export interface ChunkTasks {
 }
 
 /**
- * The JobManager rows of one chunk's tasks. Every task gets a row, but a chunk of tiny tasks
- * that is done within RECORD_DELAY_MS adds its rows once, in their final state, instead of
- * three events per task (queued, running, done): nobody can watch a 1 ms task run, and ten
- * thousand of them would otherwise cost more than the tasks.
+ * The JobManager rows of one chunk's tasks. Every task has a row, but they are kept here as
+ * a few arrays, without an object or an id string per task, and handed to the JobManager
+ * (DeferredJobs) only when someone reads them: the Jobs tree expanding the batch, a listing,
+ * a task's own status. A chunk still running after RECORD_DELAY_MS is shown anyway, so a
+ * slow task can be watched; a chunk of tiny tasks that is done by then costs no rows at all
+ * until it is looked at (ten thousand rows would otherwise cost more than the tasks).
  */
-export class ChunkRecords {
-  readonly ids: string[];
+export class ChunkRecords implements DeferredJobs {
+  readonly kind = 'task';
   readonly start: number;
+  readonly count: number;
+  private readonly chunk: number | undefined;
   private readonly functions: string[] | undefined;
-  // Per task, in parallel arrays rather than an object each: a chunk may hold thousands of
-  // tasks, and their rows' details are the only objects worth making.
   private readonly statuses: JobStatus[];
-  private readonly details: Array<Record<string, unknown>>;
-  private readonly endedMs: number[];
+  /** Per task: worker pid (-1 before it ran), run time in ms (NaN unknown), end (0 before). */
+  private readonly workers: Int32Array;
+  private readonly durations: Float64Array;
+  private readonly endedMs: Float64Array;
+  /** Rare facts (a traceback) and errors, by offset. */
+  private readonly extras = new Map<number, Record<string, unknown>>();
   private readonly errors = new Map<number, JobError>();
   private readonly startedMs = Date.now();
+  private live: number;
   private materialized = false;
   private readonly timer: NodeJS.Timeout;
 
@@ -40,25 +50,51 @@ export class ChunkRecords {
     return this.batch.runId;
   }
 
+  get parentId(): string {
+    return this.batch.id;
+  }
+
   constructor(
     private readonly jobs: JobManager,
     private readonly batch: { runId: string; id: string; label: string },
     tasks: ChunkTasks,
   ) {
-    this.ids = tasks.ids;
     this.start = tasks.start;
+    this.count = tasks.count;
+    this.chunk = tasks.chunk;
     this.functions = tasks.functions;
-    const count = this.ids.length;
-    const chunk = tasks.chunk;
-    this.statuses = new Array<JobStatus>(count).fill('QUEUED');
-    this.endedMs = new Array<number>(count).fill(0);
-    this.details = new Array<Record<string, unknown>>(count);
-    for (let offset = 0; offset < count; offset++) {
-      this.details[offset] =
-        chunk === undefined ? { index: this.start + offset, worker: null } : { index: this.start + offset, chunk, worker: null };
-    }
-    this.timer = setTimeout(() => this.materialize(), tasks.delayMs ?? RECORD_DELAY_MS);
+    this.live = this.count;
+    this.statuses = new Array<JobStatus>(this.count).fill('QUEUED');
+    this.workers = new Int32Array(this.count).fill(-1);
+    this.durations = new Float64Array(this.count).fill(NaN);
+    this.endedMs = new Float64Array(this.count);
+    jobs.defer(this);
+    this.timer = setTimeout(() => {
+      if (this.live > 0) this.materialize();
+    }, tasks.delayMs ?? RECORD_DELAY_MS);
     this.timer.unref();
+  }
+
+  /** The row id of the task at `offset`. */
+  idOf(offset: number): string {
+    return `${this.batch.id}/${this.start + offset}`;
+  }
+
+  /** The offset of a row id in this chunk, or -1. */
+  offsetOf(id: string): number {
+    const prefix = this.batch.id.length;
+    if (id.length <= prefix + 1 || !id.startsWith(this.batch.id) || id[prefix] !== '/') return -1;
+    const index = Number(id.slice(prefix + 1));
+    const offset = index - this.start;
+    return Number.isInteger(offset) && offset >= 0 && offset < this.count ? offset : -1;
+  }
+
+  owns(id: string): boolean {
+    return this.offsetOf(id) >= 0;
+  }
+
+  hasLive(): boolean {
+    return this.live > 0;
   }
 
   status(offset: number): JobStatus {
@@ -71,11 +107,11 @@ export class ChunkRecords {
     if (current === undefined || isTerminal(current)) return;
     if (current === status && !facts.detail && !facts.error) return;
     this.statuses[offset] = status;
-    if (facts.detail) Object.assign(this.details[offset], facts.detail);
+    if (facts.detail) this.keep(offset, facts.detail);
     if (facts.error) this.errors.set(offset, facts.error);
-    if (isTerminal(status)) this.endedMs[offset] = Date.now();
+    if (isTerminal(status)) this.ended(offset, Date.now());
     if (!this.materialized) return;
-    const id = this.ids[offset];
+    const id = this.idOf(offset);
     const job = this.jobs.get(id);
     if (!job || isTerminal(job.status)) return;
     // QUEUED cannot jump to SUCCESS: it ran, however briefly.
@@ -85,7 +121,7 @@ export class ChunkRecords {
 
   /**
    * Tasks `from` … `from + durations.length - 1` succeeded on `worker`. The common case (a
-   * chunk of tiny tasks not shown yet) writes the facts in place: no objects per task.
+   * chunk of tiny tasks nobody has looked at) writes the facts in place: no objects per task.
    */
   succeeded(from: number, durations: ArrayLike<number>, worker: number): void {
     if (this.materialized) {
@@ -100,30 +136,30 @@ export class ChunkRecords {
       const status = this.statuses[offset];
       if (status === undefined || isTerminal(status)) continue;
       this.statuses[offset] = 'SUCCESS';
-      const detail = this.details[offset];
-      detail.worker = worker;
-      detail.durationMs = roundMs(durations[at]);
-      this.endedMs[offset] = now;
+      this.workers[offset] = worker;
+      this.durations[offset] = durations[at];
+      this.ended(offset, now);
     }
   }
 
   /** Every task not finished yet ends with `status`. */
   finishRest(status: JobStatus, facts: { error?: JobError } = {}): void {
-    for (let offset = 0; offset < this.statuses.length; offset++) {
+    for (let offset = 0; offset < this.count && this.live > 0; offset++) {
       if (!isTerminal(this.statuses[offset])) this.set(offset, status, facts);
     }
   }
 
-  /** Adds the rows (on the delay, or at the end at the latest). */
+  /** Adds the rows: when read, when the chunk turns out slow, at the latest never lost. */
   materialize(): void {
     if (this.materialized) return;
     this.materialized = true;
     clearTimeout(this.timer);
+    this.jobs.settleDeferred(this);
     const { runId, id: parentId, label } = this.batch;
-    for (let offset = 0; offset < this.ids.length; offset++) {
+    for (let offset = 0; offset < this.count; offset++) {
       const status = this.statuses[offset];
       this.jobs.add({
-        id: this.ids[offset],
+        id: this.idOf(offset),
         kind: 'task',
         runId,
         parentId,
@@ -131,11 +167,42 @@ export class ChunkRecords {
         status,
         startedMs: this.startedMs,
         endedMs: isTerminal(status) ? this.endedMs[offset] : undefined,
-        // Handed over, not copied: from here on the JobManager's row is the one that changes.
-        detail: this.details[offset],
+        detail: this.detailOf(offset),
         error: this.errors.get(offset),
       });
     }
+  }
+
+  private detailOf(offset: number): Record<string, unknown> {
+    const worker = this.workers[offset];
+    const detail: Record<string, unknown> =
+      this.chunk === undefined
+        ? { index: this.start + offset, worker: worker < 0 ? null : worker }
+        : { index: this.start + offset, chunk: this.chunk, worker: worker < 0 ? null : worker };
+    const ms = this.durations[offset];
+    if (!Number.isNaN(ms)) detail.durationMs = roundMs(ms);
+    const extra = this.extras.get(offset);
+    return extra ? Object.assign(detail, extra) : detail;
+  }
+
+  /** Worker and run time go to their arrays; anything else (a traceback) to extras. */
+  private keep(offset: number, detail: Record<string, unknown>): void {
+    let extra: Record<string, unknown> | undefined;
+    for (const key in detail) {
+      const value = detail[key];
+      if (key === 'worker' && typeof value === 'number') this.workers[offset] = value;
+      else if (key === 'durationMs' && typeof value === 'number') this.durations[offset] = value;
+      else {
+        extra ??= this.extras.get(offset);
+        if (!extra) this.extras.set(offset, (extra = {}));
+        extra[key] = value;
+      }
+    }
+  }
+
+  private ended(offset: number, now: number): void {
+    this.endedMs[offset] = now;
+    if (--this.live === 0 && !this.materialized) clearTimeout(this.timer);
   }
 }
 
