@@ -2,6 +2,8 @@
 export interface CliIo {
   cwd: string;
   stdout(text: string): void;
+  /** UTF-8 text already encoded (a large return value's JSON), written without decoding it. */
+  stdoutBytes(bytes: Uint8Array): void;
   stderr(text: string): void;
   onInterrupt(listener: () => void): void;
 }
@@ -10,6 +12,7 @@ export function processIo(): CliIo {
   return {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
+    stdoutBytes: (bytes) => process.stdout.write(bytes),
     stderr: (text) => process.stderr.write(text),
     onInterrupt: (listener) => {
       process.once('SIGINT', listener);
