@@ -210,7 +210,7 @@ class BootstrapTest(BootstrapTestCase):
                 return "done"
             """)
         run = self.run_handler({"kind": "file", "path": path})
-        self.assertEqual(run.finish, {"ok": True, "value": {"$t": "json", "v": "done"}})
+        self.assertEqual(run.finish, {"ok": True, "value": "done"})
         self.assertLess(run.elapsed, 30)
 
     def test_node_side_going_away_ends_the_process(self):

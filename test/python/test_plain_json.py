@@ -12,7 +12,7 @@ import fake_node  # noqa: E402,F401
 
 from snowflake.snowpark.row import Row  # noqa: E402
 from snowpark_local.channel import LoneSurrogateError  # noqa: E402
-from snowpark_local.plain_json import attach_plain_json, encode_return_value, is_plain_json  # noqa: E402
+from snowpark_local.plain_json import LARGE_STR, attach_plain_json, encode_return_value, is_plain_json  # noqa: E402
 from snowpark_local.values import encode  # noqa: E402
 
 
@@ -99,10 +99,11 @@ class PlainJsonTest(unittest.TestCase):
                 self.assertEqual(encode_return_value(value)["exact"], exact)
                 self.assert_same_as_tagged(value)
 
-    def test_a_str_travels_as_bare_utf8_unless_json_escapes_something_in_it(self):
-        for value, kind in [("x" * 100, "str"), ("żółć 🚀 \u2028 \x7f", "str"), ("", "str"),
+    def test_a_long_str_travels_as_bare_utf8_unless_json_escapes_something_in_it(self):
+        for start, kind in [("x", "str"), ("żółć 🚀 \u2028 \x7f", "str"),
                             ('a "quote"', "json"), ("back\\slash", "json"), ("new\nline \x00", "json")]:
-            with self.subTest(value=value):
+            value = start + "-" * LARGE_STR
+            with self.subTest(value=start):
                 tagged = encode_return_value(value)
                 self.assertEqual(tagged, {"$t": "json", "v": value, "exact": True})
                 reference, text = attached_text(tagged)
@@ -110,7 +111,7 @@ class PlainJsonTest(unittest.TestCase):
                 self.assertEqual(text, json.dumps(value, ensure_ascii=False))
 
     def test_a_lone_surrogate_cannot_be_attached(self):
-        for value in ("bad \udc00", ["bad \udc00"]):
+        for value in ("bad \udc00" * LARGE_STR, ["bad \udc00"]):
             with self.subTest(value=value), self.assertRaises(LoneSurrogateError):
                 attach_plain_json({"ok": True, "value": encode_return_value(value)})
 
@@ -140,7 +141,7 @@ class PlainJsonTest(unittest.TestCase):
                 self.assertEqual(encode_return_value(value), encode(value))
 
     def test_scalars_stay_as_they_are(self):
-        for value in (None, True, 7, 1.5, 2**60, math.nan, Decimal("2")):
+        for value in (None, True, 7, 1.5, "x" * (LARGE_STR - 1), 2**60, math.nan, Decimal("2")):
             self.assertEqual(encode_return_value(value), encode(value))
 
     def test_a_value_that_contains_itself_fails_as_before(self):

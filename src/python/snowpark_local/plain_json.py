@@ -28,6 +28,8 @@ _PLAIN_TYPES = frozenset({type(None), bool, int, float, str, list, tuple, dict})
 # Deeper values take the tagged path, which fails on them as it always has (RecursionError);
 # this also ends the walk of a value that contains itself.
 _MAX_LEVELS = 200
+# A str this long (in characters) or longer travels as an attachment.
+LARGE_STR = 64 * 1024
 # What json.dumps(ensure_ascii=False) and JavaScript's JSON.stringify both escape in a str.
 _ESCAPED_IN_JSON = re.compile(r'["\\\x00-\x1f]')
 
@@ -35,8 +37,9 @@ _ESCAPED_IN_JSON = re.compile(r'["\\\x00-\x1f]')
 def encode_return_value(value):
     """The TaggedValue for a handler's return value: ``{"$t": "json", "v": value, "exact": bool}``
     when that is exact (``exact``: see the module's docstring), else the tagged encoding."""
-    if type(value) is str:
-        # A str is plain JSON; sent as JSON text, the CLI writes it without a parse or stringify.
+    if type(value) is str and len(value) >= LARGE_STR:
+        # Sent as text (attach_plain_json), the CLI writes it with no decode, escape or encode;
+        # a short one stays a str, the form every reader of a run's value knows best.
         return {"$t": "json", "v": value, "exact": True}
     if type(value) in _CONTAINERS:
         same_in_javascript = plain_json_check(value)

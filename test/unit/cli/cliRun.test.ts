@@ -73,16 +73,20 @@ describe('snowpark-local run', function () {
         'def integer_keys(session):\n' +
         '    return [{"b": 1, "10": 2, "2": 3, "a": 4, "01": 5}]\n' +
         'def escaped_str(session):\n' +
-        '    return "tab\\there \\"quoted\\" back\\\\slash \\x01"\n' +
+        '    return "tab\\there \\"quoted\\" back\\\\slash \\x01" * 5000\n' +
         'def plain_str(session):\n' +
-        '    return "żółć 🚀 \\u2028 " * 1000\n',
+        '    return "żółć 🚀 \\u2028 " * 7000\n' +
+        'def short_str(session):\n' +
+        '    return "short \\"str\\""\n',
     );
     const expected: Record<string, unknown> = {
       exact: [{ id: 9007199254740991, n: -7, s: 'żółć 🚀 \u2028 \x7f "q" \\ \n \u0000', x: [[], {}, null, true] }, { $t: 'object', a1: { b: [0] } }],
       floats: { one: 1, big: 1e16, huge: 1e21, tiny: 1e-7, neg_zero: 0, sum: 0.1 + 0.2, ints: [1, 2] },
       integer_keys: [{ b: 1, 10: 2, 2: 3, a: 4, '01': 5 }],
-      escaped_str: 'tab\there "quoted" back\\slash \x01',
-      plain_str: 'żółć 🚀 \u2028 '.repeat(1000),
+      // Strs of 64 Ki characters or more travel as text, shorter ones as before.
+      escaped_str: 'tab\there "quoted" back\\slash \x01'.repeat(5000),
+      plain_str: 'żółć 🚀 \u2028 '.repeat(7000),
+      short_str: 'short "str"',
     };
     for (const [handler, value] of Object.entries(expected)) {
       const result = await runCli(['run', file, '--handler', handler, '--db', ':memory:', '--json']);
