@@ -96,7 +96,7 @@ export async function runCommand(parsed: ParsedArguments, io: CliIo, prestarted?
       if (passThrough?.exact) {
         // The value's JSON text is what JSON.stringify would print: written as Python sent it.
         io.stdout('{"result":');
-        for (const part of passThrough.parts) io.stdoutBytes(part);
+        io.stdoutBytes(passThrough.parts);
         io.stdout(`,${JSON.stringify(summary).slice(1)}\n`);
       } else {
         const result = !outcome.ok ? null : outcome.table ? rowsAsObjects(outcome.table) : untag(outcome.value ?? null);

@@ -1,5 +1,5 @@
 import { ByteQueue } from '../util/byteQueue';
-import { decodeBinaryMessage, isBinaryBody } from './binaryMessages';
+import { decodeBinaryMessage, isBinaryMark } from './binaryMessages';
 
 // Length-prefixed JSON frames: 4-byte big-endian length, then UTF-8 JSON. Newline framing
 // would be simpler, but handler values and SQL may contain anything; lengths never lie.
@@ -34,8 +34,8 @@ export class FrameDecoder {
       if (length > this.maxFrameBytes) throw new Error(`frame of ${length} bytes exceeds the channel limit`);
       if (this.received.length < 4 + length) break;
       this.received.take(4);
-      const body = this.received.take(length);
-      messages.push(isBinaryBody(body) ? decodeBinaryMessage(body) : JSON.parse(body.toString('utf8')));
+      if (length > 0 && isBinaryMark(this.received.byteAt(0))) messages.push(decodeBinaryMessage(this.received.takeChunks(length)));
+      else messages.push(JSON.parse(this.received.take(length).toString('utf8')));
     }
     return messages;
   }

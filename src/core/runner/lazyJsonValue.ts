@@ -16,15 +16,18 @@ export interface JsonText {
 const QUOTE = Buffer.from('"');
 const texts = new WeakMap<object, JsonText>();
 
-/** `{ $t: 'json', v }` for JSON text; `v` is parsed on first read. */
-export function lazyJsonValue(text: Buffer, exact: boolean): TaggedValue {
-  return lazyValue(() => JSON.parse(text.toString('utf8')), { parts: [text], exact });
+/** `{ $t: 'json', v }` for JSON text (in the pieces it arrived in); `v` is parsed on first read. */
+export function lazyJsonValue(text: Buffer[], exact: boolean): TaggedValue {
+  return lazyValue(() => JSON.parse(utf8Text(text)), { parts: text, exact });
 }
 
 /** `{ $t: 'json', v }` for a str Python sent as bare UTF-8 because JSON escapes nothing in it (no `"`, `\`, control characters). */
-export function lazyStrValue(utf8: Buffer): TaggedValue {
-  return lazyValue(() => utf8.toString('utf8'), { parts: [QUOTE, utf8, QUOTE], exact: true });
+export function lazyStrValue(utf8: Buffer[]): TaggedValue {
+  return lazyValue(() => utf8Text(utf8), { parts: [QUOTE, ...utf8, QUOTE], exact: true });
 }
+
+/** Pieces are joined before decoding: a multi-byte character may straddle two of them. */
+const utf8Text = (pieces: Buffer[]): string => (pieces.length === 1 ? pieces[0] : Buffer.concat(pieces)).toString('utf8');
 
 /** The JSON text a value arrived as, when it came as one. */
 export function jsonTextOf(value: TaggedValue | undefined): JsonText | undefined {

@@ -63,6 +63,24 @@ describe('binary frames from Python', () => {
     assert.equal(Buffer.concat(jsonTextOf(tagged)!.parts).toString(), JSON.stringify(str));
   });
 
+  it('a value split inside a multi-byte character reads whole, and its bytes are the chunks received, not a copy', () => {
+    const str = 'żółć🚀'.repeat(50);
+    for (const kind of ['json', 'str'] as const) {
+      const bytes = Buffer.from(kind === 'json' ? JSON.stringify([str]) : str);
+      const frame = pythonFrame(finishWith({ $a: kind, data: [0, bytes.length], exact: true }), bytes);
+      const textStart = frame.length - bytes.length;
+      for (let split = textStart + 1; split < textStart + 12; split++) {
+        const decoder = new FrameDecoder();
+        const tail = frame.subarray(split);
+        const [message] = [...decoder.push(frame.subarray(0, split)), ...decoder.push(tail)];
+        const tagged = valueOf(message) as { $t: 'json'; v: unknown };
+        assert.deepEqual(tagged.v, kind === 'json' ? [str] : str, `${kind} split at ${split}`);
+        const parts = jsonTextOf(tagged)!.parts;
+        assert.ok(parts.some((part) => part.buffer === tail.buffer && part.byteOffset === tail.byteOffset), 'a view of the chunk as it arrived');
+      }
+    }
+  });
+
   it('a bad reference or header is an error naming the problem', () => {
     const cases: Array<[Buffer, RegExp]> = [
       [pythonFrame(finishWith({ $a: 'json', data: [0, text.length + 1] }), text), /attachment range \[0,\d+\] lies outside its \d+-byte attachment area/],
