@@ -15,7 +15,6 @@ which the Node side keeps as bytes and parses only when something needs the valu
 """
 
 import math
-import re
 from itertools import chain, compress, repeat
 from operator import is_
 
@@ -30,8 +29,8 @@ _PLAIN_TYPES = frozenset({type(None), bool, int, float, str, list, tuple, dict})
 _MAX_LEVELS = 200
 # A str this long (in characters) or longer travels as an attachment.
 LARGE_STR = 64 * 1024
-# What json.dumps(ensure_ascii=False) and JavaScript's JSON.stringify both escape in a str.
-_ESCAPED_IN_JSON = re.compile(r'["\\\x00-\x1f]')
+# The bytes json.dumps(ensure_ascii=False) and JavaScript's JSON.stringify both escape in a str.
+_ESCAPED_IN_JSON = bytes(range(0x20)) + b'"\\'
 
 
 def encode_return_value(value):
@@ -58,12 +57,14 @@ def attach_plain_json(finish):
     if type(value) is not dict or value.get("$t") != "json":
         return finish, ()
     plain = value["v"]
-    if type(plain) is str and not _ESCAPED_IN_JSON.search(plain):
-        text = _utf8(plain)
-        reference = {"$a": "str", "data": [0, len(text)]}
-    else:
-        text = encode_json_text(plain)
-        reference = {"$a": "json", "data": [0, len(text)], "exact": value["exact"]}
+    if type(plain) is str:
+        utf8 = _utf8(plain)
+        # One memchr per byte JSON escapes: ~4 ms for 8 MiB, where a regex search took ~30 ms.
+        # (In UTF-8 a byte below 0x80 is always that ASCII character.)
+        if not any(map(utf8.__contains__, _ESCAPED_IN_JSON)):
+            return dict(finish, value={"$a": "str", "data": [0, len(utf8)]}), (utf8,)
+    text = encode_json_text(plain)
+    reference = {"$a": "json", "data": [0, len(text)], "exact": value["exact"]}
     return dict(finish, value=reference), (text,)
 
 
