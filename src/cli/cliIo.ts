@@ -2,6 +2,8 @@
 export interface CliIo {
   cwd: string;
   stdout(text: string): void;
+  /** UTF-8 text already encoded (a large return value's JSON), in pieces, written in order without decoding it. */
+  stdoutBytes(pieces: readonly Uint8Array[]): void;
   stderr(text: string): void;
   onInterrupt(listener: () => void): void;
 }
@@ -10,6 +12,12 @@ export function processIo(): CliIo {
   return {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
+    stdoutBytes: (pieces) => {
+      // One writev for the pieces a large value arrived in, not a write each.
+      process.stdout.cork();
+      for (const piece of pieces) process.stdout.write(piece);
+      process.stdout.uncork();
+    },
     stderr: (text) => process.stderr.write(text),
     onInterrupt: (listener) => {
       process.once('SIGINT', listener);

@@ -11,7 +11,11 @@ import { CliIo } from './cliIo';
 
 /** An io whose every line is scrubbed of the given secrets: the last guard before a terminal. */
 export function redactingIo(io: CliIo, redactor: Redactor): CliIo {
-  return { ...io, stdout: (text) => io.stdout(redactor.scrub(text)), stderr: (text) => io.stderr(redactor.scrub(text)) };
+  const stdout = (text: string): void => io.stdout(redactor.scrub(text));
+  // Bytes are joined and decoded to be scrubbed like everything else (a secret may straddle
+  // two pieces): never passed through unread.
+  const stdoutBytes = (pieces: readonly Uint8Array[]): void => stdout(Buffer.concat(pieces).toString('utf8'));
+  return { ...io, stdout, stdoutBytes, stderr: (text) => io.stderr(redactor.scrub(text)) };
 }
 
 export async function connectionsCommand(parsed: ParsedArguments, io: CliIo): Promise<number> {

@@ -18,7 +18,8 @@ export function formatTable(result: Pick<QueryResult, 'columns' | 'data' | 'rowC
   const shown = Math.min(result.rowCount, maxRows);
   const rows: string[][] = [];
   for (let r = 0; r < shown; r++) {
-    rows.push(result.columns.map((_, c) => clip(cellText(result.data[c][r]).replace(/\n/g, ' '))));
+    // Clipped before the newlines go: a huge cell (an 8 MB str) is scanned for 80 characters only.
+    rows.push(result.columns.map((_, c) => clip(cellText(result.data[c][r])).replace(/\n/g, ' ')));
   }
   const widths = headers.map((header, c) => Math.max(header.length, ...rows.map((row) => row[c].length)));
   const border = `+${widths.map((width) => '-'.repeat(width + 2)).join('+')}+`;

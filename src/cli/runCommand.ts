@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
 import { isTerminal } from '../core/jobs/jobStatus';
-import { resultForReturnValue } from '../core/procedures/procedureValues';
 import { RunOutcome } from '../core/runner/runTypes';
+import { jsonTextOf } from '../core/runner/lazyJsonValue';
 import { untag } from '../core/runner/taggedValues';
-import { QueryResult, WarehouseType } from '../core/runner/protocol';
+import { WarehouseType } from '../core/runner/protocol';
 import { DEFAULT_DB_RELATIVE_PATH, SnowparkRuntime } from '../core/snowparkRuntime';
 import { resolveTarget, TargetError } from '../core/targets/runTarget';
 import { ParsedArguments, stringFlag, UsageError } from './cliArguments';
 import { CliIo } from './cliIo';
 import { engineFromConnectionFlag } from './connectionsCommand';
 import { formatTable, rowsAsObjects } from './formatTable';
+import { outcomeTable } from './returnValueTable';
 import { jobsSummary } from './jobsSummary';
 import type { Prestarted } from './prestartedBootstrap';
 
@@ -78,22 +79,29 @@ export async function runCommand(parsed: ParsedArguments, io: CliIo, prestarted?
     io.onInterrupt(stopOnInterrupt);
     const outcome = await handle.outcome;
     if (asJson) {
-      io.stdout(
-        JSON.stringify({
-          result: !outcome.ok ? null : outcome.table ? rowsAsObjects(outcome.table) : untag(outcome.value ?? null),
-          error: outcome.error
-            ? {
-                kind: outcome.error.kind,
-                message: outcome.error.message,
-                location: outcome.error.location ? `${outcome.error.location.file}:${outcome.error.location.line}` : undefined,
-                traceback: outcome.error.traceback,
-              }
-            : null,
-          durationMs: outcome.durationMs,
-          jobs: jobsSummary(runtime.jobs),
-          ...extraSummaries(runtime),
-        }) + '\n',
-      );
+      const summary = {
+        error: outcome.error
+          ? {
+              kind: outcome.error.kind,
+              message: outcome.error.message,
+              location: outcome.error.location ? `${outcome.error.location.file}:${outcome.error.location.line}` : undefined,
+              traceback: outcome.error.traceback,
+            }
+          : null,
+        durationMs: outcome.durationMs,
+        jobs: jobsSummary(runtime.jobs),
+        ...extraSummaries(runtime),
+      };
+      const passThrough = outcome.ok && !outcome.table ? jsonTextOf(outcome.value) : undefined;
+      if (passThrough?.exact) {
+        // The value's JSON text is what JSON.stringify would print: written as Python sent it.
+        io.stdout('{"result":');
+        io.stdoutBytes(passThrough.parts);
+        io.stdout(`,${JSON.stringify(summary).slice(1)}\n`);
+      } else {
+        const result = !outcome.ok ? null : outcome.table ? rowsAsObjects(outcome.table) : untag(outcome.value ?? null);
+        io.stdout(JSON.stringify({ result, ...summary }) + '\n');
+      }
     } else if (outcome.ok) {
       // Only for the table: with --json, building it (a VARIANT as indented text) is wasted work.
       const table = outcomeTable(outcome, target.resultName, target.request.returnType);
@@ -123,12 +131,6 @@ function extraSummaries(runtime: SnowparkRuntime): Record<string, unknown> {
     durationMs: (task.detail.durationMs as number | undefined) ?? (task.endedMs !== undefined && isTerminal(task.status) ? task.endedMs - task.startedMs : null),
   }));
   return tasks.length ? { tasks } : {};
-}
-
-function outcomeTable(outcome: RunOutcome, name: string, returnType: string | null): QueryResult | undefined {
-  if (!outcome.ok) return undefined;
-  if (outcome.table) return outcome.table;
-  return resultForReturnValue(name, returnType ?? 'VARIANT', outcome.value ?? null, outcome.runId);
 }
 
 export function describeFailure(outcome: RunOutcome): string {

@@ -35,7 +35,28 @@ def read_exact(conn, size):
 
 def read_frame(conn):
     (length,) = struct.unpack(">I", read_exact(conn, 4))
-    return json.loads(read_exact(conn, length).decode("utf-8"))
+    body = read_exact(conn, length)
+    if body[:1] == b"\x00":
+        return read_binary_message(body)
+    return json.loads(body.decode("utf-8"))
+
+
+def read_binary_message(body):
+    """As the Node side reads a binary frame from Python (src/core/runner/binaryMessages.ts):
+    each ``{"$a": "json" | "str"}`` reference becomes the ``{"$t": "json"}`` value it names."""
+    (header_length,) = struct.unpack_from(">I", body, 1)
+    header_end = 5 + header_length
+    area = body[(header_end + 7) & ~7:]
+
+    def resolve(obj):
+        if "$a" not in obj:
+            return obj
+        offset, size = obj["data"]
+        assert offset + size <= len(area), "attachment range outside the frame"
+        text = area[offset:offset + size].decode("utf-8")
+        return {"$t": "json", "v": text if obj["$a"] == "str" else json.loads(text)}
+
+    return json.loads(body[5:header_end].decode("utf-8"), object_hook=resolve)
 
 
 class FakeNodeServer:

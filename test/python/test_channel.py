@@ -8,10 +8,14 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fake_node import FakeNodeServer, frame  # noqa: E402
+from fake_node import FakeNodeServer, frame, read_binary_message  # noqa: E402
 
 from snowflake.snowpark.exceptions import SnowparkSQLException  # noqa: E402
 from snowpark_local.channel import Channel, ChannelClosedError, connect  # noqa: E402
+
+
+def fake_read(wire):
+    return read_binary_message(wire[4:])
 
 
 def echo(request, reply):
@@ -57,6 +61,39 @@ class FramingTest(ChannelTestCase):
         server.join(5)
         payload = '{"id":1,"method":"query.status","params":{"queryId":"ü"}}'.encode("utf-8")
         self.assertEqual(answers[0], struct.pack(">I", len(payload)) + payload)
+
+    def test_attachments_make_a_binary_frame_on_the_wire(self):
+        ours, theirs = socket.socketpair()
+        self.addCleanup(theirs.close)
+        channel = Channel(ours)
+        self.addCleanup(channel.close)
+        received = bytearray()
+
+        def answer():
+            while len(received) < 4 or len(received) < 4 + struct.unpack_from(">I", received)[0]:
+                received.extend(theirs.recv(65536))
+            reply = b'{"id":1,"result":{}}'
+            theirs.sendall(struct.pack(">I", len(reply)) + reply)
+
+        server = threading.Thread(target=answer)
+        server.start()
+        text = "żółć".encode("utf-8") * 30000
+        self.assertEqual(channel.call("run.finish", {"value": {"$a": "str", "data": [0, len(text)]}},
+                                      attachments=[text]), {})
+        server.join(5)
+        header = '{"id":1,"method":"run.finish","params":{"value":{"$a":"str","data":[0,%d]}}}' % len(text)
+        header = header.encode("utf-8")
+        (body_length,) = struct.unpack_from(">I", received)
+        self.assertEqual(body_length, len(received) - 4)
+        self.assertEqual(received[4], 0, "the binary mark")
+        self.assertEqual(struct.unpack_from(">I", received, 5)[0], len(header))
+        self.assertEqual(bytes(received[9:9 + len(header)]), header)
+        area = (5 + len(header) + 7) & ~7
+        self.assertEqual(set(received[9 + len(header):4 + area]), {0} if area > 5 + len(header) else set(),
+                         "zero padding up to a multiple of 8")
+        self.assertEqual(bytes(received[4 + area:4 + area + len(text)]), text)
+        self.assertEqual(fake_read(bytes(received)), {"id": 1, "method": "run.finish",
+                                                      "params": {"value": {"$t": "json", "v": "żółć" * 30000}}})
 
     def test_large_reply_and_several_frames_in_one_write(self):
         big = "x" * 300000

@@ -11,7 +11,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fake_node  # noqa: E402,F401
 
 from snowflake.snowpark.row import Row  # noqa: E402
-from snowpark_local.plain_json import encode_return_value, is_plain_json  # noqa: E402
+from snowpark_local.channel import LoneSurrogateError  # noqa: E402
+from snowpark_local.plain_json import LARGE_STR, attach_plain_json, encode_return_value, is_plain_json  # noqa: E402
 from snowpark_local.values import encode  # noqa: E402
 
 
@@ -32,13 +33,38 @@ def over_the_channel(tagged):
     return json.loads(text, parse_int=float)
 
 
+def attached_text(tagged):
+    """The reference and the JSON text Node gets for a {"$t": "json"} return value."""
+    params, attachments = attach_plain_json({"ok": True, "value": tagged})
+    reference = params["value"]
+    offset, size = reference["data"]
+    text = attachments[0][offset:offset + size].decode("utf-8")
+    return reference, ('"' + text + '"' if reference["$a"] == "str" else text)
+
+
+def javascript_stringify(value):
+    """JSON.stringify of a parsed value, for values without floats: a JavaScript object lists
+    integer-like keys first, in ascending order, then the others in insertion order."""
+    if isinstance(value, dict):
+        index_keys = sorted((key for key in value if key.isdigit() and str(int(key)) == key), key=int)
+        keys = index_keys + [key for key in value if key not in index_keys]
+        return "{" + ",".join(json.dumps(key, ensure_ascii=False) + ":" + javascript_stringify(value[key])
+                              for key in keys) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(map(javascript_stringify, value)) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
 class PlainJsonTest(unittest.TestCase):
     def assert_same_as_tagged(self, value):
         fast = encode_return_value(value)
-        self.assertEqual(fast, {"$t": "json", "v": value})
+        self.assertEqual(fast["$t"], "json")
+        self.assertIs(fast["v"], value)
         expected = node_untag(over_the_channel(encode(value)))
-        got = node_untag(over_the_channel(fast))
-        self.assertEqual(json.dumps(got), json.dumps(expected))
+        reference, text = attached_text(fast)
+        self.assertEqual(json.dumps(json.loads(text, parse_int=float)), json.dumps(expected))
+        if fast["exact"]:
+            self.assertEqual(text, javascript_stringify(json.loads(text)), "exact, so Node may print it as it is")
 
     def test_plain_values_arrive_as_the_tagged_path_gives_them(self):
         cases = [
@@ -59,7 +85,40 @@ class PlainJsonTest(unittest.TestCase):
                     self.assert_same_as_tagged(value)
 
     def test_tuples_arrive_as_lists(self):
-        self.assertEqual(over_the_channel(encode_return_value((1, ("a",))))["v"], [1.0, ["a"]])
+        self.assertEqual(json.loads(attached_text(encode_return_value((1, ("a",))))[1]), [1, ["a"]])
+
+    def test_exact_only_without_floats_and_integer_like_keys(self):
+        # Python prints 1.0 and 1e+16 where JavaScript prints 1 and 10000000000000000, and a
+        # JavaScript object puts "10" before "a": such values are re-printed on the Node side.
+        for value, exact in [
+            ([{"id": 1, "name": "n"}], True), ({"a": [1, "ż", None, True]}, True), ([2**53 - 1], True),
+            ([1, 1.0], False), ({"a": {"b": [1e16]}}, False), ([-0.0], False),
+            ({"a": 1, "10": 2}, False), ([{"x": {"0": 1}}], False), ({"a1": 1, "1a": 2, "": 3}, True),
+        ]:
+            with self.subTest(value=value):
+                self.assertEqual(encode_return_value(value)["exact"], exact)
+                self.assert_same_as_tagged(value)
+
+    def test_a_long_str_travels_as_bare_utf8_unless_json_escapes_something_in_it(self):
+        for start, kind in [("x", "str"), ("żółć 🚀 \u2028 \x7f", "str"),
+                            ('a "quote"', "json"), ("back\\slash", "json"), ("new\nline \x00", "json")]:
+            value = start + "-" * LARGE_STR
+            with self.subTest(value=start):
+                tagged = encode_return_value(value)
+                self.assertEqual(tagged, {"$t": "json", "v": value, "exact": True})
+                reference, text = attached_text(tagged)
+                self.assertEqual(reference["$a"], kind)
+                self.assertEqual(text, json.dumps(value, ensure_ascii=False))
+
+    def test_a_lone_surrogate_cannot_be_attached(self):
+        for value in ("bad \udc00" * LARGE_STR, ["bad \udc00"]):
+            with self.subTest(value=value), self.assertRaises(LoneSurrogateError):
+                attach_plain_json({"ok": True, "value": encode_return_value(value)})
+
+    def test_other_finishes_are_sent_as_they_are(self):
+        for finish in ({"ok": True, "value": 7}, {"ok": True, "value": {"$t": "object", "v": {}}},
+                       {"ok": True, "dataframeSql": "select 1"}, {"ok": False, "error": {"message": "m"}}):
+            self.assertEqual(attach_plain_json(finish), (finish, ()))
 
     def test_values_needing_tags_take_the_tagged_path(self):
         Point = namedtuple("Point", "x y")
@@ -82,7 +141,7 @@ class PlainJsonTest(unittest.TestCase):
                 self.assertEqual(encode_return_value(value), encode(value))
 
     def test_scalars_stay_as_they_are(self):
-        for value in (None, True, 7, 1.5, "x" * 100, 2**60, math.nan, Decimal("2")):
+        for value in (None, True, 7, 1.5, "x" * (LARGE_STR - 1), 2**60, math.nan, Decimal("2")):
             self.assertEqual(encode_return_value(value), encode(value))
 
     def test_a_value_that_contains_itself_fails_as_before(self):

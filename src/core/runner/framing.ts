@@ -1,4 +1,5 @@
 import { ByteQueue } from '../util/byteQueue';
+import { decodeBinaryMessage, isBinaryMark } from './binaryMessages';
 
 // Length-prefixed JSON frames: 4-byte big-endian length, then UTF-8 JSON. Newline framing
 // would be simpler, but handler values and SQL may contain anything; lengths never lie.
@@ -17,7 +18,7 @@ export function frameText(json: string): Buffer {
   return Buffer.concat([header, body]);
 }
 
-/** Accumulates socket data and yields each complete frame's parsed JSON, in linear time. */
+/** Accumulates socket data and yields each complete frame's message (JSON, or a binary frame's header with its attachments: binaryMessages.ts), in linear time. */
 export class FrameDecoder {
   private readonly received = new ByteQueue();
 
@@ -33,7 +34,8 @@ export class FrameDecoder {
       if (length > this.maxFrameBytes) throw new Error(`frame of ${length} bytes exceeds the channel limit`);
       if (this.received.length < 4 + length) break;
       this.received.take(4);
-      messages.push(JSON.parse(this.received.take(length).toString('utf8')));
+      if (length > 0 && isBinaryMark(this.received.byteAt(0))) messages.push(decodeBinaryMessage(this.received.takeChunks(length)));
+      else messages.push(JSON.parse(this.received.take(length).toString('utf8')));
     }
     return messages;
   }

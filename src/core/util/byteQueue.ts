@@ -36,6 +36,30 @@ export class ByteQueue {
     return out;
   }
 
+  /** The byte at `offset` (the caller checked `length` first). */
+  byteAt(offset: number): number {
+    return this.peek(offset, 1)[0];
+  }
+
+  /**
+   * Removes the next `count` bytes (the caller checked `length` first) and returns them as
+   * views of the chunks they arrived in: nothing is copied, for a large body that is only
+   * passed on (a return value written to stdout as it is).
+   */
+  takeChunks(count: number): Buffer[] {
+    if (this.total < count) throw new RangeError(`only ${this.total} bytes buffered, ${count} needed`);
+    const out: Buffer[] = [];
+    let left = count;
+    while (left > 0) {
+      const first = this.chunks[0];
+      const piece = Math.min(first.length - this.head, left);
+      out.push(first.subarray(this.head, this.head + piece));
+      this.skip(piece);
+      left -= piece;
+    }
+    return out;
+  }
+
   private peek(offset: number, count: number): Buffer {
     if (this.total < offset + count) throw new RangeError(`only ${this.total} bytes buffered, ${offset + count} needed`);
     if (count === 0) return Buffer.alloc(0);

@@ -117,9 +117,11 @@ def run(channel, spec):
 
 def _send_finish(channel, finish):
     from snowpark_local.channel import LoneSurrogateError
+    from snowpark_local.plain_json import attach_plain_json
 
     try:
-        channel.call("run.finish", finish)
+        params, attachments = attach_plain_json(finish)
+        channel.call("run.finish", params, attachments=attachments)
     except LoneSurrogateError as error:
         # Nothing was sent: report the return value's fault as the handler's, not a crash.
         from snowpark_local import handler_error

@@ -13,7 +13,7 @@ import itertools
 import json
 
 from snowpark_local import channel_address
-from snowpark_local.binary_frames import decode_binary_frame, is_binary_frame
+from snowpark_local.binary_frames import binary_frame_pieces, decode_binary_frame, is_binary_frame
 from snowpark_local.gc_pause import paused_gc
 import os
 import struct
@@ -48,6 +48,14 @@ class LoneSurrogateError(ValueError):
                 ascii(bad)))
 
 
+def encode_json_text(value):
+    """UTF-8 JSON text as the channel sends it (compact, non-ASCII as is, no NaN)."""
+    try:
+        return _encode_json(value).encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise LoneSurrogateError(error) from None
+
+
 class Channel:
     def __init__(self, sock, on_closed=None):
         self._socket = sock
@@ -66,19 +74,21 @@ class Channel:
 
     # ------------------------------------------------------------------ public
 
-    def call(self, method, params, query=None):
+    def call(self, method, params, query=None, attachments=()):
         """Send one request and return its ``result``; an ``error`` reply is raised.
 
         ``query`` is the SQL text to attach to a SnowparkSQLException, when there is one.
+        ``attachments`` (bytes) make it a binary frame: ``params`` name them by ``"data": [offset,
+        length]`` from the attachment area's start, each at the next multiple of 8.
         """
         request_id = next(self._request_ids)
-        try:
-            payload = _encode_json({"id": request_id, "method": method, "params": params}).encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise LoneSurrogateError(error) from None
+        payload = encode_json_text({"id": request_id, "method": method, "params": params})
         try:
             with self._send_lock:
-                if len(payload) < _LARGE_FRAME:
+                if attachments:
+                    for piece in binary_frame_pieces(payload, attachments):
+                        self._socket.sendall(piece)
+                elif len(payload) < _LARGE_FRAME:
                     self._socket.sendall(_HEADER.pack(len(payload)) + payload)
                 else:
                     # A large return value: two writes rather than copying megabytes to join them.

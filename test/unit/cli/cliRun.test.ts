@@ -60,6 +60,48 @@ describe('snowpark-local run', function () {
     assert.match(table.stdout, /"\$t": "object"/, 'the VARIANT cell shows the dict key "$t" as it is');
   });
 
+  // Python sends a plain-JSON value as its JSON text, which --json writes as it is when
+  // JavaScript would print the same (python: 1.0, 1e+16; JavaScript: 1, 10000000000000000; and
+  // a JavaScript object lists integer-like keys first): the output must be JSON.stringify's.
+  it('--json prints every value exactly as JSON.stringify does, whether passed through or re-printed', async () => {
+    const file = write(
+      'printed.py',
+      'def exact(session):\n' +
+        '    return [{"id": 2**53 - 1, "n": -7, "s": "żółć 🚀 \\u2028 \\x7f \\"q\\" \\\\ \\n \\x00", "x": [[], {}, None, True]}, {"$t": "object", "a1": {"b": [0]}}]\n' +
+        'def floats(session):\n' +
+        '    return {"one": 1.0, "big": 1e16, "huge": 1e21, "tiny": 1e-7, "neg_zero": -0.0, "sum": 0.1 + 0.2, "ints": [1, 2]}\n' +
+        'def integer_keys(session):\n' +
+        '    return [{"b": 1, "10": 2, "2": 3, "a": 4, "01": 5}]\n' +
+        'def escaped_str(session):\n' +
+        '    return "tab\\there \\"quoted\\" back\\\\slash \\x01" * 5000\n' +
+        'def plain_str(session):\n' +
+        '    return "żółć 🚀 \\u2028 " * 7000\n' +
+        'def short_str(session):\n' +
+        '    return "short \\"str\\""\n',
+    );
+    const expected: Record<string, unknown> = {
+      exact: [{ id: 9007199254740991, n: -7, s: 'żółć 🚀 \u2028 \x7f "q" \\ \n \u0000', x: [[], {}, null, true] }, { $t: 'object', a1: { b: [0] } }],
+      floats: { one: 1, big: 1e16, huge: 1e21, tiny: 1e-7, neg_zero: 0, sum: 0.1 + 0.2, ints: [1, 2] },
+      integer_keys: [{ b: 1, 10: 2, 2: 3, a: 4, '01': 5 }],
+      // Strs of 64 Ki characters or more travel as text, shorter ones as before.
+      escaped_str: 'tab\there "quoted" back\\slash \x01'.repeat(5000),
+      plain_str: 'żółć 🚀 \u2028 '.repeat(7000),
+      short_str: 'short "str"',
+    };
+    for (const [handler, value] of Object.entries(expected)) {
+      const result = await runCli(['run', file, '--handler', handler, '--db', ':memory:', '--json']);
+      assert.equal(result.code, 0, result.stderr);
+      const printed = JSON.parse(result.stdout);
+      assert.deepEqual(printed.result, value, handler);
+      assert.equal(result.stdout, JSON.stringify(printed) + '\n', `${handler}: printed as JSON.stringify prints it`);
+    }
+    // Without --json the VARIANT cell starts as JSON.stringify(value, null, 2) does, on one line.
+    const table = await runCli(['run', file, '--handler', 'exact', '--db', ':memory:']);
+    assert.equal(table.code, 0, table.stderr);
+    const start = JSON.stringify(expected.exact, null, 2).replace(/\n/g, ' ').slice(0, 79);
+    assert.ok(table.stdout.includes(`| ${start}… |`), table.stdout);
+  });
+
   it('prints a readable table without --json, named after the handler', async () => {
     const file = write('t.py', 'def main(session):\n    return session.sql("select 1 as a, \'b\' as b union all select 2, \'c\'")\n');
     const result = await runCli(['run', file, '--db', ':memory:']);

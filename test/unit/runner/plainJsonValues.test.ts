@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { resultForReturnValue } from '../../../src/core/procedures/procedureValues';
 import { TaggedValue } from '../../../src/core/runner/protocol';
+import { lazyJsonValue, lazyStrValue } from '../../../src/core/runner/lazyJsonValue';
 import { untag } from '../../../src/core/runner/taggedValues';
+import { checkExpectation, expectationFromOutcome } from '../../../src/core/savedRuns/checkExpectation';
 import { shownOutcome } from '../../../src/vscode/runs/outcomeTable';
 
 // A handler's plain-JSON return value ({"$t": "json"}, src/python/snowpark_local/plain_json.py)
@@ -38,5 +40,19 @@ describe('plain-JSON return values', () => {
       assert.deepEqual(plain, shownOutcome(outcome(tagged), 'main', null));
     }
     assert.deepEqual(resultForReturnValue('P', 'VARIANT', { $t: 'json', v: { a: [1] } }, 'q').data, [['{\n  "a": [\n    1\n  ]\n}']]);
+  });
+
+  // A large value arrives as text (binaryMessages.ts) and is parsed when read: the results
+  // panel, the CLI table and saved-run expectations must see it as the eager form.
+  it('a value kept as text shows, checks and saves as the parsed value does', () => {
+    const lazyRows = lazyJsonValue([Buffer.from('[{"A":1,"B":"x",'), Buffer.from('"$t":"object"},{"A":2,"B":null,"$t":"object"}]')], true);
+    assert.deepEqual(shownOutcome(outcome(lazyRows), 'main', null), shownOutcome(outcome(plainRows), 'main', null));
+    assert.deepEqual(untag(lazyRows), untag(plainRows));
+    const expectation = expectationFromOutcome(outcome(plainRows));
+    assert.equal(checkExpectation(expectation, outcome(lazyRows)).passed, true);
+    const lazyStr = lazyStrValue([Buffer.from('żó'.slice(0, 1)), Buffer.from('łć')]);
+    assert.deepEqual(expectationFromOutcome(outcome(lazyStr)), { returns: 'żłć' });
+    assert.equal(checkExpectation({ returns: 'other' }, outcome(lazyStr)).passed, false);
+    assert.deepEqual(resultForReturnValue('P', 'VARCHAR', lazyStr, 'q').data, [['żłć']]);
   });
 });
