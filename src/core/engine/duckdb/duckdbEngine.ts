@@ -17,7 +17,6 @@ import { columnarResult } from '../columnarResult';
 import { evaluateDeferred } from './deferredCalls';
 import { fillDeferred, MACRO_CATALOG } from './dialect';
 import { TranslationCache } from './translationCache';
-import { PreparedStatements } from './preparedStatements';
 import { MacroCatalog } from './macroCatalog';
 import { toSnowflakeError } from './errorMapping';
 import { toDuckDbBindMarkers } from './bindMarkers';
@@ -54,7 +53,6 @@ export class DuckDbEngine implements SqlEngine {
   readonly description: string;
   private readonly retention = new ResultRetention();
   private readonly translations = new TranslationCache();
-  private readonly prepared = new PreparedStatements();
   private readonly stages: StageFolders;
   /** Snowflake session state (temp tables, USE, variables, transactions) over the pool. */
   private readonly sessions: DuckDbSessions;
@@ -204,12 +202,7 @@ export class DuckDbEngine implements SqlEngine {
       // check the statement would run to the end (a cancelled 10-billion-row insert did).
       if (signal.aborted) throw executionCancelled(queryId);
       const counted = dml?.count ? await dml.count(countQueryRunner(connection, values), queryId) : undefined;
-      const connections = this.sessions.connections;
-      const result = values.length
-        ? await connection.run(sql, values)
-        : inTransaction || connections.isPinned(connection, session)
-          ? await connection.run(sql)
-          : await this.prepared.run(connection, connections.setupOf(connection), sql, () => signal.aborted);
+      const result = values.length ? await connection.run(sql, values) : await connection.run(sql);
       // DuckDB's completions arrive in batches: their reads and replies share the loop turns.
       await eventLoopTurns.pass();
       const statementType = result.statementType;

@@ -61,11 +61,6 @@ export class SessionConnections {
     else lease.giveBack();
   }
 
-  /** The session set-up (search path, time zone) a leased connection runs under. */
-  setupOf(connection: DuckDBConnection): string {
-    return this.applied.get(connection) ?? '';
-  }
-
   /** Whether the connection holds a session's explicit transaction (no per-write BEGIN). */
   isPinned(connection: DuckDBConnection, session: DuckSession): boolean {
     return session.pinned?.connection === connection;
