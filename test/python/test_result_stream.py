@@ -95,5 +95,31 @@ class ResultStreamTest(unittest.TestCase):
         self.assertEqual(read, result_stream.FIRST_BATCH_ROWS)
 
 
+
+class FinishedNode(StreamingNode):
+    """A finished query's kept result, sliced where Python asks (query.fetch with fromRow)."""
+
+    def __call__(self, method, params):
+        if method == "query.fetch" and params.get("fromRow") != self.sent:
+            raise AssertionError("fromRow {} but {} rows were sent".format(params.get("fromRow"), self.sent))
+        return super().__call__(method, params)
+
+
+class FinishedBatchesTest(unittest.TestCase):
+    def test_reads_a_finished_result_from_where_the_last_batch_ended(self):
+        node = FinishedNode(250000)
+        session = Session(RecordingChannel(node), CONTEXT)
+        rows = [row[0] for row in result_stream.rows_of_batches(result_stream.finished_batches(session, "q1"))]
+        self.assertEqual(rows, list(range(250000)))
+        self.assertEqual(node.fetches[0], result_stream.FIRST_BATCH_ROWS)
+        self.assertEqual(node.fetches, sorted(node.fetches))
+
+    def test_a_failed_query_raises_at_the_call_not_at_the_first_row(self):
+        node = FinishedNode(10, fail_at=0)
+        session = Session(RecordingChannel(node), CONTEXT)
+        with self.assertRaises(SnowparkSQLException):
+            result_stream.finished_batches(session, "q1")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -1,3 +1,4 @@
+import { resultBatch } from '../engine/columnarResult';
 import { EngineStream } from '../engine/resultStream';
 import { ChannelFailure } from '../runner/channelServer';
 import { QueryResult, ResultColumn } from '../runner/protocol';
@@ -32,12 +33,24 @@ export class ResultStreams {
     return { queryId, streaming: true, columns: first.columns };
   }
 
-  /** The next batch; a stream that has ended answers with its query's error, or as closed. */
-  async fetch(queryId: string, maxRows: number): Promise<QueryResult> {
+  /**
+   * The next batch of an open stream. With `fromRow`, a batch of a query that ran whole
+   * (AsyncJob.result("row_iterator")): it waits for the query and slices its kept result.
+   * A stream that has ended answers with its query's error, or as closed.
+   */
+  async fetch(queryId: string, maxRows: number, fromRow?: number): Promise<QueryResult> {
+    if (!Number.isInteger(maxRows) || maxRows < 1 || (fromRow !== undefined && (!Number.isInteger(fromRow) || fromRow < 0))) {
+      throw new ChannelFailure({ kind: 'usage', message: `query.fetch needs a whole maxRows ≥ 1 and fromRow ≥ 0 (got ${maxRows}, ${fromRow}).`, queryId });
+    }
     const stream = this.open.get(queryId);
     if (stream) return (await stream.next(maxRows)).result;
-    await this.executor.wait(queryId);
-    throw new ChannelFailure({ kind: 'usage', message: `The result stream of query ${queryId} is already closed.`, queryId });
+    const finished = await this.executor.wait(queryId);
+    if (fromRow === undefined) {
+      throw new ChannelFailure({ kind: 'usage', message: `The result stream of query ${queryId} is already closed.`, queryId });
+    }
+    const batch = resultBatch(finished, fromRow, maxRows);
+    if (!batch) throw new ChannelFailure({ kind: 'usage', message: `Query ${queryId} has no batch starting at row ${fromRow}.`, queryId });
+    return batch;
   }
 
   /** Readers that stopped early (an iterator dropped half-way); unknown or ended ids are ignored. */

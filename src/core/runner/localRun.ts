@@ -298,8 +298,8 @@ export class LocalRunner {
         return this.streams.start({ runId: run.runId, parentId: run.runId, sql, binds, session: run.session });
       }
       case 'query.fetch': {
-        const { queryId, maxRows } = params as { queryId: string; maxRows: number };
-        return this.streams.fetch(queryId, maxRows);
+        const { queryId, maxRows, fromRow } = params as { queryId: string; maxRows: number; fromRow?: number };
+        return this.streams.fetch(queryId, maxRows, fromRow);
       }
       case 'query.cancel': {
         const { queryId } = params as { queryId: string };

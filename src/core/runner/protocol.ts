@@ -98,7 +98,8 @@ export interface ChannelMethods {
     params: { sql: string; params?: TaggedValue[]; closing?: string[] };
     result: { queryId: string; streaming: true; columns: ResultColumn[] } | { queryId: string; streaming: false };
   };
-  'query.fetch': { params: { queryId: string; maxRows: number }; result: QueryResult & { done: boolean } };
+  /** `fromRow`: a batch of a query that ran whole (AsyncJob.result("row_iterator")). */
+  'query.fetch': { params: { queryId: string; maxRows: number; fromRow?: number }; result: QueryResult & { done: boolean } };
   'proc.call': {
     params: { name: string; args: TaggedValue[]; block: boolean };
     result: QueryResult | { queryId: string };

@@ -13,8 +13,12 @@ import { MAX_ACTIVE_CONNECTIONS } from '../../../src/core/engine/duckdb/connecti
 const PYTHON = '/usr/bin/python3';
 const hasPandas = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
 
+// A hang must fail this file fast, with what was still open, rather than stall CI: each run
+// gets a deadline after which it is cancelled, and each test a timeout a little above it.
+const RUN_DEADLINE_MS = 60_000;
+
 describe('streamed results: to_local_iterator and to_pandas_batches', function () {
-  this.timeout(120_000);
+  this.timeout(RUN_DEADLINE_MS + 15_000);
   let runtime: SnowparkRuntime;
   before(async () => {
     runtime = await SnowparkRuntime.open({ dbPath: ':memory:', python: existsSync(PYTHON) ? PYTHON : undefined });
@@ -25,7 +29,15 @@ describe('streamed results: to_local_iterator and to_pandas_batches', function (
     const file = join(mkdtempSync(join(tmpdir(), 'snowpark-local-stream-')), 'stream_handler.py');
     writeFileSync(file, source);
     const handle = runtime.runner.start({ handler: 'main', module: { kind: 'file', path: file }, args: [], returnType: 'VARIANT' });
-    const outcome = await handle.outcome;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), RUN_DEADLINE_MS)));
+    const first = await Promise.race([handle.outcome, deadline]).finally(() => clearTimeout(timer));
+    if (first === 'late') {
+      const running = runtime.jobs.list({ runId: handle.runId, kind: 'query' }).filter((job) => job.status === 'RUNNING' || job.status === 'ABORTING');
+      void handle.cancel();
+      assert.fail(`run still going after ${RUN_DEADLINE_MS} ms; statements not settled: ${JSON.stringify(running.map((job) => [job.id, job.status]))}`);
+    }
+    const outcome = first;
     assert.ok(outcome.ok, `${outcome.error?.message}\n${outcome.error?.traceback ?? ''}`);
     return { value: untag(outcome.value ?? null), runId: handle.runId };
   }
@@ -114,6 +126,70 @@ def main(session):
     assert.deepEqual(runtime.executor.retained.running, 0);
   });
 
+  it('AsyncJob.result("row_iterator") reads a finished result in batches, equal to collect(), its error raised at result()', async () => {
+    const { value } = await run(`
+def main(session):
+    fetches = []
+    call = session._channel.call
+    def recording(method, params, query=None):
+        if method in ("query.fetch", "query.result"):
+            fetches.append((method, params.get("fromRow")))
+        return call(method, params, query=query)
+    session._channel.call = recording
+    df = session.sql("select i, 'v' || i as s, case when i % 7 = 0 then null else i / 4 end as f from range(120000) t(i) order by i")
+    job = df.collect_nowait()
+    rows = job.result("row_iterator")
+    first = next(rows)
+    streamed = [first] + list(rows)
+    same = streamed == df.collect()
+    empty = list(session.sql("select 1 as a where false").collect_nowait().result("row_iterator"))
+    dml = [tuple(r) for r in session.sql("create or replace temporary table t_async_iter as select 1 as a").collect_nowait().result("row_iterator")]
+    iterator_job = df.to_local_iterator(block=False)
+    default_kind = sum(1 for _ in iterator_job.result())
+    failing = session.sql("select 1/0").collect_nowait()
+    try:
+        failing.result("row_iterator")
+        error = None
+    except Exception as e:
+        error = type(e).__name__
+    batch_fetches = [f for f in fetches if f[0] == "query.fetch"]
+    return {"same": same, "count": len(streamed), "several": len(batch_fetches) > 2,
+            "offsets_grow": [f[1] for f in batch_fetches[:3]] == sorted(f[1] for f in batch_fetches[:3]),
+            "whole_reads": [f for f in fetches if f[0] == "query.result"], "empty": empty, "dml": dml,
+            "default_kind": default_kind, "error": error}
+`);
+    assert.deepEqual(value, {
+      same: true,
+      count: 120000,
+      several: true,
+      offsets_grow: true,
+      whole_reads: [],
+      empty: [],
+      dml: [['Table T_ASYNC_ITER successfully created.']],
+      default_kind: 120000,
+      error: 'SnowparkSQLException',
+    });
+  });
+
+  it('query.fetch of a finished query refuses a fromRow that is not where a batch starts, and a maxRows below 1', async () => {
+    const { value } = await run(`
+def main(session):
+    job = session.sql("select * from range(5000)").collect_nowait()
+    job.result("no_result")
+    out = []
+    for params in ({"maxRows": 10, "fromRow": 7}, {"maxRows": 0, "fromRow": 0}, {"maxRows": 10, "fromRow": -1}):
+        try:
+            session._channel.call("query.fetch", dict(params, queryId=job.query_id))
+            out.append("accepted")
+        except Exception as e:
+            out.append(type(e).__name__)
+    whole = session._channel.call("query.fetch", {"queryId": job.query_id, "maxRows": 10**9, "fromRow": 0})
+    return {"refused": out, "whole": [whole["rowCount"], whole["done"]]}
+`);
+    // A usage error on the channel is a ValueError in Python (errors.py).
+    assert.deepEqual(value, { refused: ['ValueError', 'ValueError', 'ValueError'], whole: [5000, true] });
+  });
+
   it('to_pandas_batches gives frames whose concatenation is to_pandas()', async function () {
     if (!hasPandas) this.skip();
     const { value } = await run(`
@@ -124,8 +200,10 @@ def main(session):
     whole = df.to_pandas()
     joined = pd.concat(batches, ignore_index=True)
     pd.testing.assert_frame_equal(joined, whole)
-    return {"several": len(batches) > 1, "rows": len(joined), "columns": list(joined.columns)}
+    job_batches = list(df.collect_nowait().result("pandas_batches"))
+    pd.testing.assert_frame_equal(pd.concat(job_batches, ignore_index=True), whole)
+    return {"several": len(batches) > 1, "rows": len(joined), "columns": list(joined.columns), "job_several": len(job_batches) > 1}
 `);
-    assert.deepEqual(value, { several: true, rows: 230000, columns: ['I', 'S', 'F'] });
+    assert.deepEqual(value, { several: true, rows: 230000, columns: ['I', 'S', 'F'], job_several: true });
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '@duckdb/node-api';
 import { QueryResult, ResultColumn, TaggedValue } from '../../runner/protocol';
 import { DuckDbResultStream } from './streamedResult';
+import { chunkSlicer } from './chunkBatches';
 import { compilationError, executionCancelled, SqlError } from '../sqlError';
 import { ExecuteRequest, SqlEngine } from '../sqlEngine';
 import { encodeColumnsAsJson } from './columnEncoding';
@@ -306,6 +307,7 @@ export class DuckDbEngine implements SqlEngine {
         rowCount,
         () => encodeColumnsAsJson(types, chunks),
         (id, result) => binaryResultFrame(id, result, types, chunks),
+        chunkSlicer(queryId, columns, types, chunks),
       );
       this.retention.keep(queryId, encoded, types, chunks);
     } else {

@@ -1,11 +1,9 @@
 import { DuckDBDataChunk, DuckDBResult, DuckDBType } from '@duckdb/node-api';
 import { QueryResult, ResultColumn } from '../../runner/protocol';
-import { columnarResult } from '../columnarResult';
 import { EngineStream } from '../resultStream';
 import { executionCancelled } from '../sqlError';
 import { toSnowflakeError } from './errorMapping';
-import { encodeColumnsAsJson } from './columnEncoding';
-import { binaryResultFrame } from './resultFrame';
+import { chunkBatch } from './chunkBatches';
 
 /** How a stream ended: read to the end, closed by its reader, cancelled, or failed mid-way. */
 export type StreamEnd = 'drained' | 'closed' | 'cancelled' | 'failed';
@@ -89,14 +87,7 @@ export class DuckDbResultStream implements EngineStream {
         rows += chunk.rowCount;
       }
     }
-    const types = this.types;
-    const result = columnarResult(
-      this.queryId,
-      this.columns,
-      rows,
-      () => encodeColumnsAsJson(types, chunks),
-      (id, batch) => binaryResultFrame(id, batch, types, chunks, { done }),
-    );
+    const result = chunkBatch(this.queryId, this.columns, this.types, chunks, done);
     if (done && !this.finished) {
       this.finished = 'drained';
       // Not awaited here: `reading` is this very read; the end follows once it has returned.

@@ -10,7 +10,7 @@ from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
 from snowflake.snowpark.row import case_insensitive_rows
 
 from snowpark_local.pandas_bridge import pandas_frame
-from snowpark_local.result_stream import result_batches
+from snowpark_local.result_stream import result_batches, rows_of_batches
 from snowpark_local.results import column_names, first_value, rows_from_result
 from snowpark_local.table_text import show_string
 
@@ -56,7 +56,7 @@ class DataFrameActions:
     def to_local_iterator(self, *, block=True, statement_params=None, case_sensitive=True):
         if not block:
             return self._run(self._sql_text(), False, _AsyncResultType.ITERATOR)
-        return _rows_of_batches(result_batches(self._session, self._sql_text(), self._params), case_sensitive)
+        return rows_of_batches(result_batches(self._session, self._sql_text(), self._params), case_sensitive)
 
     toLocalIterator = to_local_iterator
 
@@ -118,9 +118,3 @@ class DataFrameActions:
         rows = rows_from_result(self._session._execute("{} {} AS {}".format(verb, view, self._sql_text()), self._params))
         return rows
 
-
-def _rows_of_batches(batches, case_sensitive):
-    """Rows one batch at a time: only the batch being read is ever held."""
-    for batch in batches:
-        rows = rows_from_result(batch)
-        yield from (rows if case_sensitive else case_insensitive_rows(rows))
