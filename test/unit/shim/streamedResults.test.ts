@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { untag } from '../../../src/core/runner/taggedValues';
+import { RunHandle } from '../../../src/core/runner/runTypes';
 import { SnowparkRuntime } from '../../../src/core/snowparkRuntime';
 import { MAX_ACTIVE_CONNECTIONS } from '../../../src/core/engine/duckdb/connectionSlots';
 
@@ -15,7 +16,7 @@ const hasPandas = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import pandas'
 
 // A hang must fail this file fast, with what was still open, rather than stall CI: each run
 // gets a deadline after which it is cancelled, and each test a timeout a little above it.
-const RUN_DEADLINE_MS = 60_000;
+const RUN_DEADLINE_MS = 90_000;
 
 describe('streamed results: to_local_iterator and to_pandas_batches', function () {
   this.timeout(RUN_DEADLINE_MS + 15_000);
@@ -25,10 +26,14 @@ describe('streamed results: to_local_iterator and to_pandas_batches', function (
   });
   after(() => runtime?.dispose());
 
-  async function run(source: string): Promise<{ value: unknown; runId: string }> {
+  function start(source: string): RunHandle {
     const file = join(mkdtempSync(join(tmpdir(), 'snowpark-local-stream-')), 'stream_handler.py');
     writeFileSync(file, source);
-    const handle = runtime.runner.start({ handler: 'main', module: { kind: 'file', path: file }, args: [], returnType: 'VARIANT' });
+    return runtime.runner.start({ handler: 'main', module: { kind: 'file', path: file }, args: [], returnType: 'VARIANT' });
+  }
+
+  async function run(source: string): Promise<{ value: unknown; runId: string }> {
+    const handle = start(source);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), RUN_DEADLINE_MS)));
     const first = await Promise.race([handle.outcome, deadline]).finally(() => clearTimeout(timer));
@@ -124,6 +129,33 @@ def main(session):
     assert.equal(jobs.filter((job) => job.status === 'SUCCESS').length, MAX_ACTIVE_CONNECTIONS + 8);
     assert.equal(jobs.filter((job) => job.status === 'ABORTED').length, 1);
     assert.deepEqual(runtime.executor.retained.running, 0);
+  });
+
+  it('cancelling the run mid-stream aborts the stream and frees its connection for the next query', async () => {
+    const handle = start(`
+import time
+def main(session):
+    rows = session.range(1000000).to_local_iterator()
+    next(rows)
+    print("first row read", flush=True)
+    time.sleep(600)
+`);
+    await new Promise<void>((resolve) => {
+      const listening = runtime.runner.onOutput((output) => {
+        if (output.runId === handle.runId && output.text.includes('first row read')) {
+          listening.dispose();
+          resolve();
+        }
+      });
+    });
+    await handle.cancel();
+    const outcome = await handle.outcome;
+    assert.equal(outcome.ok, false);
+    assert.equal(outcome.error?.kind, 'cancelled');
+    const jobs = runtime.jobs.list({ runId: handle.runId, kind: 'query' });
+    assert.deepEqual(jobs.map((job) => job.status), ['ABORTED']);
+    assert.equal(runtime.executor.retained.running, 0);
+    assert.equal((await run('def main(session):\n    return session.sql("select 42").collect()[0][0]\n')).value, 42);
   });
 
   it('AsyncJob.result("row_iterator") reads a finished result in batches, equal to collect(), its error raised at result()', async () => {

@@ -61,7 +61,18 @@ export class DuckDbResultStream implements EngineStream {
     if (this.finished) return;
     this.finished = how;
     await this.reading;
+    if (how === 'closed' || how === 'cancelled') await this.windDown();
     this.end?.(how);
+  }
+
+  /**
+   * One fetch after the interrupt lets DuckDB end the query itself, on a worker thread and
+   * while the connection is still open. Without it the query's teardown waits for the
+   * result's finalizer: it ran inside garbage collection on Node's main thread, at any moment
+   * and after the connection had closed (20 dropped streams cost a 64–76 ms GC pause there).
+   */
+  private async windDown(): Promise<void> {
+    await this.result.fetchChunk().catch(() => undefined);
   }
 
   private async read(maxRows: number): Promise<{ result: QueryResult; done: boolean }> {
