@@ -40,6 +40,10 @@ class Engine:
             return {"status": "ABORTED"}
         if method == "query.result":
             return self.result
+        if method == "query.stream":
+            return {"queryId": "q-stream", "streaming": True, "columns": self.result["columns"]}
+        if method == "query.fetch":
+            return dict(self.result, done=True)
         if method == "proc.call":
             if params["block"]:
                 return self.result

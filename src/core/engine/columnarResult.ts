@@ -6,10 +6,25 @@ import { QueryResult, ResultColumn } from '../runner/protocol';
 // parsed on first access only. Numbers outside ±2^53 are strings there, so JS loses nothing.
 
 const REPLY_FRAME = Symbol('snowpark-local.replyFrame');
+const BATCHES = Symbol('snowpark-local.batches');
 
 type ReplyFramer = (id: number, result: QueryResult) => Buffer;
 
-export function columnarResult(queryId: string, columns: ResultColumn[], rowCount: number, columnJson: () => string[], replyFrame: ReplyFramer): QueryResult {
+/**
+ * The rows of a kept result from `fromRow` on, about `maxRows` of them in whole engine
+ * chunks, as a result of their own whose frame says `done`; undefined when `fromRow` is not
+ * where a chunk starts (a reader only ever asks where its last batch ended).
+ */
+export type BatchSlicer = (fromRow: number, maxRows: number) => QueryResult | undefined;
+
+export function columnarResult(
+  queryId: string,
+  columns: ResultColumn[],
+  rowCount: number,
+  columnJson: () => string[],
+  replyFrame: ReplyFramer,
+  batches?: BatchSlicer,
+): QueryResult {
   let parsed: unknown[][] | undefined;
   const result = { queryId, columns, rowCount } as QueryResult;
   Object.defineProperty(result, 'data', {
@@ -17,7 +32,20 @@ export function columnarResult(queryId: string, columns: ResultColumn[], rowCoun
     get: () => (parsed ??= columnJson().map((text) => plainColumn(JSON.parse(text)))),
   });
   Object.defineProperty(result, REPLY_FRAME, { value: replyFrame, enumerable: false });
+  if (batches) Object.defineProperty(result, BATCHES, { value: batches, enumerable: false });
   return result;
+}
+
+/**
+ * A finished result a batch at a time (AsyncJob.result("row_iterator")): sliced in the
+ * engine's own form when it kept one, else from its plain rows (Snowflake, DML counts).
+ */
+export function resultBatch(result: QueryResult, fromRow: number, maxRows: number): (QueryResult & { done: boolean }) | undefined {
+  const slicer = (result as { [BATCHES]?: BatchSlicer })[BATCHES];
+  if (slicer) return slicer(fromRow, maxRows) as (QueryResult & { done: boolean }) | undefined;
+  if (fromRow > result.rowCount) return undefined;
+  const end = Math.min(result.rowCount, fromRow + maxRows);
+  return { ...result, rowCount: end - fromRow, data: result.data.map((column) => column.slice(fromRow, end)), done: end >= result.rowCount };
 }
 
 /** The whole reply frame for request `id` when `result` came from columnarResult, else undefined. */

@@ -1,4 +1,5 @@
 import { QueryResult, SessionContext, TaggedValue } from '../runner/protocol';
+import { EngineStream } from './resultStream';
 
 /**
  * What an engine may ask of the rest of the system while it prepares a statement:
@@ -37,6 +38,13 @@ export interface ExecuteRequest {
    * with a derived request (a CALL's argument SELECT) must not rename the job.
    */
   onQueryId?: (engineQueryId: string, requestQueryId: string) => void;
+  /**
+   * Asks for the rows as a stream (resultStream.ts). An engine that can stream this
+   * statement calls it once the query runs, and execute() settles only when the stream
+   * ends (a summary result with no rows). One that cannot (a write, a session in an
+   * explicit transaction, Snowflake) never calls it and returns the whole result.
+   */
+  onStream?: (stream: EngineStream) => void;
 }
 
 export interface StatementOrigin {

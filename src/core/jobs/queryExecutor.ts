@@ -1,5 +1,5 @@
 import { executionCancelled, resultExpired, SqlError, statementNotFound } from '../engine/sqlError';
-import { SqlEngine, StatementContext } from '../engine/sqlEngine';
+import { ExecuteRequest, SqlEngine, StatementContext } from '../engine/sqlEngine';
 import { QueryResult, SessionContext, TaggedValue } from '../runner/protocol';
 import { DEFAULT_RESULT_BOUNDS, FinishedResults, ResultBounds } from './finishedResults';
 import { JobManager, JobRecord } from './jobManager';
@@ -29,6 +29,8 @@ export interface SubmitRequest {
   /** A worksheet statement's file and 0-based line (for CREATE PROCEDURE bodies). */
   file?: string;
   line?: number;
+  /** The reader of a streamed result (sqlEngine.ts ExecuteRequest.onStream). */
+  onStream?: ExecuteRequest['onStream'];
 }
 
 /** A statement still running; it leaves this table the moment it settles. */
@@ -129,6 +131,7 @@ export class QueryExecutor {
         signal: controller.signal,
         origin: { runId: request.runId, file: request.file, line: request.line },
         onQueryId,
+        onStream: request.onStream,
       });
     };
     const started = this.reportsIds ? this.withEngineIds(request.sql).then(execute) : execute(request.sql);

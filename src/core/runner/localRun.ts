@@ -4,6 +4,7 @@ import { SqlError } from '../engine/sqlError';
 import { JobManager } from '../jobs/jobManager';
 import { QueryExecutor, SessionState } from '../jobs/queryExecutor';
 import { newQueryId } from '../jobs/queryId';
+import { ResultStreams } from '../jobs/resultStreams';
 import { Emitter } from '../util/emitter';
 import { ChannelConnection, ChannelFailure, ChannelServer } from './channelServer';
 import { BootstrapProcess } from './bootstrapProcess';
@@ -53,8 +54,11 @@ export class LocalRunner {
   private readonly outputEmitter = new Emitter<RunOutput>();
   readonly onOutput = this.outputEmitter.event;
   private readonly active = new Map<string, RunHandle>();
+  private readonly streams: ResultStreams;
 
-  constructor(private readonly options: LocalRunnerOptions) {}
+  constructor(private readonly options: LocalRunnerOptions) {
+    this.streams = new ResultStreams(options.executor);
+  }
 
   /** A new session's context: the defaults, overridden by what the runtime was opened with. */
   get sessionContext(): SessionContext {
@@ -288,6 +292,15 @@ export class LocalRunner {
       }
       case 'query.result':
         return executor.wait((params as { queryId: string }).queryId);
+      case 'query.stream': {
+        const { sql, params: binds, closing } = params as { sql: string; params?: TaggedValue[]; closing?: string[] };
+        if (closing?.length) await this.streams.close(closing);
+        return this.streams.start({ runId: run.runId, parentId: run.runId, sql, binds, session: run.session });
+      }
+      case 'query.fetch': {
+        const { queryId, maxRows, fromRow } = params as { queryId: string; maxRows: number; fromRow?: number };
+        return this.streams.fetch(queryId, maxRows, fromRow);
+      }
       case 'query.cancel': {
         const { queryId } = params as { queryId: string };
         await executor.cancel(queryId);

@@ -93,6 +93,13 @@ export interface ChannelMethods {
   'query.status': { params: { queryId: string }; result: { status: string } };
   'query.result': { params: { queryId: string }; result: QueryResult };
   'query.cancel': { params: { queryId: string }; result: { status: string } };
+  /** Opens a result stream (docs/channel-protocol.md "Streamed results"); `closing`: streams the reader dropped. */
+  'query.stream': {
+    params: { sql: string; params?: TaggedValue[]; closing?: string[] };
+    result: { queryId: string; streaming: true; columns: ResultColumn[] } | { queryId: string; streaming: false };
+  };
+  /** `fromRow`: a batch of a query that ran whole (AsyncJob.result("row_iterator")). */
+  'query.fetch': { params: { queryId: string; maxRows: number; fromRow?: number }; result: QueryResult & { done: boolean } };
   'proc.call': {
     params: { name: string; args: TaggedValue[]; block: boolean };
     result: QueryResult | { queryId: string };

@@ -5,10 +5,13 @@ import {
   DuckDBDataChunk,
   DuckDBInstance,
   DuckDBMaterializedResult,
+  DuckDBResult,
   DuckDBValue,
   StatementType,
 } from '@duckdb/node-api';
-import { QueryResult, TaggedValue } from '../../runner/protocol';
+import { QueryResult, ResultColumn, TaggedValue } from '../../runner/protocol';
+import { DuckDbResultStream } from './streamedResult';
+import { chunkSlicer } from './chunkBatches';
 import { compilationError, executionCancelled, SqlError } from '../sqlError';
 import { ExecuteRequest, SqlEngine } from '../sqlEngine';
 import { encodeColumnsAsJson } from './columnEncoding';
@@ -202,13 +205,26 @@ export class DuckDbEngine implements SqlEngine {
       // check the statement would run to the end (a cancelled 10-billion-row insert did).
       if (signal.aborted) throw executionCancelled(queryId);
       const counted = dml?.count ? await dml.count(countQueryRunner(connection, values), queryId) : undefined;
-      const result = values.length ? await connection.run(sql, values) : await connection.run(sql);
+      // A stream holds its connection until read, so never the session's pinned one (the
+      // session's next statement would run on it and cut the stream off).
+      const streaming = request.onStream && !inTransaction && !dml && !this.sessions.connections.isPinned(connection, session);
+      const result = streaming
+        ? values.length ? await connection.stream(sql, values) : await connection.stream(sql)
+        : values.length ? await connection.run(sql, values) : await connection.run(sql);
       // DuckDB's completions arrive in batches: their reads and replies share the loop turns.
       await eventLoopTurns.pass();
       const statementType = result.statementType;
-      // A materialized result holds every chunk already: reading them is synchronous.
+      if (streaming && statementType === StatementType.SELECT) {
+        // Cut short (cancelled, failed, closed), the connection still holds the query: it is closed, never pooled.
+        reusable = false;
+        const served = await this.serveStream(result, queryId, preserveCase, request, interrupt).finally(stopInterrupting);
+        reusable = served.reusable;
+        return served.summary;
+      }
       const chunks: DuckDBDataChunk[] = [];
-      for (let i = 0; i < result.chunkCount; i++) chunks.push(result.getChunk(i));
+      if (streaming) chunks.push(...(await result.fetchAllChunks()));
+      // A materialized result holds every chunk already: reading them is synchronous.
+      else for (let i = 0; i < (result as DuckDBMaterializedResult).chunkCount; i++) chunks.push((result as DuckDBMaterializedResult).getChunk(i));
       // The last moment a cancel can win. From here on the statement is committing, and a
       // COMMIT must never be interrupted: DuckDB can report an interrupted COMMIT as failed
       // after it has taken effect, which showed a write as ABORTED with every row landed.
@@ -246,11 +262,40 @@ export class DuckDbEngine implements SqlEngine {
     }
   }
 
+  /**
+   * Hands the open result to the reader (request.onStream) and waits for the stream to
+   * end. The job stays RUNNING meanwhile; a cancel interrupts DuckDB and ends it ABORTED.
+   */
+  private async serveStream(
+    result: DuckDBResult,
+    queryId: string,
+    preserveCase: readonly string[],
+    request: ExecuteRequest,
+    interrupt: () => void,
+  ): Promise<{ summary: QueryResult; reusable: boolean }> {
+    const types = result.columnTypes();
+    const columns = resultColumns(result, preserveCase);
+    const stream = new DuckDbResultStream(queryId, columns, types, result, interrupt);
+    const cancel = (): void => void stream.cancel();
+    request.signal.addEventListener('abort', cancel, { once: true });
+    try {
+      if (request.signal.aborted) await stream.cancel();
+      else request.onStream?.(stream);
+      const how = await stream.ended;
+      if (how === 'cancelled') throw executionCancelled(queryId);
+      if (how === 'failed') throw stream.failure ?? executionCancelled(queryId);
+      // Not retained for RESULT_SCAN: keeping every row is what streaming avoids.
+      return { summary: { queryId, columns, data: columns.map(() => []), rowCount: 0 }, reusable: how === 'drained' };
+    } finally {
+      request.signal.removeEventListener('abort', cancel);
+    }
+  }
+
   private encodeResult(
     queryId: string,
     originalSql: string,
     statementType: StatementType,
-    result: DuckDBMaterializedResult,
+    result: DuckDBResult,
     chunks: DuckDBDataChunk[],
     preserveCase: readonly string[],
   ): QueryResult {
@@ -261,11 +306,7 @@ export class DuckDbEngine implements SqlEngine {
       this.retention.keep(queryId, encoded);
     } else if (statementType === StatementType.SELECT || statementType === StatementType.EXPLAIN || statementType === StatementType.PRAGMA || statementType === StatementType.CALL) {
       const types = result.columnTypes();
-      const keep = new Set(preserveCase);
-      const columns = result.columnNames().map((name, i) => ({
-        name: keep.has(name) ? name : name.toUpperCase(),
-        type: snowflakeTypeOf(types[i]),
-      }));
+      const columns = resultColumns(result, preserveCase);
       const rowCount = chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0);
       encoded = columnarResult(
         queryId,
@@ -273,6 +314,7 @@ export class DuckDbEngine implements SqlEngine {
         rowCount,
         () => encodeColumnsAsJson(types, chunks),
         (id, result) => binaryResultFrame(id, result, types, chunks),
+        chunkSlicer(queryId, columns, types, chunks),
       );
       this.retention.keep(queryId, encoded, types, chunks);
     } else {
@@ -288,7 +330,7 @@ export class DuckDbEngine implements SqlEngine {
     let result: QueryResult | undefined;
     try {
       result = await this.sessions.handle(session, request.sql, request.queryId, (sql) =>
-        this.execute({ ...request, queryId: `${request.queryId}-set`, sql, binds: request.binds }),
+        this.execute({ ...request, queryId: `${request.queryId}-set`, sql, binds: request.binds, onStream: undefined }),
       );
     } catch (error) {
       throw toSnowflakeError(error, request.queryId);
@@ -313,6 +355,13 @@ export class DuckDbEngine implements SqlEngine {
     this.instance.closeSync();
     this.stages.dispose();
   }
+}
+
+/** The result's columns as Snowflake names them: upper case, unless the query kept the case. */
+function resultColumns(result: DuckDBResult, preserveCase: readonly string[]): ResultColumn[] {
+  const types = result.columnTypes();
+  const keep = new Set(preserveCase);
+  return result.columnNames().map((name, i) => ({ name: keep.has(name) ? name : name.toUpperCase(), type: snowflakeTypeOf(types[i]) }));
 }
 
 /** A table's column names and DuckDB types, as this connection resolves its name. */

@@ -9,13 +9,21 @@ import { encodeColumnAsJson } from './columnEncoding';
  * holds a binary column header per column (its arrays in the attachments), or the column's
  * JSON text for the few types with no binary encoding.
  */
-export function binaryResultFrame(id: number, result: QueryResult, types: readonly DuckDBType[], chunks: readonly DuckDBDataChunk[]): Buffer {
+export function binaryResultFrame(
+  id: number,
+  result: QueryResult,
+  types: readonly DuckDBType[],
+  chunks: readonly DuckDBDataChunk[],
+  batch?: { done: boolean },
+): Buffer {
   const out = new AttachmentWriter();
   const rows = result.rowCount;
   const data = types.map((type, column) => {
     const header = encodeBinaryColumn(type, chunks, column, rows, out);
     return header ? JSON.stringify(header) : encodeColumnAsJson(type, chunks, column, rows);
   });
-  const header = `{"id":${id},"result":{"queryId":${JSON.stringify(result.queryId)},"columns":${JSON.stringify(result.columns)},"rowCount":${rows},"data":[${data.join(',')}]}}`;
+  // A streamed batch (query.fetch) says whether rows are left after it.
+  const done = batch ? `,"done":${batch.done}` : '';
+  const header = `{"id":${id},"result":{"queryId":${JSON.stringify(result.queryId)},"columns":${JSON.stringify(result.columns)},"rowCount":${rows}${done},"data":[${data.join(',')}]}}`;
   return out.frame(header);
 }

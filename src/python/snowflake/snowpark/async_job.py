@@ -3,6 +3,7 @@
 from enum import Enum
 
 from snowpark_local.pandas_bridge import pandas_frame
+from snowpark_local.result_stream import finished_batches, rows_of_batches
 from snowpark_local.results import first_value, rows_from_result
 
 
@@ -78,18 +79,19 @@ class AsyncJob:
 
     def result(self, result_type=None):
         kind = self._result_type if result_type is None else _result_type(result_type)
+        if kind in (_AsyncResultType.ITERATOR, _AsyncResultType.PANDAS_BATCH):
+            # Read a batch at a time, as the connector reads a finished query's result chunks.
+            batches = finished_batches(self._session, self.query_id, self._query)
+            self._terminal_status = "SUCCESS"
+            return rows_of_batches(batches) if kind is _AsyncResultType.ITERATOR else map(pandas_frame, batches)
         result = self._session._query_result(self.query_id, self._query)
         self._terminal_status = "SUCCESS"
         if kind is _AsyncResultType.NO_RESULT:
             return None
         if kind is _AsyncResultType.COUNT:
             return first_value(result)
-        if kind is _AsyncResultType.ITERATOR:
-            return iter(rows_from_result(result))
         if kind is _AsyncResultType.PANDAS:
             return pandas_frame(result)
-        if kind is _AsyncResultType.PANDAS_BATCH:
-            return iter([pandas_frame(result)])
         if self._post_process is not None and result_type is None:
             return self._post_process(rows_from_result(result))
         return rows_from_result(result)

@@ -10,6 +10,7 @@ from snowflake.snowpark.async_job import AsyncJob, _AsyncResultType
 from snowflake.snowpark.row import case_insensitive_rows
 
 from snowpark_local.pandas_bridge import pandas_frame
+from snowpark_local.result_stream import result_batches, rows_of_batches
 from snowpark_local.results import column_names, first_value, rows_from_result
 from snowpark_local.table_text import show_string
 
@@ -53,7 +54,9 @@ class DataFrameActions:
     head = take
 
     def to_local_iterator(self, *, block=True, statement_params=None, case_sensitive=True):
-        return iter(self.collect(case_sensitive=case_sensitive))
+        if not block:
+            return self._run(self._sql_text(), False, _AsyncResultType.ITERATOR)
+        return rows_of_batches(result_batches(self._session, self._sql_text(), self._params), case_sensitive)
 
     toLocalIterator = to_local_iterator
 
@@ -64,8 +67,9 @@ class DataFrameActions:
     toPandas = to_pandas
 
     def to_pandas_batches(self, *, block=True, statement_params=None, **kwargs):
-        outcome = self._run(self._sql_text(), block, _AsyncResultType.PANDAS_BATCH)
-        return iter([pandas_frame(outcome)]) if block else outcome
+        if not block:
+            return self._run(self._sql_text(), False, _AsyncResultType.PANDAS_BATCH)
+        return map(pandas_frame, result_batches(self._session, self._sql_text(), self._params))
 
     def show(self, n=10, max_width=50, *, statement_params=None):
         print(self._show_string(n, max_width), end="")
@@ -113,3 +117,4 @@ class DataFrameActions:
         view = name if isinstance(name, str) else ".".join(name)
         rows = rows_from_result(self._session._execute("{} {} AS {}".format(verb, view, self._sql_text()), self._params))
         return rows
+
