@@ -120,7 +120,11 @@ describe('faults: signals to the CLI at random points of a writing run', functio
       if (seen === 'partial') violations.push(`${where}: the table holds part of the write`);
       if (status === 'SUCCESS' && seen !== 'all') violations.push(`${where}: job SUCCESS, table ${seen}`);
       if (status === 'ABORTED' && seen === 'all') violations.push(`${where}: job ABORTED, table ${seen}`);
-      if (killedEarly && seen !== 'absent') violations.push(`${where}: killed before the handler started, yet table ${seen}`);
+      // "WRITING" not seen does not prove the handler had not started: its CREATE TABLE can
+      // commit a moment before the kill while the print is still on its way through the CLI
+      // (seen once in CI: SIGKILL at startup+622 ms of ~650, table created and empty). No row
+      // of the insert may be there.
+      if (killedEarly && seen !== 'absent' && seen !== 'none') violations.push(`${where}: killed before the handler wrote, yet table ${seen}`);
       if (statusKnown && status === undefined) violations.push(`${where}: --json printed no object (exit ${outcome.code} ${outcome.signal})`);
       if (statusKnown && outcome.code !== 130 && outcome.code !== 0) violations.push(`${where}: exit ${outcome.code} ${outcome.signal}`);
       if (survivors.length) violations.push(`${where}: survivors ${survivors.join(' ')}`);
