@@ -48,12 +48,17 @@ class LoneSurrogateError(ValueError):
                 ascii(bad)))
 
 
-def encode_json_text(value):
-    """UTF-8 JSON text as the channel sends it (compact, non-ASCII as is, no NaN)."""
+def encode_utf8(text):
+    """``text`` as UTF-8; a lone surrogate (which UTF-8 cannot hold) raises LoneSurrogateError."""
     try:
-        return _encode_json(value).encode("utf-8")
+        return text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise LoneSurrogateError(error) from None
+
+
+def encode_json_text(value):
+    """UTF-8 JSON text as the channel sends it (compact, non-ASCII as is, no NaN)."""
+    return encode_utf8(_encode_json(value))
 
 
 class Channel:
