@@ -109,6 +109,7 @@ const entries = [
   { in: 'src/extension.ts', out: 'extension.js' },
   { in: 'src/cliLauncher.ts', out: 'cli.js', banner: '#!/usr/bin/env node' },
   { in: 'src/core/parallel/taskWorkerThread.ts', out: 'taskWorkerThread.js' },
+  { in: 'src/core/runner/spawnerThread.ts', out: 'spawnerThread.js' },
   ...Object.entries(PARTS).map(([source, out]) => ({ in: source, out })),
 ];
 await Promise.all(

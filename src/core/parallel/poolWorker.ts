@@ -1,24 +1,12 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { killProcessTree } from '../runner/processTree';
+import { bundledThreadScript } from '../util/bundledThreadScript';
 import type { Chunk } from './taskPool';
 import { FromThread, ToThread, WorkerThreadData } from './threadMessages';
 
 /** The thread entry: dist/taskWorkerThread.js when bundled, beside this file under tsc. */
 export function taskWorkerThreadScript(): string {
-  const override = process.env.SNOWPARK_LOCAL_TASK_THREAD;
-  if (override) return override;
-  let directory = __dirname;
-  for (let depth = 0; depth < 6; depth++) {
-    for (const candidate of [join(directory, 'taskWorkerThread.js'), join(directory, 'dist', 'taskWorkerThread.js')]) {
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(directory);
-    if (parent === directory) break;
-    directory = parent;
-  }
-  throw new Error(`Snowpark Local's task worker (taskWorkerThread.js) was not found near ${__dirname}; rebuild or reinstall.`);
+  return process.env.SNOWPARK_LOCAL_TASK_THREAD || bundledThreadScript('taskWorkerThread.js', 'task worker', __dirname);
 }
 
 export type PoolWorkerState = 'starting' | 'idle' | 'busy' | 'stopping' | 'dead';

@@ -1,8 +1,8 @@
-import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { delimiter, join } from 'node:path';
 import { ChannelConnection, ChannelServer } from './channelServer';
-import { endRunProcesses, killTree, spawnGroupLeader } from './processTree';
+import { ExitStatus, ProcessHandle, spawnOffThisThread, spawnOnThisThread } from './processHandle';
+import { endRunProcesses } from './processTree';
 import { userCacheDirectory } from '../util/userCacheDirectory';
 import { CHANNEL_ENV, LIFELINE_FD_ENV, PYCACHE_ENV, RUN_MARKER_ENV, RUN_TOKEN_ENV } from './protocol';
 import { shimDirectory } from './shimLocation';
@@ -13,7 +13,7 @@ import { shimDirectory } from './shimLocation';
 // request is held until a run adopts the process and answers it with its RunSpec. A cold
 // run spawns one and adopts it at once, so both paths are the same code.
 
-export type ExitStatus = { code: number | null; signal: NodeJS.Signals | null };
+export type { ExitStatus } from './processHandle';
 
 export type ChannelHandler = (method: string, params: unknown, connection: ChannelConnection) => Promise<unknown>;
 
@@ -28,6 +28,11 @@ export interface BootstrapSpawn {
   cwd?: string;
   /** Added to this process's environment. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Start it from the spawner thread: for a warm interpreter started while a run is under
+   * way, whose spawn would otherwise stall this thread's event loop (processHandle.ts).
+   */
+  offThisThread?: boolean;
 }
 
 /** What the bootstrap said in run.start: its pid and the paths whose change makes it stale. */
@@ -39,7 +44,7 @@ export interface BootstrapHello {
 export class BootstrapProcess {
   /** Inherited by everything the process starts, so the end of the run finds them all. */
   readonly marker = randomBytes(12).toString('hex');
-  readonly child: ChildProcess;
+  private readonly leader: ProcessHandle;
   /** Resolves when the bootstrap has imported the shim and asked for its RunSpec. */
   readonly ready: Promise<BootstrapHello>;
   readonly exited: Promise<ExitStatus>;
@@ -71,26 +76,18 @@ export class BootstrapProcess {
       [LIFELINE_FD_ENV]: '3',
       [RUN_MARKER_ENV]: this.marker,
     };
-    this.child = spawnGroupLeader(spawnSpec.executable, ['-m', 'snowpark_local.bootstrap'], {
-      cwd: spawnSpec.cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    const spawn = spawnSpec.offThisThread ? spawnOffThisThread : spawnOnThisThread;
+    this.leader = spawn({ command: spawnSpec.executable, args: ['-m', 'snowpark_local.bootstrap'], cwd: spawnSpec.cwd, env }, (stream, text) => {
+      if (stream === 'stderr') {
+        this.stderrTail.push(text);
+        if (this.stderrTail.length > 50) this.stderrTail.shift();
+      }
+      this.emit({ stream, text });
     });
-    this.child.stdout?.setEncoding('utf8').on('data', (text: string) => this.emit({ stream: 'stdout', text }));
-    this.child.stderr?.setEncoding('utf8').on('data', (text: string) => {
-      this.stderrTail.push(text);
-      if (this.stderrTail.length > 50) this.stderrTail.shift();
-      this.emit({ stream: 'stderr', text });
+    this.exited = this.leader.exited.then(({ code, signal, error }) => {
+      if (error !== undefined) this.stderrTail.push(error);
+      return (this.exitStatus = { code, signal });
     });
-    // 'exit', not 'close': a background subprocess holding the output pipes open must
-    // not keep the run going after the handler has returned (it ends with the run).
-    this.exited = new Promise<ExitStatus>((resolve) => {
-      this.child.once('error', (error) => {
-        this.stderrTail.push(String(error));
-        resolve({ code: -1, signal: null });
-      });
-      this.child.once('exit', (code, signal) => resolve({ code, signal }));
-    }).then((status) => (this.exitStatus = status));
   }
 
   /** Opens the channel and spawns the bootstrap; it waits in run.start until adopted. */
@@ -130,12 +127,12 @@ export class BootstrapProcess {
 
   /** Stops the process group at once (cancel). */
   kill(): void {
-    killTree(this.child);
+    this.leader.kill();
   }
 
   /** Ends the process, everything carrying its marker, and the channel; then the output is read to its end. */
   end(): Promise<void> {
-    this.ending ??= endRunProcesses(this.child, this.marker).then(() => this.server.close());
+    this.ending ??= endRunProcesses(this.leader, this.marker).then(() => this.server.close());
     return this.ending;
   }
 

@@ -1,5 +1,6 @@
 import { ChildProcess, execFile, spawn, SpawnOptions } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import type { ProcessHandle } from './processHandle';
 import { RUN_MARKER_ENV } from './protocol';
 
 // A run's Python may start threads, subprocesses or a joblib pool of its own. Starting it
@@ -35,10 +36,6 @@ export function killProcessTree(pid: number, platform: NodeJS.Platform = process
   } catch {
     // Already gone, or the group has no members left.
   }
-}
-
-export function killTree(child: ChildProcess): void {
-  if (child.pid !== undefined) killProcessTree(child.pid);
 }
 
 /**
@@ -88,16 +85,14 @@ async function sweepMarked(name: string, value: string): Promise<void> {
  * that left the group. Then waits (briefly) for the output pipes to close, so the last
  * prints are read: once every writer is dead they close at once.
  */
-export async function endRunProcesses(child: ChildProcess, marker: string): Promise<void> {
-  killTree(child);
+export async function endRunProcesses(leader: ProcessHandle, marker: string): Promise<void> {
+  leader.kill();
   await sweepMarked(RUN_MARKER_ENV, marker);
-  if (child.stdio.every((stream) => !stream || stream.closed)) return;
-  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
-  await Promise.race([closed, timeout]);
+  await Promise.race([leader.outputClosed, timeout]);
   clearTimeout(timer);
   // A writer nobody could reach (it cleared its environment and left the group) must not
   // keep this process alive.
-  for (const stream of child.stdio) stream?.destroy();
+  leader.destroyOutput();
 }

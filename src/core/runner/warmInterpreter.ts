@@ -45,7 +45,8 @@ export class WarmInterpreter implements WarmCandidate {
     const python = await resolvePython(this.key.python, this.key.cwd);
     this.fingerprint = fingerprintOf([python.executable]);
     if (this.ended) throw new Error('dropped before it started');
-    const spawned = await BootstrapProcess.spawn({ executable: python.executable, cwd: this.key.cwd });
+    // Started while the previous run is under way: off this thread, so its spawn does not stall the UI.
+    const spawned = await BootstrapProcess.spawn({ executable: python.executable, cwd: this.key.cwd, offThisThread: true });
     this.spawned = spawned;
     if (this.ended) {
       await spawned.end();

@@ -106,11 +106,11 @@ describe('warm interpreter runs (real Python)', function () {
 
   it('runs in the process it adopted, and the next run gets another process with fresh module state', async () => {
     const first = await warmRun('leak');
-    assert.equal(first.outcome.value, first.process.child.pid, 'the run used the warm process');
+    assert.equal(first.outcome.value, (await first.process.ready).pid, 'the run used the warm process');
     const second = await warmRun('identity');
     const [pid, count, leaked] = String(second.outcome.value).split(' ');
-    assert.equal(Number(pid), second.process.child.pid);
-    assert.notEqual(Number(pid), first.process.child.pid);
+    assert.equal(Number(pid), (await second.process.ready).pid);
+    assert.notEqual(Number(pid), (await first.process.ready).pid);
     assert.equal(count, '1');
     assert.equal(leaked, 'False', 'sys.modules of the earlier run is not visible');
     const third = await warmRun('identity');
