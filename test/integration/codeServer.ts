@@ -156,6 +156,13 @@ const QUIET_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'workbench.enableExperiments': false,
   'git.enabled': false,
+  // code-server's remote extension host otherwise scans /proc for ports to forward every
+  // few seconds (`ls -l /proc/*/fd`, `ps`, each a spawn): a 30–100 ms stall of the extension
+  // host's event loop of its own, measured on this machine, that desktop VS Code never runs
+  // and that would hide ours in the performance figures. code-server registers a tunnel
+  // provider, so only the "output" source stops the scan.
+  'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
 };
 
 async function waitForHealthy(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
