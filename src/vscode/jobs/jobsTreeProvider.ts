@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { JobRecord } from '../../core/jobs/jobManager';
 import { isTerminal } from '../../core/jobs/jobStatus';
 import type { FolderRuntime, WorkspaceRuntimes } from '../runtime/workspaceRuntimes';
+import { groupCount, groupLabel, groupOf, groupRange, isGrouped } from './jobGroups';
 import { JobResults } from './jobResults';
 import { jobContextValue, jobDescription, jobIcon, jobLabel, jobTooltip } from './jobPresentation';
 import { RefreshScheduler } from './refreshScheduler';
@@ -11,6 +12,20 @@ import { RefreshScheduler } from './refreshScheduler';
 export interface JobNode {
   readonly id: string;
   readonly owner: FolderRuntime;
+}
+
+/** A row holding a slice of a long run's or batch's children (jobGroups.ts). */
+export interface JobGroupNode {
+  readonly id: string;
+  readonly owner: FolderRuntime;
+  readonly parentId: string;
+  readonly index: number;
+}
+
+export type JobsTreeNode = JobNode | JobGroupNode;
+
+export function isJobGroup(node: JobsTreeNode): node is JobGroupNode {
+  return 'index' in node;
 }
 
 const REFRESH_INTERVAL_MS = 100;
@@ -34,17 +49,21 @@ interface RenderedRow {
 }
 
 /**
- * The Snowpark Jobs tree: runs → their child jobs, batches → tasks; a nested run (CALL
- * inside a run) sits under its CALL query. Job events are coalesced (RefreshScheduler) and
- * running rows re-render once a second so their elapsed time moves.
+ * The Snowpark Jobs tree: runs → their child jobs, batches → tasks (in groups of 100 past
+ * 100: jobGroups.ts); a nested run (CALL inside a run) sits under its CALL query. Job
+ * events are coalesced (RefreshScheduler) and running rows re-render once a second so
+ * their elapsed time moves.
  */
-export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<JobNode | JobNode[] | undefined>();
+export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<JobsTreeNode | JobsTreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly nodes = new Map<string, JobNode>();
+  private readonly groups = new Map<string, JobGroupNode>();
+  /** How many children each rendered parent row has, kept from job events (no scan per event). */
+  private readonly childCounts = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rendered = new Map<string, RenderedRow>();
-  private readonly scheduler = new RefreshScheduler<JobNode>(
+  private readonly scheduler = new RefreshScheduler<JobsTreeNode>(
     () => (this.runningJobs() >= BUSY_RUNNING_JOBS ? BUSY_REFRESH_INTERVAL_MS : REFRESH_INTERVAL_MS),
     (changed) => this.changeEmitter.fire(changed),
     (node) => this.renderedParent(node),
@@ -63,6 +82,8 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
       runtimes.onDidOpen((entry) => this.watch(entry)),
       runtimes.onDidClose(() => {
         this.nodes.clear();
+        this.groups.clear();
+        this.childCounts.clear();
         this.rendered.clear();
         this.scheduler.changedChildren(undefined);
       }),
@@ -85,11 +106,16 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
         if (node && isTerminal(event.job.status) && event.job.kind === 'query') setTimeout(() => this.scheduler.changedItem(node), 50);
         return;
       }
-      if (event.type === 'removed') this.nodes.delete(event.job.id);
+      if (event.type === 'removed') {
+        this.nodes.delete(event.job.id);
+        this.childCounts.delete(event.job.id);
+        for (const [id, group] of this.groups) if (group.parentId === event.job.id) this.groups.delete(id);
+      }
       const parentJob = event.job.parentId ? entry.runtime.jobs.get(event.job.parentId) : undefined;
       const parentNode = parentJob ? this.nodes.get(parentJob.id) : undefined;
       // A top-level run, or a child whose parent row is not rendered yet: from the root.
-      this.scheduler.changedChildren(event.type === 'added' && event.job.kind === 'run' && !parentJob ? undefined : parentNode);
+      if (event.type === 'added' && event.job.kind === 'run' && !parentJob) this.scheduler.changedChildren(undefined);
+      else this.scheduler.changedChildren(parentNode && this.refreshedFor(parentNode, event.type === 'added' ? 1 : -1));
     });
     this.subscriptions.push(subscription);
   }
@@ -114,9 +140,27 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
     }
   }
 
-  /** A row's parent row if it has been rendered (getParent would make one). */
-  private renderedParent(node: JobNode): JobNode | undefined {
-    const parentId = this.jobOf(node)?.parentId;
+  /**
+   * Which row to refresh when `parent` gained (+1) or lost (-1) a child. A grouped parent
+   * whose groups stay the same only needs its last group: new jobs start last, so they land
+   * there, and the parent's other groups (perhaps expanded, 100 rows each) are not re-sent.
+   */
+  private refreshedFor(parent: JobNode, change: 1 | -1): JobsTreeNode {
+    const before = this.childCounts.get(parent.id);
+    if (before === undefined) return parent;
+    const after = before + change;
+    this.childCounts.set(parent.id, after);
+    const sameGroups = change === 1 && isGrouped(before) && groupCount(before) === groupCount(after);
+    return sameGroups ? this.groupNode(parent.owner, parent.id, groupCount(after) - 1) : parent;
+  }
+
+  /**
+   * A row's parent row if it has been rendered (getParent would make one). For a job in a
+   * group that is the job its group belongs to, not the group: a changed row is then sent
+   * on its own unless its whole parent is refreshed, never lost under a group not refreshed.
+   */
+  private renderedParent(node: JobsTreeNode): JobsTreeNode | undefined {
+    const parentId = isJobGroup(node) ? node.parentId : this.jobOf(node)?.parentId;
     return parentId === undefined ? undefined : this.nodes.get(parentId);
   }
 
@@ -124,6 +168,16 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
     let count = 0;
     for (const entry of this.runtimes.all) count += entry.runtime.jobs.running().length;
     return count;
+  }
+
+  private groupNode(owner: FolderRuntime, parentId: string, index: number): JobGroupNode {
+    const id = `${parentId}#group${index}`;
+    let node = this.groups.get(id);
+    if (!node || node.owner !== owner) {
+      node = { id, owner, parentId, index };
+      this.groups.set(id, node);
+    }
+    return node;
   }
 
   private nodeFor(owner: FolderRuntime, job: JobRecord): JobNode {
@@ -135,11 +189,17 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
     return node;
   }
 
-  jobOf(node: JobNode): JobRecord | undefined {
-    return node.owner.runtime.jobs.get(node.id);
+  /** The job a row shows; undefined for a group row (or a job since cleared). */
+  jobOf(node: JobsTreeNode): JobRecord | undefined {
+    return isJobGroup(node) ? undefined : node.owner.runtime.jobs.get(node.id);
   }
 
-  getChildren(parent?: JobNode): JobNode[] {
+  /** A parent's job rows, through its groups if it has them (tests). */
+  jobChildren(parent: JobNode): JobNode[] {
+    return this.getChildren(parent).flatMap((node) => (isJobGroup(node) ? (this.getChildren(node) as JobNode[]) : [node]));
+  }
+
+  getChildren(parent?: JobsTreeNode): JobsTreeNode[] {
     const started = performance.now();
     try {
       return this.childrenOf(parent);
@@ -148,7 +208,7 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
     }
   }
 
-  private childrenOf(parent?: JobNode): JobNode[] {
+  private childrenOf(parent?: JobsTreeNode): JobsTreeNode[] {
     if (!parent) {
       const roots: JobNode[] = [];
       for (const entry of this.runtimes.all) {
@@ -159,18 +219,33 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
       }
       return roots;
     }
-    const children = parent.owner.runtime.jobs.list({ parentId: parent.id });
-    children.sort((a, b) => a.startedMs - b.startedMs || taskIndex(a) - taskIndex(b));
+    const parentId = isJobGroup(parent) ? parent.parentId : parent.id;
+    const children = this.sortedChildren(parent.owner, parentId);
+    this.childCounts.set(parentId, children.length);
+    if (isJobGroup(parent)) {
+      const { start, end } = groupRange(parent.index, children.length);
+      return children.slice(start, end).map((job) => this.nodeFor(parent.owner, job));
+    }
+    if (isGrouped(children.length)) return Array.from({ length: groupCount(children.length) }, (_, index) => this.groupNode(parent.owner, parentId, index));
     return children.map((job) => this.nodeFor(parent.owner, job));
   }
 
-  getParent(node: JobNode): JobNode | undefined {
-    const job = this.jobOf(node);
-    const parent = job?.parentId ? node.owner.runtime.jobs.get(job.parentId) : undefined;
-    return parent ? this.nodeFor(node.owner, parent) : undefined;
+  private sortedChildren(owner: FolderRuntime, parentId: string): JobRecord[] {
+    const children = owner.runtime.jobs.list({ parentId });
+    return children.sort((a, b) => a.startedMs - b.startedMs || taskIndex(a) - taskIndex(b));
   }
 
-  getTreeItem(node: JobNode): vscode.TreeItem {
+  getParent(node: JobsTreeNode): JobsTreeNode | undefined {
+    const parentId = isJobGroup(node) ? node.parentId : this.jobOf(node)?.parentId;
+    const parent = parentId ? node.owner.runtime.jobs.get(parentId) : undefined;
+    if (!parent) return undefined;
+    if (isJobGroup(node)) return this.nodeFor(node.owner, parent);
+    const siblings = this.sortedChildren(node.owner, parent.id);
+    if (!isGrouped(siblings.length)) return this.nodeFor(node.owner, parent);
+    return this.groupNode(node.owner, parent.id, groupOf(siblings.findIndex((job) => job.id === node.id)));
+  }
+
+  getTreeItem(node: JobsTreeNode): vscode.TreeItem {
     const started = performance.now();
     try {
       return this.treeItemOf(node);
@@ -185,7 +260,8 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
    * the row), its result arrives or it gains children; a running row's description is
    * updated in place, as its elapsed time moves.
    */
-  private treeItemOf(node: JobNode): vscode.TreeItem {
+  private treeItemOf(node: JobsTreeNode): vscode.TreeItem {
+    if (isJobGroup(node)) return this.groupItem(node);
     const job = this.jobOf(node);
     if (!job) return new vscode.TreeItem('(gone)');
     // Only a CALL query can have children (its nested run): skip the scan for the others,
@@ -217,7 +293,16 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobNode>, vscod
     return item;
   }
 
-  resolveTreeItem(item: vscode.TreeItem, node: JobNode): vscode.TreeItem {
+  private groupItem(node: JobGroupNode): vscode.TreeItem {
+    const parent = node.owner.runtime.jobs.get(node.parentId);
+    const count = this.childCounts.get(node.parentId) ?? 0;
+    const item = new vscode.TreeItem(groupLabel(parent?.kind === 'batch' ? 'tasks' : 'jobs', node.index, count), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.contextValue = 'jobGroup';
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: JobsTreeNode): vscode.TreeItem {
     const job = this.jobOf(node);
     if (job) item.tooltip = jobTooltip(job);
     return item;

@@ -3,7 +3,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { RunOutcome } from '../../../../src/core/runner/runTypes';
-import { extensionApi, fixtureUri } from '../helpers';
+import { isJobGroup, JobsTreeNode } from '../../../../src/vscode/jobs/jobsTreeProvider';
+import { extensionApi, fixtureUri, waitFor } from '../helpers';
 
 describe('Jobs tree rows (trusted workspace)', function () {
   this.timeout(120_000);
@@ -28,5 +29,45 @@ describe('Jobs tree rows (trusted workspace)', function () {
     assert.notStrictEqual(without, first, 'rebuilt when its result is gone');
     assert.doesNotMatch(String(without.contextValue), /\bhasResult\b/);
     assert.strictEqual(without.description, first.description);
+  });
+
+  it('shows a run with more than 100 jobs in groups of 100, in start order, and refreshes only the last group as jobs are added', async () => {
+    const api = await extensionApi();
+    const tree = api.jobsTree;
+    // Open, so that VS Code renders the rows and the refreshes have rows to address.
+    await vscode.commands.executeCommand('snowparkLocal.jobs.focus');
+    const fired: JobsTreeNode[][] = [];
+    const listening = tree.onDidChangeTreeData((changed) => changed && fired.push(Array.isArray(changed) ? changed : [changed]));
+    let outcome: RunOutcome | undefined;
+    try {
+      outcome = await vscode.commands.executeCommand<RunOutcome>('snowparkLocal.runHandlerWithArguments', { file: fixtureUri('jobs.py').fsPath, handler: 'many_jobs', args: [250] });
+      assert.strictEqual(outcome?.ok, true, outcome?.error?.message ?? JSON.stringify(api.commandFailures));
+      // Refreshes are coalesced: the last ones may come after the run has returned.
+      await waitFor('a refresh of the last group', () => fired.some((changed) => changed.some(isJobGroup)), 5_000).catch(() => undefined);
+    } finally {
+      listening.dispose();
+    }
+    const run = tree.getChildren().find((node) => node.id === outcome!.runId)!;
+    const groups = tree.getChildren(run);
+    assert.ok(groups.every(isJobGroup), 'the run\'s rows are groups');
+    const items = groups.map((group) => tree.getTreeItem(group));
+    assert.deepStrictEqual(items.map((item) => item.label), ['jobs 1–100', 'jobs 101–200', 'jobs 201–250']);
+    assert.ok(items.every((item) => item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed));
+    // No Cancel, Await or result action fits a group row.
+    assert.ok(items.every((item) => !/\b(run|query|batch|task|hasResult|hasQueryId)\b/.test(String(item.contextValue))));
+    assert.deepStrictEqual(groups.map((group) => tree.getChildren(group).length), [100, 100, 50]);
+
+    const jobs = tree.jobChildren(run).map((node) => tree.jobOf(node)!);
+    assert.strictEqual(new Set(jobs.map((job) => job.id)).size, 250);
+    assert.ok(jobs.every((job, i) => i === 0 || jobs[i - 1].startedMs <= job.startedMs), 'in start order across groups');
+    // The handler submitted `select …, i as i` in order: the SQL says where each job belongs.
+    assert.match(jobs[0].label, /\b0 as i\b/);
+    assert.match(jobs[249].label, /\b249 as i\b/);
+
+    const [, second] = groups;
+    const inSecond = tree.getChildren(second)[7];
+    assert.strictEqual(tree.getParent(inSecond), second, 'a job\'s parent row is its group');
+    assert.strictEqual(tree.getParent(second), run);
+    assert.ok(fired.some((changed) => changed.some(isJobGroup)), `jobs added to a grouped run refresh its last group, not the whole run (fired: ${JSON.stringify(fired.map((changed) => changed.map((node) => node.id)))})`);
   });
 });
