@@ -14,6 +14,11 @@ interface RunFigures {
   treeRefreshes: number;
   treeProviderMs: number;
 }
+interface BaselineFigures {
+  eventLoopLagMaxMs: number;
+  eventLoopLagP99Ms: number;
+  mainThreadBusyMaxMs: number;
+}
 const figures = extensionHostFigures<{
   bundleLoadMs: number;
   bundleLoadCpuMs?: number;
@@ -23,6 +28,8 @@ const figures = extensionHostFigures<{
   activateSteps: Record<string, number>;
   viewClosed: RunFigures;
   viewOpen: RunFigures;
+  baselineIdle?: BaselineFigures;
+  baselineBusyMachine?: BaselineFigures;
 }>('performance', 'extension-perf.json');
 // Issue 11's goals (they were 50 ms for both).
 const ACTIVATION_GOAL_MS = 30;
@@ -37,6 +44,12 @@ for (const [name, run] of [['Jobs view closed', figures.viewClosed], ['Jobs view
   console.log(`  1,000 child jobs, ${name}: ${run.runOf1000JobsMs} ms, ${run.treeRefreshes} tree refreshes (${run.treeProviderMs} ms in getChildren/getTreeItem)`);
   console.log(`    event-loop lag     max ${run.eventLoopLagMaxMs} ms, p99 ${run.eventLoopLagP99Ms} ms, p50 ${run.eventLoopLagP50Ms} ms  ${verdict(run.eventLoopLagMaxMs, LAG_GOAL_MS)}`);
   if (run.mainThreadBusyMaxMs !== undefined) console.log(`    main thread's own work between two 10 ms ticks, max ${run.mainThreadBusyMaxMs} ms (the lag less the wait for a core)`);
+}
+
+for (const [name, baseline] of [['nothing of ours running, idle machine', figures.baselineIdle], ['nothing of ours running, 2 busy loops on the machine', figures.baselineBusyMachine]] as const) {
+  if (!baseline) continue;
+  console.log(`  baseline (same run, view open, as long as the run), ${name}:`);
+  console.log(`    event-loop lag     max ${baseline.eventLoopLagMaxMs} ms, p99 ${baseline.eventLoopLagP99Ms} ms; main thread's own work between ticks max ${baseline.mainThreadBusyMaxMs} ms`);
 }
 
 function round(ms: number): number {
