@@ -34,12 +34,14 @@ const SDK_ENTRY = 'src/core/engine/snowflake/sdkBundle.ts';
 /**
  * What the bundled snowflake-sdk gets instead of some of its modules (see each stub): the
  * cloud clients and the file transfer agent (stage PUT/GET and workload-identity login
- * only) and winston (its logging is switched off).
+ * only), winston (its logging is switched off), and moment-timezone with its zone data
+ * read on first use.
  */
 const SDK_STUBS = [
   { filter: /^(@aws-sdk|@aws-crypto|@smithy|@azure|@google-cloud|google-auth-library)(\/|$)/, stub: 'cloudClients.ts' },
   { filter: /\/file_transfer_agent\/file_transfer_agent$/, stub: 'fileTransfer.ts' },
   { filter: /^winston$/, stub: 'silentLogger.ts' },
+  { filter: /^moment-timezone$/, stub: 'lazyMomentTimezone.ts' },
 ];
 
 /**

@@ -54,4 +54,39 @@ describe('the bundled snowflake-sdk', function () {
     assert.doesNotThrow(() => logger.info('a line with a secret'));
     assert.equal(existsSync(temp.path('x.log')), false);
   });
+
+  it('moment-timezone reads its zone data on the first zone lookup, and converts as the full library does', () => {
+    const stub = join(repoRoot, 'out', 'src', 'core', 'engine', 'snowflake', 'sdkStubs', 'lazyMomentTimezone.js');
+    // A fresh process: the stub must be the first to load moment-timezone's core there.
+    const script = `
+      const moment = require(${JSON.stringify(stub)});
+      const zonesBefore = Object.keys(moment.tz._zones).length;
+      const losAngeles = moment(0).tz('America/Los_Angeles').format();
+      const zonesAfter = Object.keys(moment.tz._zones).length;
+      process.stdout.write(JSON.stringify({
+        zonesBefore,
+        loadedOnFirstUse: zonesAfter > 300,
+        losAngeles,
+        // West Germany kept no summer time in 1950; New York in 2030, winter and summer; a
+        // half-hour zone through the static form.
+        berlin1950: moment.utc('1950-07-01T12:00:00Z').tz('Europe/Berlin').format(),
+        newYorkSummer2030: moment.utc('2030-07-15T12:00:00Z').tz('America/New_York').format('Z z'),
+        newYork2030: moment.utc('2030-01-15T12:00:00Z').tz('America/New_York').format('Z z'),
+        kolkata: moment.tz('2024-07-01 12:00', 'Asia/Kolkata').format(),
+        unknownZone: moment.tz.zone('Not/AZone'),
+        hasNames: moment.tz.names().includes('Australia/Adelaide'),
+      }));`;
+    const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    assert.deepEqual(result, {
+      zonesBefore: 0,
+      loadedOnFirstUse: true,
+      losAngeles: '1969-12-31T16:00:00-08:00',
+      berlin1950: '1950-07-01T13:00:00+01:00',
+      newYorkSummer2030: '-04:00 EDT',
+      newYork2030: '-05:00 EST',
+      kolkata: '2024-07-01T12:00:00+05:30',
+      unknownZone: null,
+      hasNames: true,
+    });
+  });
 });

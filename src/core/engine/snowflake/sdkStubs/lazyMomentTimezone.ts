@@ -1,0 +1,37 @@
+// Stands in for `moment-timezone` inside the bundled snowflake-sdk (scripts/build.mjs): the
+// same library, but its zone data (700 KB of the SDK's 1.8 MB bundle) is read the first time
+// a time zone is looked up, not while the SDK loads. Most runs against Snowflake never
+// format a TIMESTAMP_LTZ/TZ through the SDK; each one paid for the data at start-up.
+
+// The library without its data: the same module moment-timezone's own index.js wraps.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const moment: typeof import('moment-timezone') = require('moment-timezone/moment-timezone');
+
+type Tz = typeof moment.tz;
+type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
+
+let zonesLoaded = false;
+function loadZones(): void {
+  if (zonesLoaded) return;
+  zonesLoaded = true;
+  // Inside this function so that the bundle compiles and evaluates the data only here.
+  moment.tz.load(require('moment-timezone/data/packed/latest.json'));
+}
+
+function loadingZonesFirst<F extends AnyFunction>(original: F): F {
+  return function (this: unknown, ...args: unknown[]) {
+    loadZones();
+    return original.apply(this, args);
+  } as F;
+}
+
+// Everything that reads zones: moment().tz(name), moment.tz(…), and the lookups on moment.tz.
+const eager = moment.tz as unknown as AnyFunction & Record<string, unknown>;
+const lazy = Object.assign(loadingZonesFirst(eager), eager);
+for (const name of ['zone', 'zoneExists', 'guess', 'names', 'countries', 'zonesForCountry', 'setDefault']) {
+  if (typeof eager[name] === 'function') lazy[name] = loadingZonesFirst(eager[name] as AnyFunction);
+}
+(moment as unknown as { tz: Tz }).tz = lazy as unknown as Tz;
+moment.fn.tz = loadingZonesFirst(moment.fn.tz as unknown as AnyFunction) as unknown as typeof moment.fn.tz;
+
+export = moment;
