@@ -113,11 +113,50 @@ parentPort.on('message', (message) => {
 child.on('close', () => parentPort.close());
 `;
 
-/** Medians come from the caller; this returns one time per round, in ms. */
-export async function measureFloor(python: string, workers: number, inFlight: number, rounds: number, chunks = tinyTaskChunks()): Promise<number[]> {
+/** An echo process written to and read by the main thread itself (the TaskPool's data path since issue 11 part 3). */
+class DirectEcho {
+  private readonly child;
+  private pending: Buffer = Buffer.alloc(0);
+  private onFrame: (frame: Uint8Array) => void = () => undefined;
+
+  constructor(python: string) {
+    this.child = spawn(python, ['-c', ECHO], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child.stdout.on('data', (data: Buffer) => {
+      this.pending = this.pending.length ? Buffer.concat([this.pending, data]) : data;
+      while (this.pending.length >= 4 && this.pending.length >= 4 + this.pending.readUInt32BE(0)) {
+        const length = this.pending.readUInt32BE(0);
+        const frame = this.pending.subarray(0, 4 + length);
+        this.pending = this.pending.subarray(4 + length);
+        this.onFrame(frame);
+      }
+    });
+  }
+
+  on(_event: 'message', listener: (frame: Uint8Array) => void): void {
+    this.onFrame = listener;
+  }
+
+  postMessage(message: Uint8Array | 'stop'): void {
+    if (message === 'stop') this.child.stdin.end();
+    else this.child.stdin.write(message);
+  }
+
+  exited(): Promise<unknown> {
+    return new Promise((resolve) => (this.child.exitCode !== null ? resolve(undefined) : this.child.once('exit', resolve)));
+  }
+}
+
+/**
+ * Medians come from the caller; this returns one time per round, in ms. `viaThread`: each
+ * echo process is driven by a worker thread the main thread relays to (the design's
+ * topology); otherwise the main thread writes to and reads from it itself.
+ */
+export async function measureFloor(python: string, workers: number, inFlight: number, rounds: number, viaThread = true, chunks = tinyTaskChunks()): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'snowpark-floor-'));
   const socketPath = join(dir, 's');
-  const threads = Array.from({ length: workers }, () => new Worker(THREAD, { eval: true, workerData: { python, echo: ECHO } }));
+  const threads: Array<Worker | DirectEcho> = Array.from({ length: workers }, () =>
+    viaThread ? new Worker(THREAD, { eval: true, workerData: { python, echo: ECHO } }) : new DirectEcho(python),
+  );
   const idle = [...threads];
   const waiting: Uint8Array[] = [];
   let handlerSocket: Socket | undefined;
@@ -158,7 +197,7 @@ export async function measureFloor(python: string, workers: number, inFlight: nu
     for (const thread of threads) thread.postMessage('stop');
     server.close();
     handlerSocket?.destroy();
-    await Promise.all(threads.map((thread) => new Promise((resolve) => thread.once('exit', resolve))));
+    await Promise.all(threads.map((thread) => (thread instanceof DirectEcho ? thread.exited() : new Promise((resolve) => thread.once('exit', resolve)))));
     rmSync(dir, { recursive: true, force: true });
   }
 }

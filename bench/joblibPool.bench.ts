@@ -123,6 +123,7 @@ async function main(): Promise<void> {
 
     const results: Record<string, { ours: number[]; cold: number[]; warm: number[] }> = {};
     const floor: number[] = [];
+    const floorDirect: number[] = [];
     for (const what of ['first', 'tiny', 'cpu']) {
       results[what] = { ours: [], cold: [], warm: [] };
       for (let round = 0; round < ROUNDS; round++) {
@@ -131,7 +132,10 @@ async function main(): Promise<void> {
         results[what].cold.push(baseline.cold);
         results[what].warm.push(baseline.warm);
         // joblib's pre_dispatch ('2*n_jobs') chunks in flight; the first round warms the echo processes.
-        if (what === 'tiny') floor.push((await measureFloor(PYTHON, WORKERS, 2 * WORKERS, 2))[1]);
+        if (what === 'tiny') {
+          floor.push((await measureFloor(PYTHON, WORKERS, 2 * WORKERS, 2, true))[1]);
+          floorDirect.push((await measureFloor(PYTHON, WORKERS, 2 * WORKERS, 2, false))[1]);
+        }
       }
     }
     const sequential: number[] = [];
@@ -154,7 +158,8 @@ async function main(): Promise<void> {
     );
     console.log(
       `  floor (the same chunks and bytes, handler → Node main → worker thread → Python echo and back, nothing of ours): ` +
-        `${fmt(median(floor))}; ours − floor ${fmt(median(tiny.ours) - median(floor))}, loky warm − floor ${fmt(median(tiny.warm) - median(floor))}`,
+        `${fmt(median(floor))}; without the worker thread (our data path): ${fmt(median(floorDirect))}; ` +
+        `ours − floor ${fmt(median(tiny.ours) - median(floorDirect))}, loky warm − floor ${fmt(median(tiny.warm) - median(floorDirect))}`,
     );
     const cpu = results.cpu;
     const seq = median(sequential);
