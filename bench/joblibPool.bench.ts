@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SnowparkRuntime } from '../src/core/snowparkRuntime';
+import { measureFloor } from './joblibFloor';
 
 const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
 const WORKERS = 2;
@@ -121,6 +122,8 @@ async function main(): Promise<void> {
     await Promise.all(runtime.parallel.poolList.map((pool) => pool.whenWarm(WORKERS)));
 
     const results: Record<string, { ours: number[]; cold: number[]; warm: number[] }> = {};
+    const floor: number[] = [];
+    const floorDirect: number[] = [];
     for (const what of ['first', 'tiny', 'cpu']) {
       results[what] = { ours: [], cold: [], warm: [] };
       for (let round = 0; round < ROUNDS; round++) {
@@ -128,6 +131,11 @@ async function main(): Promise<void> {
         const baseline = loky(dir, what);
         results[what].cold.push(baseline.cold);
         results[what].warm.push(baseline.warm);
+        // joblib's pre_dispatch ('2*n_jobs') chunks in flight; the first round warms the echo processes.
+        if (what === 'tiny') {
+          floor.push((await measureFloor(PYTHON, WORKERS, 2 * WORKERS, 2, true))[1]);
+          floorDirect.push((await measureFloor(PYTHON, WORKERS, 2 * WORKERS, 2, false))[1]);
+        }
       }
     }
     const sequential: number[] = [];
@@ -147,6 +155,11 @@ async function main(): Promise<void> {
       `throughput (10,000 tiny tasks): ours ${fmt(median(tiny.ours))}, loky ${fmt(median(tiny.cold))} first call / ` +
         `${fmt(median(tiny.warm))} warm second call, ratio ${throughputCold.toFixed(2)} vs first call, ` +
         `${throughputWarm.toFixed(2)} vs warm (goal ≥ 1.0 against a warm loky, issue 11) ${throughputWarm >= 1 ? 'MET' : 'MISSED'}`,
+    );
+    console.log(
+      `  floor (the same chunks and bytes, handler → Node main → worker thread → Python echo and back, nothing of ours): ` +
+        `${fmt(median(floor))}; without the worker thread (our data path): ${fmt(median(floorDirect))}; ` +
+        `ours − floor ${fmt(median(tiny.ours) - median(floorDirect))}, loky warm − floor ${fmt(median(tiny.warm) - median(floorDirect))}`,
     );
     const cpu = results.cpu;
     const seq = median(sequential);

@@ -254,7 +254,8 @@ export class TaskPool {
     delete env.SNOWPARK_LOCAL_CHANNEL;
     delete env.SNOWPARK_LOCAL_RUN_TOKEN;
     const worker: PoolWorker = new PoolWorker(
-      { python: this.options.python, args: ['-m', 'snowpark_local.parallel.task_worker'], env, transport: chooseTransport(process.platform, process.env) },
+      { python: this.options.python, args: ['-m', 'snowpark_local.parallel.task_worker'], env },
+      chooseTransport(process.platform, process.env),
       {
         onReady: (ready) => {
           if (this.options.preload?.length) ready.send({ type: 'preload', modules: this.options.preload });

@@ -1,58 +1,45 @@
-import { ChildProcess, StdioOptions } from 'node:child_process';
 import { createServer, Server, Socket } from 'node:net';
-import { Duplex } from 'node:stream';
 import { TransportKind } from '../runner/transport/channelTransport';
-import { LoopbackTcpTransport } from '../runner/transport/loopbackTcpTransport';
+import { createTransport } from '../runner/transport/createTransport';
 import { AUTHENTICATION_TIMEOUT_MS, newRunToken, sameToken } from '../runner/transport/runToken';
 
-// The stream between a task worker thread and its Python worker. Where Python can use an
-// inherited descriptor (POSIX) it is fd 3, a socket pair nobody else can reach. Under the
-// tcp transport (Windows, or forced) the thread listens once on loopback, hands the worker
-// the address and a fresh token, takes the first connection that presents the token, and
-// stops listening.
+// The stream between the TaskPool (Node's main thread) and one Python task worker. The main
+// thread listens once, on a Unix socket in a fresh 0700 directory or (tcp transport: Windows,
+// or forced) on loopback, hands the worker the address and a fresh token, takes the first
+// connection that presents the token, and stops listening. The worker's own thread starts and
+// watches the process, but stays off the data path: a chunk and its reply cross two thread
+// wake-ups fewer than when the thread relayed them (bench/README, issue 11 part 3).
 
-export const TASK_FD_ENV = 'SNOWPARK_LOCAL_TASK_FD';
 export const TASK_ADDRESS_ENV = 'SNOWPARK_LOCAL_TASK_ADDRESS';
 export const TASK_TOKEN_ENV = 'SNOWPARK_LOCAL_TASK_TOKEN';
 
 export interface WorkerLink {
   /** Added to the worker's environment. */
   readonly env: Record<string, string>;
-  readonly stdio: StdioOptions;
-  /** The stream to the worker, once it is there (tcp: once it presented the token), paused: resume it once read. */
-  connected(child: ChildProcess): Promise<Duplex>;
-  /** Stops waiting for the worker (it exited, or the thread stops before it connected). */
+  /** The stream to the worker, once it presented the token, paused: resume it once read. */
+  readonly connected: Promise<Socket>;
+  /** Stops waiting for the worker and frees the listening socket (its directory too). */
   close(): void;
 }
 
 export async function openWorkerLink(kind: TransportKind): Promise<WorkerLink> {
-  return kind === 'tcp' ? openLoopbackLink() : inheritedDescriptorLink();
-}
-
-function inheritedDescriptorLink(): WorkerLink {
-  return {
-    env: { [TASK_FD_ENV]: '3' },
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-    connected: async (child) => child.stdio[3] as Duplex,
-    close: () => undefined,
-  };
-}
-
-async function openLoopbackLink(): Promise<WorkerLink> {
   const token = newRunToken();
+  const transport = createTransport(kind);
   let accepted: (socket: Socket) => void = () => undefined;
-  const connection = new Promise<Socket>((resolve) => (accepted = resolve));
-  const server: Server = createServer((socket) => admitIfToken(socket, token, () => {
+  const connected = new Promise<Socket>((resolve) => (accepted = resolve));
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
     server.close();
+    transport.release();
+  };
+  const server: Server = createServer((socket) => admitIfToken(socket, token, () => {
+    close();
     accepted(socket);
   }));
-  const address = await new LoopbackTcpTransport().listen(server);
-  return {
-    env: { [TASK_ADDRESS_ENV]: address, [TASK_TOKEN_ENV]: token },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    connected: () => connection,
-    close: () => server.close(),
-  };
+  const address = await transport.listen(server);
+  return { env: { [TASK_ADDRESS_ENV]: address, [TASK_TOKEN_ENV]: token }, connected, close };
 }
 
 /**

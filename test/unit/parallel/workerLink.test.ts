@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createServer, Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import { admitIfToken, openWorkerLink, TASK_ADDRESS_ENV, TASK_TOKEN_ENV } from '../../../src/core/parallel/workerLink';
@@ -7,76 +9,90 @@ import { WorkerFrameDecoder } from '../../../src/core/parallel/workerFrames';
 import { shimDirectory } from '../../../src/core/runner/shimLocation';
 import { connectToChannel, framesUntilClose } from '../support/channelClient';
 
-// Under the tcp transport a task worker thread listens once on loopback: only the worker
-// that presents the thread's token gets the stream, and the listener closes behind it.
-
-const noChild = {} as ChildProcess;
+// The TaskPool's main thread listens once per worker (a Unix socket in a private directory,
+// or loopback TCP): only the worker that presents that worker's token gets the stream, and
+// the listener closes behind it.
 
 function closed(socket: Socket): Promise<void> {
   return framesUntilClose(socket).then(() => undefined);
 }
 
-describe('task worker link (tcp)', function () {
-  this.timeout(30_000);
+const children: ChildProcess[] = [];
+after(() => children.forEach((child) => child.kill('SIGKILL')));
 
-  it('gives the worker a loopback address and a fresh token, no descriptor', async () => {
-    const link = await openWorkerLink('tcp');
-    try {
-      assert.match(link.env[TASK_ADDRESS_ENV], /^tcp:127\.0\.0\.1:\d+$/);
-      assert.match(link.env[TASK_TOKEN_ENV], /^[0-9a-f]{48}$/);
-      assert.deepEqual(link.stdio, ['ignore', 'pipe', 'pipe']);
-    } finally {
-      link.close();
-    }
-  });
+for (const kind of ['unix', 'tcp'] as const) {
+  describe(`task worker link (${kind})`, function () {
+    this.timeout(30_000);
 
-  it('drops a wrong token, admits the right one with the bytes behind it, then stops listening', async () => {
-    const link = await openWorkerLink('tcp');
-    const address = link.env[TASK_ADDRESS_ENV];
-    const stranger = await connectToChannel(address);
-    const strangerClosed = closed(stranger);
-    stranger.write('0'.repeat(48));
-    await strangerClosed;
-
-    const worker = await connectToChannel(address);
-    worker.write(`${link.env[TASK_TOKEN_ENV]}after-the-token`);
-    const stream: Duplex = await link.connected(noChild);
-    const received = new Promise<string>((resolve) => stream.once('data', (data: Buffer) => resolve(data.toString())));
-    stream.resume();
-    assert.equal(await received, 'after-the-token');
-    await assert.rejects(connectToChannel(address), /ECONNREFUSED/);
-    worker.destroy();
-    stream.destroy();
-  });
-
-  it('a real Python task worker connects with its token and says ready', async () => {
-    const link = await openWorkerLink('tcp');
-    const child = spawn('python3', ['-m', 'snowpark_local.parallel.task_worker'], {
-      env: { ...process.env, PYTHONPATH: shimDirectory(), ...link.env },
-      stdio: link.stdio,
+    it(kind === 'unix' ? 'gives the worker a socket in a directory only this user can enter, and a fresh token' : 'gives the worker a loopback address and a fresh token', async () => {
+      const link = await openWorkerLink(kind);
+      try {
+        const address = link.env[TASK_ADDRESS_ENV];
+        if (kind === 'unix') {
+          assert.match(address, /^unix:\//);
+          assert.equal(statSync(dirname(address.slice('unix:'.length))).mode & 0o777, 0o700);
+        } else {
+          assert.match(address, /^tcp:127\.0\.0\.1:\d+$/);
+        }
+        assert.match(link.env[TASK_TOKEN_ENV], /^[0-9a-f]{48}$/);
+        const other = await openWorkerLink(kind);
+        other.close();
+        assert.notEqual(other.env[TASK_TOKEN_ENV], link.env[TASK_TOKEN_ENV]);
+        assert.notEqual(other.env[TASK_ADDRESS_ENV], address);
+      } finally {
+        link.close();
+      }
     });
-    try {
-      const stream = await link.connected(child);
-      const decoder = new WorkerFrameDecoder();
-      const frames = new Promise<ReturnType<WorkerFrameDecoder['push']>>((resolve) =>
-        stream.on('data', (data: Buffer) => {
-          const decoded = decoder.push(data);
-          if (decoded.length) resolve(decoded);
-        }),
-      );
+
+    it('drops a wrong token, admits the right one with the bytes behind it, then stops listening', async () => {
+      const link = await openWorkerLink(kind);
+      const address = link.env[TASK_ADDRESS_ENV];
+      const stranger = await connectToChannel(address);
+      const strangerClosed = closed(stranger);
+      stranger.write('0'.repeat(48));
+      await strangerClosed;
+
+      const worker = await connectToChannel(address);
+      worker.write(`${link.env[TASK_TOKEN_ENV]}after-the-token`);
+      const stream: Duplex = await link.connected;
+      const received = new Promise<string>((resolve) => stream.once('data', (data: Buffer) => resolve(data.toString())));
       stream.resume();
-      const [ready] = await frames;
-      assert.equal(ready.header.type, 'ready');
-      assert.equal(ready.header.pid, child.pid);
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      stream.end();
-      await exited;
-    } finally {
-      child.kill('SIGKILL');
-      link.close();
-    }
+      assert.equal(await received, 'after-the-token');
+      await assert.rejects(connectToChannel(address), kind === 'unix' ? /ENOENT|ECONNREFUSED/ : /ECONNREFUSED/);
+      worker.destroy();
+      stream.destroy();
+    });
+
+    it('a real Python task worker connects with its token and says ready', async () => {
+      const link = await openWorkerLink(kind);
+      const child = spawn('python3', ['-m', 'snowpark_local.parallel.task_worker'], {
+        env: { ...process.env, PYTHONPATH: shimDirectory(), ...link.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      try {
+        const stream = await link.connected;
+        const decoder = new WorkerFrameDecoder();
+        const frames = new Promise<ReturnType<WorkerFrameDecoder['push']>>((resolve) =>
+          stream.on('data', (data: Buffer) => {
+            const decoded = decoder.push(data);
+            if (decoded.length) resolve(decoded);
+          }),
+        );
+        stream.resume();
+        const [ready] = await frames;
+        assert.equal(ready.header.type, 'ready');
+        assert.equal(ready.header.pid, child.pid);
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        stream.end();
+        await exited;
+      } finally {
+        child.kill('SIGKILL');
+        link.close();
+      }
+    });
   });
-});
+}
 
 describe('admitIfToken', () => {
   async function pair(timeoutMs: number, token: string): Promise<{ client: Socket; admitted: Promise<boolean>; close: () => void }> {

@@ -1,9 +1,11 @@
 """A TaskPool worker process: ``python -m snowpark_local.parallel.task_worker``.
 
-One Node worker thread owns this process and talks to it in binary frames (frames.py) over
-fd 3 (a socket pair), or, under the tcp transport, over a loopback connection that it opens
-by sending the thread's one-time token (SNOWPARK_LOCAL_TASK_ADDRESS / _TOKEN). It runs one chunk of joblib calls at a time, in order, and
-sends back the pickled results, or the first exception with its traceback as text, the way
+One Node worker thread starts and owns this process; its frames (frames.py) go straight to
+Node's main thread, over a Unix socket in a private directory or, under the tcp transport, a
+loopback connection, opened by sending the one-time token first (SNOWPARK_LOCAL_TASK_ADDRESS /
+_TOKEN). SNOWPARK_LOCAL_TASK_FD (an inherited socket) is for tests that drive a worker alone.
+
+It runs one chunk of joblib calls at a time, in order, and sends back the pickled results, or the first exception with its traceback as text, the way
 loky's workers do. stdout and stderr stay the tasks' own and reach the run's output.
 
 Each task's run time goes back too, for its row in the Jobs tree and for the handler's batch
@@ -172,7 +174,7 @@ def _first_unpicklable(results):
     return len(results) - 1
 
 
-def _connect_to_thread():
+def _connect_to_node():
     address = os.environ.get(TASK_ADDRESS_ENV)
     if not address:
         return socket.socket(fileno=int(os.environ.get("SNOWPARK_LOCAL_TASK_FD", "3")))
@@ -188,7 +190,7 @@ def main():
         # What a task starts dies with this worker (Windows has no process groups).
         from snowpark_local.windows_job import contain_in_kill_on_close_job
         contain_in_kill_on_close_job()
-    sock = _connect_to_thread()
+    sock = _connect_to_node()
     _install_joblib_patch()
     Worker(FrameSocket(sock)).serve()
     sys.stdout.flush()
