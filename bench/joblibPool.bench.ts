@@ -68,8 +68,14 @@ const HANDLER = `
 from bench_workloads import first_call, tiny_tasks, cpu_bound, sequential
 
 
+def tiny_tasks_second_call():
+    # The same situation as loky's warm figure: a second Parallel call in the same process.
+    tiny_tasks()
+    return tiny_tasks()
+
+
 def bench(session, what):
-    return {"first": first_call, "tiny": tiny_tasks, "cpu": cpu_bound, "sequential": sequential}[what]()
+    return {"first": first_call, "tiny": tiny_tasks, "tiny_second": tiny_tasks_second_call, "cpu": cpu_bound, "sequential": sequential}[what]()
 `;
 
 const LOKY_SCRIPT = `
@@ -124,6 +130,7 @@ async function main(): Promise<void> {
     const results: Record<string, { ours: number[]; cold: number[]; warm: number[] }> = {};
     const floor: number[] = [];
     const floorDirect: number[] = [];
+    const tinySecond: number[] = [];
     for (const what of ['first', 'tiny', 'cpu']) {
       results[what] = { ours: [], cold: [], warm: [] };
       for (let round = 0; round < ROUNDS; round++) {
@@ -133,6 +140,7 @@ async function main(): Promise<void> {
         results[what].warm.push(baseline.warm);
         // joblib's pre_dispatch ('2*n_jobs') chunks in flight; the first round warms the echo processes.
         if (what === 'tiny') {
+          tinySecond.push(await ours('tiny_second'));
           floor.push((await measureFloor(PYTHON, WORKERS, 2 * WORKERS, 2, true))[1]);
           floorDirect.push((await measureFloor(PYTHON, WORKERS, 2 * WORKERS, 2, false))[1]);
         }
@@ -151,10 +159,12 @@ async function main(): Promise<void> {
     const tiny = results.tiny;
     const throughputCold = median(tiny.cold) / median(tiny.ours);
     const throughputWarm = median(tiny.warm) / median(tiny.ours);
+    const throughputLikeForLike = median(tiny.warm) / median(tinySecond);
     console.log(
-      `throughput (10,000 tiny tasks): ours ${fmt(median(tiny.ours))}, loky ${fmt(median(tiny.cold))} first call / ` +
-        `${fmt(median(tiny.warm))} warm second call, ratio ${throughputCold.toFixed(2)} vs first call, ` +
-        `${throughputWarm.toFixed(2)} vs warm (goal ≥ 1.0 against a warm loky, issue 11) ${throughputWarm >= 1 ? 'MET' : 'MISSED'}`,
+      `throughput (10,000 tiny tasks): ours ${fmt(median(tiny.ours))} (a run's first call), ${fmt(median(tinySecond))} (a second call ` +
+        `in the same run, as loky's warm figure is); loky ${fmt(median(tiny.cold))} first call / ${fmt(median(tiny.warm))} warm second call; ` +
+        `ratio ${throughputCold.toFixed(2)} vs first call, ${throughputWarm.toFixed(2)} vs warm (first call), ` +
+        `${throughputLikeForLike.toFixed(2)} second call vs warm (goal ≥ 1.0 against a warm loky, issue 11) ${throughputLikeForLike >= 1 ? 'MET' : 'MISSED'}`,
     );
     console.log(
       `  floor (the same chunks and bytes, handler → Node main → worker thread → Python echo and back, nothing of ours): ` +
