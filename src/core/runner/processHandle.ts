@@ -22,8 +22,11 @@ export interface ProcessHandle {
   destroyOutput(): void;
 }
 
-/** Spawns on this thread: the quickest start, for a run that waits for it (the CLI's, a cold run). */
-export function spawnOnThisThread(request: SpawnRequest, onOutput: OutputListener): ProcessHandle {
+/**
+ * Spawns on this thread: the quickest start, for a run that waits for it (the CLI's, a cold
+ * run), and what the spawner thread itself does. `pid` is undefined when it could not start.
+ */
+export function spawnOnThisThread(request: SpawnRequest, onOutput: OutputListener): ProcessHandle & { readonly pid: number | undefined } {
   const child: ChildProcess = spawnGroupLeader(request.command, request.args, { cwd: request.cwd, env: request.env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
   child.stdout?.setEncoding('utf8').on('data', (text: string) => onOutput('stdout', text));
   child.stderr?.setEncoding('utf8').on('data', (text: string) => onOutput('stderr', text));
@@ -36,6 +39,7 @@ export function spawnOnThisThread(request: SpawnRequest, onOutput: OutputListene
   // 'close' comes after 'error' too (a command that could not start).
   const outputClosed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return {
+    pid: child.pid,
     exited,
     outputClosed,
     kill: () => child.pid !== undefined && killProcessTree(child.pid),
