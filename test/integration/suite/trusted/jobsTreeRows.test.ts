@@ -1,9 +1,12 @@
 // The Snowpark Jobs tree's rows are reused while their job stays the same (a refresh of a
 // parent with 1,000 children re-renders all of them), and built again when it changes.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RunOutcome } from '../../../../src/core/runner/runTypes';
-import { isJobGroup, JobsTreeNode } from '../../../../src/vscode/jobs/jobsTreeProvider';
+import { isJobGroup, JobNode, JobsTreeNode } from '../../../../src/vscode/jobs/jobsTreeProvider';
 import { extensionApi, fixtureUri, waitFor } from '../helpers';
 
 describe('Jobs tree rows (trusted workspace)', function () {
@@ -38,14 +41,24 @@ describe('Jobs tree rows (trusted workspace)', function () {
     await vscode.commands.executeCommand('snowparkLocal.jobs.focus');
     const fired: JobsTreeNode[][] = [];
     const listening = tree.onDidChangeTreeData((changed) => changed && fired.push(Array.isArray(changed) ? changed : [changed]));
+    const gate = path.join(os.tmpdir(), `snowpark-local-groups-${process.pid}-${Date.now()}`);
     let outcome: RunOutcome | undefined;
     try {
-      outcome = await vscode.commands.executeCommand<RunOutcome>('snowparkLocal.runHandlerWithArguments', { file: fixtureUri('jobs.py').fsPath, handler: 'many_jobs', args: [250] });
+      const running = vscode.commands.executeCommand<RunOutcome>('snowparkLocal.runHandlerWithArguments', { file: fixtureUri('job_waves.py').fsPath, handler: 'jobs_in_two_waves', args: [gate] });
+      // The first 150 jobs are in the tree and the run's rows have been read as grouped (as
+      // VS Code reads them); only then may the next 100 come, so that they join a grouped run.
+      await waitFor('the first 150 jobs in the tree', () =>
+        tree.getChildren().some((node) => /jobs_in_two_waves/.test(tree.jobOf(node)?.label ?? '') && tree.jobOf(node)?.status === 'RUNNING' && tree.jobChildren(node as JobNode).length === 150),
+      );
+      fired.length = 0;
+      fs.writeFileSync(gate, '');
+      outcome = await running;
       assert.strictEqual(outcome?.ok, true, outcome?.error?.message ?? JSON.stringify(api.commandFailures));
       // Refreshes are coalesced: the last ones may come after the run has returned.
       await waitFor('a refresh of the last group', () => fired.some((changed) => changed.some(isJobGroup)), 5_000).catch(() => undefined);
     } finally {
       listening.dispose();
+      fs.rmSync(gate, { force: true });
     }
     const run = tree.getChildren().find((node) => node.id === outcome!.runId)!;
     const groups = tree.getChildren(run);
