@@ -218,7 +218,8 @@ class PoolBackend(ParallelBackendBase):
         batch_id = self._batch_id
         if batch_id is not None:
             try:
-                TaskChannel.get().call("tasks.batch.abort", {"batchId": batch_id})
+                # Not waiting: joblib may abort from the thread that reads the replies.
+                TaskChannel.get().notify("tasks.batch.abort", {"batchId": batch_id})
             except Exception:  # noqa: B902
                 pass
 
@@ -267,16 +268,14 @@ class PoolBackend(ParallelBackendBase):
                 return
             sizing.completed(len(items), reply.get("computeMs"))
 
-            def complete():
-                # joblib's callback dispatches the next chunk; only then may the main thread
-                # see this result. The other way round, joblib 1.2's retrieve() can find no
-                # job queued and sleep 10 ms, once per chunk.
-                try:
-                    callback(future)
-                finally:
-                    future._resolve(reply)
-
-            channel.run_callback(complete)
+            # Here, on the channel's reader thread (task_channel.py). joblib's callback
+            # dispatches the next chunk; only then may the main thread see this result. The
+            # other way round, joblib 1.2's retrieve() can find no job queued and sleep 10 ms,
+            # once per chunk.
+            try:
+                callback(future)
+            finally:
+                future._resolve(reply)
 
         channel.call_async("tasks.submit", request, on_reply)
         return future

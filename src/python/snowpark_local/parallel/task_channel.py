@@ -3,13 +3,15 @@
 Separate from the shim's request/reply client because tasks need callbacks: a reply to
 ``tasks.submit`` arrives when the worker is done, and joblib wants a callback then (to
 dispatch the next batch) while the handler's main thread waits elsewhere. A reader thread
-files replies; joblib's callbacks run on one more thread so that they may call the channel.
+files replies and runs those callbacks itself, as loky's result thread does: handing each to
+another thread cost one more thread wake-up per chunk, on the critical path of tiny tasks.
+So nothing that runs on the reader thread may wait for a reply (``call``); it would wait for
+itself; ``notify`` is for what needs no answer.
 """
 
 import itertools
 import json
 import os
-import queue
 import struct
 import sys
 import threading
@@ -53,9 +55,8 @@ class TaskChannel:
         self._pending = {}
         self._pending_lock = threading.Lock()
         self._closed = None
-        self._callbacks = queue.SimpleQueue()
-        threading.Thread(target=self._read_loop, name="snowpark-local-tasks-reader", daemon=True).start()
-        threading.Thread(target=self._callback_loop, name="snowpark-local-tasks-callbacks", daemon=True).start()
+        self._reader = threading.Thread(target=self._read_loop, name="snowpark-local-tasks-reader", daemon=True)
+        self._reader.start()
         self.call("worker.hello", {"token": token, "pid": os.getpid(), "role": "tasks",
                                    "executable": sys.executable})
 
@@ -77,6 +78,9 @@ class TaskChannel:
             self._close("the task channel closed while sending {}: {}".format(method, error))
 
     def call(self, method, params, timeout=None):
+        if threading.current_thread() is self._reader:
+            raise RuntimeError("{} waits for a reply, which only the task channel's reader thread can "
+                               "deliver, and it was called on that thread".format(method))
         done = threading.Event()
         box = {}
 
@@ -94,10 +98,6 @@ class TaskChannel:
     def notify(self, method, params):
         """Send without waiting for the reply."""
         self.call_async(method, params, lambda _result, _error: None)
-
-    def run_callback(self, callback, *args):
-        """Run a joblib callback on the callback thread (never on the reader thread)."""
-        self._callbacks.put((callback, args))
 
     # ------------------------------------------------------------------ threads
 
@@ -123,8 +123,15 @@ class TaskChannel:
     def _deliver(self, message):
         with self._pending_lock:
             on_reply = self._pending.pop(message.get("id"), None)
-        if on_reply is not None:
+        if on_reply is None:
+            return
+        try:
             on_reply(message.get("result"), message.get("error"))
+        except BaseException as error:  # noqa: B902 - a broken callback must not stop the replies after it
+            try:
+                sys.stderr.write("snowpark-local: joblib callback failed: {!r}\n".format(error))
+            except (OSError, ValueError):
+                pass
 
     def _close(self, why):
         with self._pending_lock:
@@ -134,14 +141,3 @@ class TaskChannel:
             pending, self._pending = self._pending, {}
         for on_reply in pending.values():
             on_reply(None, {"kind": "internal", "message": why})
-
-    def _callback_loop(self):
-        while True:
-            callback, args = self._callbacks.get()
-            try:
-                callback(*args)
-            except BaseException as error:  # noqa: B902 - a broken callback must not stop later ones
-                try:
-                    sys.stderr.write("snowpark-local: joblib callback failed: {!r}\n".format(error))
-                except (OSError, ValueError):
-                    pass
