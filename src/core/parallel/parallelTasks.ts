@@ -307,7 +307,7 @@ export class ParallelTasks {
         records.finishRest('SUCCESS');
         let computeMs = 0;
         for (const ms of outcome.durations) computeMs += ms;
-        return { ok: true, payload: Buffer.from(outcome.payload).toString('base64'), worker: outcome.pid, computeMs };
+        return { ok: true, payload: base64Of(outcome.payload), worker: outcome.pid, computeMs };
       }
       case 'error': {
         const from = outcome.failedAt + 1 - outcome.durations.length;
@@ -326,7 +326,7 @@ export class ParallelTasks {
           errorType: outcome.errorType,
           message: outcome.message,
           traceback: outcome.traceback,
-          payload: Buffer.from(outcome.payload).toString('base64'),
+          payload: base64Of(outcome.payload),
           index: records.start + outcome.failedAt,
           worker: outcome.pid,
         };
@@ -372,4 +372,9 @@ export class ParallelTasks {
     else if (batch.cancelled) jobs.move(batch.id, 'ABORTED', { error: { message: batch.cancelled } });
     else jobs.move(batch.id, 'FAILED_WITH_ERROR', { error: { message: batch.firstError ?? 'The joblib batch stopped before all its tasks ran.' } });
   }
+}
+
+/** Base64 of a worker's bytes, read in place (Buffer.from(Uint8Array) would copy them first). */
+function base64Of(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
 }

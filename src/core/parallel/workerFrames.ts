@@ -31,10 +31,9 @@ export class WorkerFrameDecoder {
       if (this.received.length < 8 + headerLength + payloadLength) break;
       this.received.take(8);
       const header = JSON.parse(this.received.take(headerLength).toString('utf8')) as Record<string, unknown>;
-      // A copy: the frame may be transferred to another thread, the received chunks may not.
-      const payload = new Uint8Array(payloadLength);
-      payload.set(this.received.take(payloadLength));
-      frames.push({ header, payload });
+      // Not copied: frames stay on the thread that read them, and a socket's chunks are never
+      // reused, so a view of them stays valid (one allocation fewer per chunk of tasks).
+      frames.push({ header, payload: this.received.take(payloadLength) });
     }
     return frames;
   }
@@ -49,10 +48,13 @@ export function splitTimings(header: Record<string, unknown>, payload: Uint8Arra
   const count = Number(header.timings) || 0;
   const bytes = count * Float64Array.BYTES_PER_ELEMENT;
   if (count <= 0 || payload.length < bytes) return { durations: new Float64Array(0), rest: payload };
-  // A view needs an 8-aligned offset, which a payload need not have: copy when it is not.
-  const durations =
-    payload.byteOffset % Float64Array.BYTES_PER_ELEMENT === 0
-      ? new Float64Array(payload.buffer, payload.byteOffset, count)
-      : new Float64Array(payload.slice(0, bytes).buffer);
+  // A view needs an 8-aligned offset, which a payload need not have: copy when it is not
+  // (byte by byte: a Buffer's slice() is a view, not a copy).
+  let durations: Float64Array;
+  if (payload.byteOffset % Float64Array.BYTES_PER_ELEMENT === 0) durations = new Float64Array(payload.buffer, payload.byteOffset, count);
+  else {
+    durations = new Float64Array(count);
+    new Uint8Array(durations.buffer).set(payload.subarray(0, bytes));
+  }
   return { durations, rest: payload.subarray(bytes) };
 }
