@@ -1,5 +1,6 @@
 """The TaskPool's Python worker and the handler-side pickling, without Node."""
 
+import collections
 import os
 import pickle
 import socket
@@ -162,6 +163,20 @@ class PicklingTest(unittest.TestCase):
         self.assertIsNone(serialization.shared_layout([(abs, (-1,), {}), (abs, (-1, 2), {})]))
         back = serialization.loads_tasks(serialization.dumps_tasks(items))
         self.assertEqual([(f, a, k) for f, a, k in back], items)
+
+    def test_keyword_arguments_in_some_calls_only_keep_each_calls_own(self):
+        for items in ([(abs, (1,), {}), (abs, (2,), {"x": 1})], [(abs, (1,), {"x": 1}), (abs, (2,), {})]):
+            self.assertIsNone(serialization.shared_layout(items))
+            self.assertEqual(serialization.loads_tasks(serialization.dumps_tasks(items)), items)
+
+    def test_bound_methods_of_one_object_share_the_layout(self):
+        # delayed(obj.method) makes a new bound method per call: equal, not identical.
+        counter = collections.Counter("aab")
+        items = [(counter.most_common, (n,), {}) for n in range(3)]
+        self.assertIsNot(items[0][0], items[1][0])
+        self.assertIsNotNone(serialization.shared_layout(items))
+        back = serialization.loads_tasks(serialization.dumps_tasks(items))
+        self.assertEqual([function(*args) for function, args, _k in back], [[], [("a", 2)], [("a", 2), ("b", 1)]])
 
     def test_calls_without_arguments_keep_their_count(self):
         back = serialization.loads_tasks(serialization.dumps_tasks([(os.getpid, (), {})] * 3))

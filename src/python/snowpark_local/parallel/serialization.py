@@ -59,8 +59,14 @@ def shared_layout(items):
         return None
     first_function, first_args, first_kwargs = items[0]
     width = len(first_args)
+    # Once per call of a chunk that may hold thousands: the usual case (the same function,
+    # a fresh empty kwargs dict per call) is settled inline, without a function call.
     for function, args, kwargs in items:
-        if len(args) != width or not _same_function(function, first_function) or not _same_kwargs(kwargs, first_kwargs):
+        if len(args) != width:
+            return None
+        if function is not first_function and not _same_function(function, first_function):
+            return None
+        if (kwargs or first_kwargs) and not _same_kwargs(kwargs, first_kwargs):
             return None
     columns = tuple(zip(*[args for _function, args, _kwargs in items])) if width else ()
     return (_SHARED, first_function, first_kwargs, len(items), columns)
