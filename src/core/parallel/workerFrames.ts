@@ -11,11 +11,15 @@ export interface WorkerFrame {
 }
 
 export function encodeWorkerFrame(header: unknown, payload: Uint8Array = new Uint8Array(0)): Buffer {
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const lengths = Buffer.allocUnsafe(8);
-  lengths.writeUInt32BE(json.length, 0);
-  lengths.writeUInt32BE(payload.length, 4);
-  return Buffer.concat([lengths, json, payload]);
+  // Built in one allocation: lengths, the header encoded in place, then the payload.
+  const json = JSON.stringify(header);
+  const headerLength = Buffer.byteLength(json, 'utf8');
+  const frame = Buffer.allocUnsafe(8 + headerLength + payload.length);
+  frame.writeUInt32BE(headerLength, 0);
+  frame.writeUInt32BE(payload.length, 4);
+  frame.write(json, 8, 'utf8');
+  frame.set(payload, 8 + headerLength);
+  return frame;
 }
 
 export class WorkerFrameDecoder {
