@@ -106,6 +106,24 @@ class TaskWorkerTest(unittest.TestCase):
                 sys.path.remove(directory)
                 sys.modules.pop("user_mod_for_worker", None)
 
+    def test_a_context_taken_on_ahead_serves_the_chunks_of_that_context(self):
+        with tempfile.TemporaryDirectory() as directory:
+            directory = os.path.realpath(directory)
+            self.worker.frames.write({"type": "context", "context": "run-ahead",
+                                      "contextData": {"sysPath": sys.path, "cwd": directory}})
+            # No context with the chunk: only a worker that entered it ahead can run it.
+            header = {"type": "run", "chunk": 7, "context": "run-ahead"}
+            self.worker.frames.write(header, pickle.dumps([(os.getcwd, (), {})]))
+            reply, payload = self.worker.frames.read()
+            self.assertEqual(reply["type"], "done", reply)
+            self.assertEqual(pickle.loads(payload[reply["timings"] * 8:]), [directory])
+
+    def test_a_context_that_fails_ahead_is_entered_with_the_first_chunk(self):
+        self.worker.frames.write({"type": "context", "context": "run-bad", "contextData": {"sysPath": 5}})
+        header, payload = self.worker.run(8, [(abs, (-4,), {})], "run-bad")
+        self.assertEqual(header["type"], "done", header)
+        self.assertEqual(pickle.loads(payload), [4])
+
     def test_inline_handler_module_is_importable_by_its_name(self):
         source = "def triple(x):\n    return 3 * x\n"
         module_name = "worksheet_inline_mod"

@@ -167,6 +167,12 @@ export class ParallelTasks {
         const pool = this.poolFor(this.pythonOf(run));
         pool.setPreload(['joblib']);
         if (params.now) pool.warm(Number(params.workers) || 1);
+        if (params.context && typeof params.context === 'object') {
+          // The context at joblib's import is almost always the first batch's: idle workers
+          // take it on now instead of on the first chunk's round trip.
+          this.updateContext(run, params.context as Record<string, unknown>);
+          pool.enterAhead(run.contextId!, run.context!);
+        }
         return {};
       }
       case 'tasks.batch.open':

@@ -88,6 +88,8 @@ export class TaskPool {
   /** How many workers to keep (the largest batch lately), until they go idle. */
   private target = 0;
   private nextChunkId = 1;
+  /** The context idle workers were last asked to take on ahead of a run's chunks. */
+  private ahead: { contextId: string; context: WorkerContextData } | undefined;
   private startFailures = 0;
   private disposed = false;
 
@@ -259,6 +261,7 @@ export class TaskPool {
       {
         onReady: (ready) => {
           if (this.options.preload?.length) ready.send({ type: 'preload', modules: this.options.preload });
+          this.sendAheadContext(ready);
           this.becameIdle(ready);
           this.pump();
         },
@@ -268,6 +271,24 @@ export class TaskPool {
       },
     );
     this.workers.add(worker);
+  }
+
+  /**
+   * Idle workers (and those still starting, once ready) take on a run's context now. The
+   * next chunk each of them gets still carries its context (`worker.context` is forgotten
+   * here): whichever run it belongs to, and whether or not entering ahead worked, the Python
+   * side then holds the right one, entering it only if it does not already.
+   */
+  enterAhead(contextId: string, context: WorkerContextData): void {
+    this.ahead = { contextId, context };
+    for (const worker of this.workers) if (worker.state === 'idle') this.sendAheadContext(worker);
+  }
+
+  private sendAheadContext(worker: PoolWorker): void {
+    const ahead = this.ahead;
+    if (!ahead || worker.context === ahead.contextId) return;
+    worker.send({ type: 'context', context: ahead.contextId, contextData: ahead.context });
+    worker.context = undefined;
   }
 
   setPreload(modules: string[]): void {

@@ -349,12 +349,14 @@ def install_in_worker(parallel_module):
 
 
 def warm_pool(warehouse_type):
-    """Tell the Node side joblib is here, so its workers are started before the first batch."""
+    """Tell the Node side joblib is here, so its workers are started before the first batch
+    and idle ones take on the run's context (sys.path, cwd, environment) ahead of it."""
     try:
         TaskChannel.get().notify("tasks.warm", {
             "workers": _settings["workers"],
             "now": warehouse_type == "snowpark-optimized",
             "at": time.time(),
+            "context": _run_context(),
         })
     except Exception:  # noqa: B902 - warming is an optimisation only
         pass

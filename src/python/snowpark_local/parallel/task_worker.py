@@ -108,10 +108,21 @@ class Worker:
             kind = header.get("type")
             if kind == "run":
                 self._run(header, payload)
+            elif kind == "context":
+                self._enter_ahead(header)
             elif kind == "preload":
                 _preload(header.get("modules") or [])
             elif kind == "exit":
                 return
+
+    def _enter_ahead(self, header):
+        """Take on a run's context while idle, so that its first chunk need not (Node still
+        sends the context with that chunk: if this fails, the chunk enters it again and
+        reports what failed)."""
+        try:
+            self._context.enter(header["context"], header.get("contextData"))
+        except BaseException:  # noqa: B902 - see above: the run's first chunk reports it
+            pass
 
     def _run(self, header, payload):
         chunk = header["chunk"]
