@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { DuckDBConnection, DuckDBDataChunk, DuckDBInstance, DuckDBResult } from '@duckdb/node-api';
+import { MAX_ACTIVE_CONNECTIONS } from '../../../src/core/engine/duckdb/connectionSlots';
+import { DuckDbEngine } from '../../../src/core/engine/duckdb/duckdbEngine';
 import { DuckDbResultStream } from '../../../src/core/engine/duckdb/streamedResult';
+import { EngineStream } from '../../../src/core/engine/resultStream';
 import { SqlError } from '../../../src/core/engine/sqlError';
+import { JobManager } from '../../../src/core/jobs/jobManager';
+import { QueryExecutor, SessionState } from '../../../src/core/jobs/queryExecutor';
 
 // A closed or cancelled stream ends only after DuckDB's last fetch (the wind-down), so its
 // connection is never closed or pooled under a fetch. A fetch that never returns must not
@@ -113,6 +118,40 @@ describe('DuckDbResultStream wind-down', function () {
         await reading;
         assert.deepEqual((await connection.runAndReadAll('select 42')).getRows(), [[42]], `round ${round}`);
       }
+    });
+  });
+
+  describe('through the engine, with no time at all for the wind-down', () => {
+    const context = { database: 'LOCAL_DB', schema: 'PUBLIC', role: 'R', warehouse: 'W', queryTag: null };
+    let engine: DuckDbEngine;
+    let executor: QueryExecutor;
+    // A limit of 0 ms gives up on many wind-downs (not all: some fetches return first), so
+    // both ways of ending run side by side with the pool.
+    beforeEach(async () => {
+      engine = await DuckDbEngine.open({ path: ':memory:', windDownLimitMs: 0 });
+      executor = new QueryExecutor(engine, new JobManager());
+    });
+    afterEach(() => engine.close());
+
+    it('statements end, set-aside connections give their slots back and close, more times than there are slots', async () => {
+      const session = new SessionState(context);
+      const ends: string[] = [];
+      for (let i = 0; i < MAX_ACTIVE_CONNECTIONS + 8; i++) {
+        let opened: (stream: EngineStream) => void = () => undefined;
+        const streamed = new Promise<EngineStream>((resolve) => (opened = resolve));
+        const id = executor.submit({ runId: 'r', parentId: 'r', sql: 'select * from range(1000000)', session, async: false, onStream: (stream) => opened(stream) });
+        const stream = await streamed;
+        await stream.next(2048);
+        if (i % 2) await stream.close();
+        else await executor.cancel(id);
+        await executor.wait(id).catch(() => undefined);
+        ends.push(executor.status(id) ?? 'unknown');
+      }
+      assert.deepEqual(new Set(ends), new Set(['SUCCESS', 'ABORTED']));
+      assert.equal(ends.filter((status) => status === 'SUCCESS').length, (MAX_ACTIVE_CONNECTIONS + 8) / 2);
+      assert.deepEqual((await executor.run({ runId: 'r', parentId: 'r', sql: 'select 42 as a', session })).data, [[42]]);
+      // Every connection set aside closes once DuckDB's fetch returns.
+      while (engine.abandonedConnections.length) await new Promise((resolve) => setImmediate(resolve));
     });
   });
 });
