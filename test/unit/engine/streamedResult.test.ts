@@ -127,15 +127,22 @@ describe('DuckDbResultStream wind-down', function () {
     let executor: QueryExecutor;
     // A limit of 0 ms gives up on many wind-downs (not all: some fetches return first), so
     // both ways of ending run side by side with the pool.
+    const warnings: string[] = [];
+    const onWarning = (warning: Error & { code?: string }): void => void (warning.code === 'SNOWPARK_LOCAL_STREAM_WIND_DOWN' && warnings.push(warning.message));
     beforeEach(async () => {
       engine = await DuckDbEngine.open({ path: ':memory:', windDownLimitMs: 0 });
       executor = new QueryExecutor(engine, new JobManager());
+      process.on('warning', onWarning);
     });
-    afterEach(() => engine.close());
+    afterEach(async () => {
+      process.off('warning', onWarning);
+      await engine.close();
+    });
 
     it('statements end, set-aside connections give their slots back and close, more times than there are slots', async () => {
       const session = new SessionState(context);
       const ends: string[] = [];
+
       for (let i = 0; i < MAX_ACTIVE_CONNECTIONS + 8; i++) {
         let opened: (stream: EngineStream) => void = () => undefined;
         const streamed = new Promise<EngineStream>((resolve) => (opened = resolve));
@@ -152,6 +159,10 @@ describe('DuckDbResultStream wind-down', function () {
       assert.deepEqual((await executor.run({ runId: 'r', parentId: 'r', sql: 'select 42 as a', session })).data, [[42]]);
       // Every connection set aside closes once DuckDB's fetch returns.
       while (engine.abandonedConnections.length) await new Promise((resolve) => setImmediate(resolve));
+      // Said once per engine, naming a query of this run (warnings are emitted on a later turn).
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.ok(warnings.length <= 1, warnings.join('\n'));
+      for (const warning of warnings) assert.match(warning, /query q?[\w-]+ 0 ms after its result stream was closed or cancelled/);
     });
   });
 });

@@ -63,6 +63,7 @@ export class DuckDbEngine implements SqlEngine {
   private readonly sessions: DuckDbSessions;
   private closed = false;
   private readonly windDownLimitMs: number;
+  private warnedOfStuckFetch = false;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -264,7 +265,7 @@ export class DuckDbEngine implements SqlEngine {
       if (error instanceof SqlError) throw withQueryId(error, queryId);
       throw toSnowflakeError(error, queryId);
     } finally {
-      if (stuckFetch) void this.sessions.connections.abandon(connection, stuckFetch, queryId);
+      if (stuckFetch) this.setAside(connection, stuckFetch, queryId);
       else this.release(connection, reusable);
     }
   }
@@ -349,6 +350,23 @@ export class DuckDbEngine implements SqlEngine {
   }
 
   /** Back to the pool (or the session's transaction); closed when it may hold stray writes. */
+  /**
+   * A stream's connection whose last DuckDB fetch never returned (streamedResult.ts): set
+   * aside, not closed. Said once per engine, on stderr (the CLI's, the extension host's log),
+   * since it should never happen and a run that hit it is otherwise unremarkable.
+   */
+  private setAside(connection: DuckDBConnection, stuckFetch: Promise<unknown>, queryId: string): void {
+    void this.sessions.connections.abandon(connection, stuckFetch, queryId);
+    if (this.warnedOfStuckFetch) return;
+    this.warnedOfStuckFetch = true;
+    process.emitWarning(
+      `DuckDB had not ended query ${queryId} ${this.windDownLimitMs} ms after its result stream was closed or cancelled. ` +
+        'The statement has ended; its DuckDB connection is set aside (closing it would block until DuckDB returns) and closes if DuckDB ever does. ' +
+        'If this repeats, restart Snowpark Local and report it with the query.',
+      { code: 'SNOWPARK_LOCAL_STREAM_WIND_DOWN' },
+    );
+  }
+
   /** Connections left to a DuckDB fetch that never returned, by the query that held them (sessionConnections.ts). */
   get abandonedConnections(): readonly string[] {
     return this.sessions.connections.abandoned;
