@@ -349,7 +349,6 @@ export class DuckDbEngine implements SqlEngine {
     return result;
   }
 
-  /** Back to the pool (or the session's transaction); closed when it may hold stray writes. */
   /**
    * A stream's connection whose last DuckDB fetch never returned (streamedResult.ts): set
    * aside, not closed. Said once per engine, on stderr (the CLI's, the extension host's log),
@@ -372,6 +371,7 @@ export class DuckDbEngine implements SqlEngine {
     return this.sessions.connections.abandoned;
   }
 
+  /** Back to the pool (or the session's transaction); closed when it may hold stray writes. */
   private release(connection: DuckDBConnection, reusable: boolean): void {
     this.sessions.connections.release(connection, reusable);
   }

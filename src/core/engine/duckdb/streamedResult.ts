@@ -10,8 +10,9 @@ export type StreamEnd = 'drained' | 'closed' | 'cancelled' | 'failed';
 
 /**
  * How long a closed or cancelled stream waits for DuckDB's last fetch. It normally returns
- * within milliseconds (the interrupt makes it fail at once); CI once saw one that never
- * returned, which left the statement RUNNING and the handler waiting forever.
+ * within milliseconds (the interrupt makes it fail at once). CI once saw a dropped stream
+ * whose end never came (about 1 run in 130), which left its statement RUNNING and the
+ * handler waiting for good; a fetch that never returned is the likely cause, not confirmed.
  */
 export const WIND_DOWN_LIMIT_MS = 10_000;
 
