@@ -100,8 +100,6 @@ export class DuckDbResultStream implements EngineStream {
     const outcome = await Promise.race([lastFetch, late]);
     clearTimeout(timer);
     if (outcome !== 'late') return;
-    // A flag set on the connection: it cannot block, and it ends the fetch if the first interrupt was lost.
-    this.interrupt();
     this.stuckFetch = lastFetch;
     // Only a cancel can find a reader waiting (a close comes from the reader that stopped).
     this.giveUp?.(executionCancelled(this.queryId));
