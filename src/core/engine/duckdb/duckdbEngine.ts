@@ -361,7 +361,7 @@ export class DuckDbEngine implements SqlEngine {
     process.emitWarning(
       `DuckDB had not ended query ${queryId} ${this.windDownLimitMs} ms after its result stream was closed or cancelled. ` +
         'The statement has ended; its DuckDB connection is set aside (closing it would block until DuckDB returns) and closes if DuckDB ever does. ' +
-        'If this repeats, restart Snowpark Local and report it with the query.',
+        'DuckDB may be stuck in a loop that keeps one CPU core busy until Snowpark Local restarts (a known DuckDB 1.5 streaming problem): restart it if so.',
       { code: 'SNOWPARK_LOCAL_STREAM_WIND_DOWN' },
     );
   }

@@ -10,9 +10,11 @@ export type StreamEnd = 'drained' | 'closed' | 'cancelled' | 'failed';
 
 /**
  * How long a closed or cancelled stream waits for DuckDB's last fetch. It normally returns
- * within milliseconds (the interrupt makes it fail at once). CI once saw a dropped stream
- * whose end never came (about 1 run in 130), which left its statement RUNNING and the
- * handler waiting for good; a fetch that never returned is the likely cause, not confirmed.
+ * within milliseconds (the interrupt makes it fail at once). But DuckDB 1.5's ordered stream
+ * collector (BatchedBufferedData: a result in insertion or ORDER BY order) can livelock: with
+ * every producer blocked and nothing to read, the fetch loops for good on its worker thread,
+ * at full CPU, and never looks at the interrupt flag (seen under gdb in a stress run; CI's
+ * dropped stream whose end never came, about 1 run in 130, was most likely this).
  */
 export const WIND_DOWN_LIMIT_MS = 10_000;
 
