@@ -77,4 +77,26 @@ describe('SessionConnections pool', function () {
     assert.equal(opened.length, 2);
     pool.release(next);
   });
+
+  it('an abandoned connection frees its slot at once and is closed only once DuckDB is done with it', async () => {
+    const leased = await Promise.all(Array.from({ length: MAX_ACTIVE_CONNECTIONS }, () => pool.acquire(session)));
+    let fetchReturns: () => void = () => undefined;
+    const stuckFetch = new Promise<void>((resolve) => (fetchReturns = resolve));
+    const closed = pool.abandon(leased[0], stuckFetch, 'q-stuck');
+    // Every slot was taken: the next statement gets one only because the abandoned lease gave its slot back.
+    const replacement = await pool.acquire(session);
+    assert.ok(!leased.includes(replacement));
+    assert.deepEqual(pool.abandoned, ['q-stuck']);
+    // Still open (never closed under DuckDB's feet) …
+    assert.deepEqual((await leased[0].runAndReadAll('select 42')).getRows(), [[42]]);
+    fetchReturns();
+    await closed;
+    // … and closed once the fetch returned, never pooled.
+    await assert.rejects(leased[0].run('select 1'));
+    assert.deepEqual(pool.abandoned, []);
+    for (const connection of [...leased.slice(1), replacement]) pool.release(connection);
+    const next = await pool.acquire(session);
+    assert.notEqual(next, leased[0]);
+    pool.release(next);
+  });
 });

@@ -10,7 +10,7 @@ import {
   StatementType,
 } from '@duckdb/node-api';
 import { QueryResult, ResultColumn, TaggedValue } from '../../runner/protocol';
-import { DuckDbResultStream } from './streamedResult';
+import { DuckDbResultStream, WIND_DOWN_LIMIT_MS } from './streamedResult';
 import { chunkSlicer } from './chunkBatches';
 import { compilationError, executionCancelled, SqlError } from '../sqlError';
 import { ExecuteRequest, SqlEngine } from '../sqlEngine';
@@ -44,6 +44,8 @@ export interface DuckDbEngineOptions {
   path: string;
   database?: string;
   schema?: string;
+  /** How long a closed or cancelled stream waits for DuckDB's last fetch (streamedResult.ts). */
+  windDownLimitMs?: number;
 }
 
 /**
@@ -60,6 +62,8 @@ export class DuckDbEngine implements SqlEngine {
   /** Snowflake session state (temp tables, USE, variables, transactions) over the pool. */
   private readonly sessions: DuckDbSessions;
   private closed = false;
+  private readonly windDownLimitMs: number;
+  private warnedOfStuckFetch = false;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -70,10 +74,11 @@ export class DuckDbEngine implements SqlEngine {
     this.sessions = new DuckDbSessions(() => instance.connect(), databases, options);
     this.description = options.path === ':memory:' ? 'DuckDB (in memory)' : `DuckDB ${options.path}`;
     this.stages = new StageFolders(options.path, options);
+    this.windDownLimitMs = options.windDownLimitMs;
   }
 
   static async open(options: DuckDbEngineOptions): Promise<DuckDbEngine> {
-    const resolved = { database: 'LOCAL_DB', schema: 'PUBLIC', ...options };
+    const resolved = { database: 'LOCAL_DB', schema: 'PUBLIC', windDownLimitMs: WIND_DOWN_LIMIT_MS, ...options };
     // Tables hold the user's data: readable by the user alone, like the channel directory.
     let instance: DuckDBInstance;
     let databases: DatabaseFiles;
@@ -179,6 +184,8 @@ export class DuckDbEngine implements SqlEngine {
     const connection = await this.sessions.connections.acquire(session, { signal, queryId });
     let inTransaction = false;
     let reusable = true;
+    /** A stream's last fetch that never returned (streamedResult.ts): the connection is DuckDB's until it does. */
+    let stuckFetch: Promise<unknown> | undefined;
     const interrupt = (): void => connection.interrupt();
     const stopInterrupting = (): void => signal.removeEventListener('abort', interrupt);
     try {
@@ -217,7 +224,7 @@ export class DuckDbEngine implements SqlEngine {
       if (streaming && statementType === StatementType.SELECT) {
         // Cut short (cancelled, failed, closed), the connection still holds the query: it is closed, never pooled.
         reusable = false;
-        const served = await this.serveStream(result, queryId, preserveCase, request, interrupt).finally(stopInterrupting);
+        const served = await this.serveStream(result, queryId, preserveCase, request, interrupt, (stuck) => (stuckFetch = stuck)).finally(stopInterrupting);
         reusable = served.reusable;
         return served.summary;
       }
@@ -258,7 +265,8 @@ export class DuckDbEngine implements SqlEngine {
       if (error instanceof SqlError) throw withQueryId(error, queryId);
       throw toSnowflakeError(error, queryId);
     } finally {
-      this.release(connection, reusable);
+      if (stuckFetch) this.setAside(connection, stuckFetch, queryId);
+      else this.release(connection, reusable);
     }
   }
 
@@ -272,16 +280,18 @@ export class DuckDbEngine implements SqlEngine {
     preserveCase: readonly string[],
     request: ExecuteRequest,
     interrupt: () => void,
+    leftToDuckDb: (stuckFetch: Promise<unknown>) => void,
   ): Promise<{ summary: QueryResult; reusable: boolean }> {
     const types = result.columnTypes();
     const columns = resultColumns(result, preserveCase);
-    const stream = new DuckDbResultStream(queryId, columns, types, result, interrupt);
+    const stream = new DuckDbResultStream(queryId, columns, types, result, interrupt, this.windDownLimitMs);
     const cancel = (): void => void stream.cancel();
     request.signal.addEventListener('abort', cancel, { once: true });
     try {
       if (request.signal.aborted) await stream.cancel();
       else request.onStream?.(stream);
       const how = await stream.ended;
+      if (stream.stuckFetch) leftToDuckDb(stream.stuckFetch);
       if (how === 'cancelled') throw executionCancelled(queryId);
       if (how === 'failed') throw stream.failure ?? executionCancelled(queryId);
       // Not retained for RESULT_SCAN: keeping every row is what streaming avoids.
@@ -337,6 +347,28 @@ export class DuckDbEngine implements SqlEngine {
     }
     if (result) this.retention.keep(request.queryId, result);
     return result;
+  }
+
+  /**
+   * A stream's connection whose last DuckDB fetch never returned (streamedResult.ts): set
+   * aside, not closed. Said once per engine, on stderr (the CLI's, the extension host's log),
+   * since it should never happen and a run that hit it is otherwise unremarkable.
+   */
+  private setAside(connection: DuckDBConnection, stuckFetch: Promise<unknown>, queryId: string): void {
+    void this.sessions.connections.abandon(connection, stuckFetch, queryId);
+    if (this.warnedOfStuckFetch) return;
+    this.warnedOfStuckFetch = true;
+    process.emitWarning(
+      `DuckDB had not ended query ${queryId} ${this.windDownLimitMs} ms after its result stream was closed or cancelled. ` +
+        'The statement has ended; its DuckDB connection is set aside (closing it would block until DuckDB returns) and closes if DuckDB ever does. ' +
+        'DuckDB may be stuck in a loop that keeps one CPU core busy until Snowpark Local restarts (a known DuckDB 1.5 streaming problem): restart it if so.',
+      { code: 'SNOWPARK_LOCAL_STREAM_WIND_DOWN' },
+    );
+  }
+
+  /** Connections left to a DuckDB fetch that never returned, by the query that held them (sessionConnections.ts). */
+  get abandonedConnections(): readonly string[] {
+    return this.sessions.connections.abandoned;
   }
 
   /** Back to the pool (or the session's transaction); closed when it may hold stray writes. */

@@ -9,6 +9,16 @@ import { chunkBatch } from './chunkBatches';
 export type StreamEnd = 'drained' | 'closed' | 'cancelled' | 'failed';
 
 /**
+ * How long a closed or cancelled stream waits for DuckDB's last fetch. It normally returns
+ * within milliseconds (the interrupt makes it fail at once). But DuckDB 1.5's ordered stream
+ * collector (BatchedBufferedData: a result in insertion or ORDER BY order) can livelock: with
+ * every producer blocked and nothing to read, the fetch loops for good on its worker thread,
+ * at full CPU, and never looks at the interrupt flag (seen under gdb in a stress run; CI's
+ * dropped stream whose end never came, about 1 run in 130, was most likely this).
+ */
+export const WIND_DOWN_LIMIT_MS = 10_000;
+
+/**
  * A DuckDB streaming result (connection.stream) read in batches of whole chunks. It owns
  * its connection's attention until it ends: `ended` settles then, and only after the last
  * fetch has returned, so the engine never hands the connection on (or closes it) while
@@ -22,6 +32,15 @@ export class DuckDbResultStream implements EngineStream {
   failure: Error | undefined;
   /** The batch being read: the next one, a close or a cancel waits for it. */
   private reading: Promise<unknown> = Promise.resolve();
+  /**
+   * Set when the wind-down gave up on DuckDB (WIND_DOWN_LIMIT_MS): settles when its last
+   * fetch finally returns, if ever. Until then the connection is DuckDB's: the engine must
+   * neither pool nor close it (closing waits for that fetch, on Node's main thread).
+   */
+  stuckFetch: Promise<unknown> | undefined;
+  /** Rejects when the wind-down gives up, so a reader still awaiting that fetch is answered. */
+  private readonly givenUp: Promise<never>;
+  private giveUp: ((error: Error) => void) | undefined;
 
   constructor(
     readonly queryId: string,
@@ -29,14 +48,17 @@ export class DuckDbResultStream implements EngineStream {
     private readonly types: readonly DuckDBType[],
     private readonly result: DuckDBResult,
     private readonly interrupt: () => void,
+    private readonly windDownLimitMs = WIND_DOWN_LIMIT_MS,
   ) {
     this.ended = new Promise((resolve) => (this.end = resolve));
+    this.givenUp = new Promise<never>((_, reject) => (this.giveUp = reject));
+    this.givenUp.catch(() => undefined);
   }
 
   next(maxRows: number): Promise<{ result: QueryResult; done: boolean }> {
     const batch = this.reading.then(() => this.read(Math.max(1, Math.floor(maxRows))));
     this.reading = batch.catch(() => undefined);
-    return batch;
+    return Promise.race([batch, this.givenUp]);
   }
 
   async close(): Promise<void> {
@@ -60,8 +82,8 @@ export class DuckDbResultStream implements EngineStream {
   private async finish(how: StreamEnd): Promise<void> {
     if (this.finished) return;
     this.finished = how;
-    await this.reading;
     if (how === 'closed' || how === 'cancelled') await this.windDown();
+    else await this.reading;
     this.end?.(how);
   }
 
@@ -70,9 +92,19 @@ export class DuckDbResultStream implements EngineStream {
    * while the connection is still open. Without it the query's teardown waits for the
    * result's finalizer: it ran inside garbage collection on Node's main thread, at any moment
    * and after the connection had closed (20 dropped streams cost a 64–76 ms GC pause there).
+   * Bounded: a fetch (the one in flight, or this last one) that has not returned within the
+   * limit is left to DuckDB (stuckFetch) and the stream ends without it.
    */
   private async windDown(): Promise<void> {
-    await this.result.fetchChunk().catch(() => undefined);
+    const lastFetch = this.reading.then(() => this.result.fetchChunk()).catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.windDownLimitMs)));
+    const outcome = await Promise.race([lastFetch, late]);
+    clearTimeout(timer);
+    if (outcome !== 'late') return;
+    this.stuckFetch = lastFetch;
+    // Only a cancel can find a reader waiting (a close comes from the reader that stopped).
+    this.giveUp?.(executionCancelled(this.queryId));
   }
 
   private async read(maxRows: number): Promise<{ result: QueryResult; done: boolean }> {
@@ -80,7 +112,8 @@ export class DuckDbResultStream implements EngineStream {
     const chunks: DuckDBDataChunk[] = [];
     let rows = 0;
     let done = this.finished !== undefined;
-    while (!done && rows < maxRows) {
+    // A close that lands mid-read stops the reading: no fetch after the interrupt but the wind-down's.
+    while (!done && rows < maxRows && this.finished !== 'closed') {
       let chunk: DuckDBDataChunk | null;
       try {
         chunk = await this.result.fetchChunk();

@@ -18,6 +18,8 @@ export class SessionConnections {
   /** Every connection handed out of the pool holds a slot until it is pooled or closed again. */
   private readonly slots = new ConnectionSlots();
   private readonly holdingSlot = new Set<DuckDBConnection>();
+  /** Connections DuckDB still works on after their statement ended (abandon), by query id. */
+  private readonly leftToDuckDb = new Map<DuckDBConnection, string>();
 
   constructor(
     private readonly connect: () => Promise<DuckDBConnection>,
@@ -59,6 +61,30 @@ export class SessionConnections {
     this.leases.delete(connection);
     if (!lease || (!reusable && !lease.pinned)) this.discard(connection);
     else lease.giveBack();
+  }
+
+  /**
+   * A leased connection DuckDB still works on (a stream's last fetch that never returned:
+   * streamedResult.ts). Closing it now would wait for that fetch on Node's main thread, and
+   * pooling it would hand a busy connection on, so it is set aside: its slot is free at once
+   * (the pool opens a fresh connection in its place) and it closes when the fetch returns, if
+   * ever. Until then it stays referenced here, so no finalizer closes it during a GC either.
+   */
+  abandon(connection: DuckDBConnection, busyUntil: Promise<unknown>, queryId: string): Promise<void> {
+    this.leases.delete(connection);
+    this.giveSlot(connection);
+    this.leftToDuckDb.set(connection, queryId);
+    return busyUntil
+      .catch(() => undefined)
+      .then(() => {
+        this.leftToDuckDb.delete(connection);
+        this.discard(connection);
+      });
+  }
+
+  /** The query ids whose connections are still set aside (abandon). */
+  get abandoned(): string[] {
+    return [...this.leftToDuckDb.values()];
   }
 
   /** Whether the connection holds a session's explicit transaction (no per-write BEGIN). */
