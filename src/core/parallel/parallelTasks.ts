@@ -88,6 +88,7 @@ export class ParallelTasks {
     this.threadBatches.runEnded(runId);
     const run = this.runs.get(runId);
     this.endedRuns.add(runId);
+    for (const pool of this.pools.values()) pool.forgetAhead(runId);
     if (!run) return;
     run.ended = true;
     for (const batch of run.batches.values()) {

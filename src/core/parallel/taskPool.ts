@@ -284,6 +284,11 @@ export class TaskPool {
     for (const worker of this.workers) if (worker.state === 'idle') this.sendAheadContext(worker);
   }
 
+  /** A run ended: a worker that becomes ready later need not take on its context. */
+  forgetAhead(runId: string): void {
+    if (this.ahead?.contextId.startsWith(`${runId}#`)) this.ahead = undefined;
+  }
+
   private sendAheadContext(worker: PoolWorker): void {
     const ahead = this.ahead;
     if (!ahead || worker.context === ahead.contextId) return;

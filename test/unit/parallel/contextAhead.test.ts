@@ -49,6 +49,21 @@ describe('TaskPool: workers take on a run context ahead of its chunks', function
     assert.ok(!again.includes(directories.b), again);
   });
 
+  for (const forgotten of [false, true]) {
+    it(forgotten ? 'a worker started after the run ended does not take on its context' : 'a worker that becomes ready later takes on the context too', async () => {
+      const fresh = new TaskPool({ python: PYTHON, shimDirectory: shimDirectory(), idleMs: 60_000, maxWorkers: 1 });
+      try {
+        fresh.enterAhead('run-e#1', { cwd: directories.a });
+        if (forgotten) fresh.forgetAhead('run-e');
+        // As below, the chunk names another directory on purpose: a worker holding run-e#1 keeps a.
+        const seen = resultText(await fresh.submit({ group: 'g', limit: 1, contextId: 'run-e#1', context: { cwd: directories.d }, payload: GETCWD_CHUNK, count: 1 }).outcome);
+        assert.ok(seen.includes(forgotten ? directories.d : directories.a), seen);
+      } finally {
+        await fresh.dispose();
+      }
+    });
+  }
+
   it('a worker that took on the context ahead does not enter it again for the first chunk', async () => {
     pool.enterAhead('run-c#1', { cwd: directories.c });
     // The chunk says otherwise on purpose: only a worker that already holds run-c#1 keeps c.
