@@ -172,7 +172,7 @@ export class ParallelTasks {
           // The context at joblib's import is almost always the first batch's: idle workers
           // take it on now instead of on the first chunk's round trip.
           this.updateContext(run, params.context as Record<string, unknown>);
-          pool.enterAhead(run.contextId!, run.context!);
+          pool.enterAhead({ owner: run.runId, contextId: run.contextId!, context: run.context! });
         }
         return {};
       }

@@ -22,6 +22,14 @@ export type ChunkOutcome =
   | { kind: 'cancelled'; message: string }
   | { kind: 'crashed'; message: string; pid: number | undefined };
 
+/** A run context idle workers take on before its first chunk (TaskPool.enterAhead). */
+export interface AheadContext {
+  /** Who it belongs to (a run id): forgetAhead(owner) drops it. */
+  owner: string;
+  contextId: string;
+  context: WorkerContextData;
+}
+
 export interface ChunkRequest {
   /** Chunks of one group (a joblib batch) never run on more than `limit` workers at once. */
   group: string;
@@ -89,7 +97,7 @@ export class TaskPool {
   private target = 0;
   private nextChunkId = 1;
   /** The context idle workers were last asked to take on ahead of a run's chunks. */
-  private ahead: { contextId: string; context: WorkerContextData } | undefined;
+  private ahead: AheadContext | undefined;
   private startFailures = 0;
   private disposed = false;
 
@@ -261,7 +269,7 @@ export class TaskPool {
       {
         onReady: (ready) => {
           if (this.options.preload?.length) ready.send({ type: 'preload', modules: this.options.preload });
-          this.sendAheadContext(ready);
+          this.passContextAhead(ready);
           this.becameIdle(ready);
           this.pump();
         },
@@ -279,17 +287,17 @@ export class TaskPool {
    * here): whichever run it belongs to, and whether or not entering ahead worked, the Python
    * side then holds the right one, entering it only if it does not already.
    */
-  enterAhead(contextId: string, context: WorkerContextData): void {
-    this.ahead = { contextId, context };
-    for (const worker of this.workers) if (worker.state === 'idle') this.sendAheadContext(worker);
+  enterAhead(ahead: AheadContext): void {
+    this.ahead = ahead;
+    for (const worker of this.workers) if (worker.state === 'idle') this.passContextAhead(worker);
   }
 
-  /** A run ended: a worker that becomes ready later need not take on its context. */
-  forgetAhead(runId: string): void {
-    if (this.ahead?.contextId.startsWith(`${runId}#`)) this.ahead = undefined;
+  /** Its owner (a run) ended: a worker that becomes ready later need not take on its context. */
+  forgetAhead(owner: string): void {
+    if (this.ahead?.owner === owner) this.ahead = undefined;
   }
 
-  private sendAheadContext(worker: PoolWorker): void {
+  private passContextAhead(worker: PoolWorker): void {
     const ahead = this.ahead;
     if (!ahead || worker.context === ahead.contextId) return;
     worker.send({ type: 'context', context: ahead.contextId, contextData: ahead.context });

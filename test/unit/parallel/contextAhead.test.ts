@@ -43,7 +43,7 @@ describe('TaskPool: workers take on a run context ahead of its chunks', function
   it("a worker asked to take on another run's context still runs the first run's next chunk in the first run's", async () => {
     assert.ok((await cwdOf('run-a#1', directories.a)).includes(directories.a));
     // Run B imports joblib while run A's batch is between chunks on this idle worker.
-    pool.enterAhead('run-b#1', { cwd: directories.b });
+    pool.enterAhead({ owner: 'run-b', contextId: 'run-b#1', context: { cwd: directories.b } });
     const again = await cwdOf('run-a#1', directories.a);
     assert.ok(again.includes(directories.a), again);
     assert.ok(!again.includes(directories.b), again);
@@ -53,7 +53,7 @@ describe('TaskPool: workers take on a run context ahead of its chunks', function
     it(forgotten ? 'a worker started after the run ended does not take on its context' : 'a worker that becomes ready later takes on the context too', async () => {
       const fresh = new TaskPool({ python: PYTHON, shimDirectory: shimDirectory(), idleMs: 60_000, maxWorkers: 1 });
       try {
-        fresh.enterAhead('run-e#1', { cwd: directories.a });
+        fresh.enterAhead({ owner: 'run-e', contextId: 'run-e#1', context: { cwd: directories.a } });
         if (forgotten) fresh.forgetAhead('run-e');
         // As below, the chunk names another directory on purpose: a worker holding run-e#1 keeps a.
         const seen = resultText(await fresh.submit({ group: 'g', limit: 1, contextId: 'run-e#1', context: { cwd: directories.d }, payload: GETCWD_CHUNK, count: 1 }).outcome);
@@ -65,7 +65,7 @@ describe('TaskPool: workers take on a run context ahead of its chunks', function
   }
 
   it('a worker that took on the context ahead does not enter it again for the first chunk', async () => {
-    pool.enterAhead('run-c#1', { cwd: directories.c });
+    pool.enterAhead({ owner: 'run-c', contextId: 'run-c#1', context: { cwd: directories.c } });
     // The chunk says otherwise on purpose: only a worker that already holds run-c#1 keeps c.
     const seen = await cwdOf('run-c#1', directories.d);
     assert.ok(seen.includes(directories.c), seen);
