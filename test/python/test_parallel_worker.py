@@ -22,9 +22,9 @@ from snowpark_local.parallel.frames import FrameSocket  # noqa: E402
 class WorkerProcess:
     """Starts ``python -m snowpark_local.parallel.task_worker`` on one end of a socket pair."""
 
-    def __init__(self):
+    def __init__(self, **extra_env):
         ours, theirs = socket.socketpair()
-        env = dict(os.environ, PYTHONPATH=SHIM_ROOT, SNOWPARK_LOCAL_TASK_FD=str(theirs.fileno()))
+        env = dict(os.environ, PYTHONPATH=SHIM_ROOT, SNOWPARK_LOCAL_TASK_FD=str(theirs.fileno()), **extra_env)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "snowpark_local.parallel.task_worker"],
             env=env, pass_fds=(theirs.fileno(),), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -34,6 +34,7 @@ class WorkerProcess:
         header, _ = self.frames.read()
         assert header["type"] == "ready", header
         self.pid = header["pid"]
+        self.lane_address = header.get("lane")
 
     def run(self, chunk, items, context="ctx-1", context_data=None, payload=None):
         """Runs a chunk; the reply's header gets ``durations`` (the run times ahead of its payload)."""

@@ -4,6 +4,7 @@ import { isTerminal } from '../jobs/jobStatus';
 import { ChannelExtension, RunRequest } from '../runner/runTypes';
 import { shimDirectory } from '../runner/shimLocation';
 import { Emitter } from '../util/emitter';
+import { BatchLanes, ChunkDescription } from './batchLanes';
 import { Chunk, ChunkOutcome, TaskPool } from './taskPool';
 import { ThreadBatches } from './threadBatches';
 import { ChunkRecords, roundMs } from './taskRecords';
@@ -23,6 +24,11 @@ export interface ParallelTasksOptions {
   maxWorkersPerPool?: number;
   /** Override the shim location (tests). */
   shimDirectory?: string;
+  /**
+   * Lend idle workers to a batch, for the handler to send chunks to directly (default): off
+   * with false or SNOWPARK_LOCAL_TASK_LANES=0, when every chunk is relayed through Node.
+   */
+  lanes?: boolean;
 }
 
 export interface TaskOutput {
@@ -51,6 +57,8 @@ interface Batch {
   label: string;
   nJobs: number;
   chunks: Set<Chunk>;
+  /** The workers lent to it, if any (batchLanes.ts). */
+  lanes?: BatchLanes;
   /** A person (or the run's end) cancelled it or one of its tasks. */
   cancelled?: string;
   firstError?: string;
@@ -65,6 +73,7 @@ type SubmitReply =
 export class ParallelTasks {
   private readonly pools = new Map<string, TaskPool>();
   private readonly runs = new Map<string, RunTasks>();
+  private readonly batchesById = new Map<string, Batch>();
   private readonly endedRuns = new Set<string>();
   private readonly chunkTasks = new WeakMap<Chunk, ChunkRecords>();
   private readonly outputEmitter = new Emitter<TaskOutput>();
@@ -93,6 +102,7 @@ export class ParallelTasks {
     run.ended = true;
     for (const batch of run.batches.values()) {
       this.cancelBatch(batch, 'The run ended before its joblib tasks finished, so they were cancelled.');
+      this.batchesById.delete(batch.id);
     }
     this.runs.delete(runId);
   };
@@ -108,9 +118,10 @@ export class ParallelTasks {
         maxWorkers: this.options.maxWorkersPerPool ?? Math.max(4, 4 * cpus().length),
       });
       pool.onOutput((output) => {
-        const owner = output.chunk ? this.chunkTasks.get(output.chunk) : undefined;
-        this.outputEmitter.fire({ runId: owner?.runId, pid: output.pid, stream: output.stream, text: output.text });
+        const runId = output.owner ?? (output.chunk ? this.chunkTasks.get(output.chunk)?.runId : undefined);
+        this.outputEmitter.fire({ runId, pid: output.pid, stream: output.stream, text: output.text });
       });
+      pool.onLane((record) => this.batchesById.get(record.lease.group)?.lanes?.record(record));
       this.pools.set(python, pool);
     }
     return pool;
@@ -133,6 +144,12 @@ export class ParallelTasks {
         return true;
       }
       for (const candidate of run.batches.values()) {
+        const onLane = candidate.lanes?.cancelTask(jobId, (index) => {
+          const message = `joblib task ${index} of ${candidate.label}() was cancelled.`;
+          candidate.cancelled ??= message;
+          return message;
+        });
+        if (onLane) return onLane === 'cancelled';
         for (const chunk of candidate.chunks) {
           const tasks = this.chunkTasks.get(chunk)!;
           const at = tasks.offsetOf(jobId);
@@ -177,7 +194,7 @@ export class ParallelTasks {
         return {};
       }
       case 'tasks.batch.open':
-        return { batchId: this.openBatch(run, params) };
+        return this.openBatch(run, params);
       case 'tasks.submit':
         return this.submit(run, params);
       case 'tasks.batch.abort': {
@@ -193,8 +210,13 @@ export class ParallelTasks {
         return this.threadBatches.close(params);
       case 'tasks.batch.close': {
         const batch = run.batches.get(String(params.batchId));
-        if (batch) this.closeBatch(batch, params.ok === true);
+        if (batch) await this.closeBatch(batch, params.ok === true, descriptions(params.unsent), numbers(params.unconnected));
         return {};
+      }
+      case 'tasks.lane.lost': {
+        const batch = run.batches.get(String(params.batchId));
+        if (!batch?.lanes) return { kind: 'cancelled', message: batch?.cancelled ?? 'The joblib batch has ended.' };
+        return batch.lanes.lost(Number(params.lane), descriptions(params.chunks));
       }
       default:
         return Promise.reject(new Error(`unknown task method ${method}`));
@@ -221,7 +243,7 @@ export class ParallelTasks {
     return run.python ?? run.request.python ?? 'python3';
   }
 
-  private openBatch(run: RunTasks, params: Record<string, unknown>): string {
+  private openBatch(run: RunTasks, params: Record<string, unknown>): { batchId: string; lanes: unknown[]; relaySlots: number | null } {
     if (this.disposed || run.ended) throw new Error('the run has ended; no new joblib batches');
     const id = `${run.runId}/b${++run.batchCount}`;
     const label = String(params.function ?? 'task');
@@ -229,6 +251,7 @@ export class ParallelTasks {
     this.updateContext(run, (params.context as Record<string, unknown> | undefined) ?? {});
     const batch: Batch = { id, run, label, nJobs, chunks: new Set(), taskCount: 0 };
     run.batches.set(id, batch);
+    this.batchesById.set(id, batch);
     this.options.jobs.add({
       id,
       kind: 'batch',
@@ -238,7 +261,23 @@ export class ParallelTasks {
       status: 'RUNNING',
       detail: { backend: String(params.backend ?? 'loky'), nJobs, tasks: 0, python: this.pythonOf(run) },
     });
-    return id;
+    if (params.lanes !== true || !this.lanesWanted()) return { batchId: id, lanes: [], relaySlots: null };
+    const pool = this.poolFor(this.pythonOf(run));
+    const leases = pool.lease({ group: id, owner: run.runId, count: nJobs, contextId: run.contextId!, context: run.context! });
+    if (!leases.length) return { batchId: id, lanes: [], relaySlots: null };
+    batch.lanes = new BatchLanes(this.options.jobs, pool, { runId: run.runId, id, label }, leases, {
+      onTasks: (count) => {
+        batch.taskCount += count;
+        this.options.jobs.update(id, { tasks: batch.taskCount });
+      },
+      onError: (message) => (batch.firstError ??= message),
+    });
+    // Beyond the lanes, the batch's other n_jobs run relayed, on workers the pool starts.
+    return { batchId: id, lanes: batch.lanes.offers, relaySlots: nJobs - leases.length };
+  }
+
+  private lanesWanted(): boolean {
+    return this.options.lanes ?? process.env.SNOWPARK_LOCAL_TASK_LANES !== '0';
   }
 
   /** The worker context (sys.path, cwd, environment, handler module) changes rarely: an id per version. */
@@ -283,7 +322,8 @@ export class ParallelTasks {
     let reportedMs = 0;
     const chunk = pool.submit({
       group: batch.id,
-      limit: batch.nJobs,
+      // The batch's lanes count against its n_jobs too.
+      limit: Math.max(1, batch.nJobs - (batch.lanes?.openCount ?? 0)),
       contextId: run.contextId ?? `${run.runId}#0`,
       context: run.context ?? {},
       payload: new Uint8Array(payload.buffer, payload.byteOffset, payload.length),
@@ -317,15 +357,8 @@ export class ParallelTasks {
         return { ok: true, payload: base64Of(outcome.payload), worker: outcome.pid, computeMs };
       }
       case 'error': {
-        const from = outcome.failedAt + 1 - outcome.durations.length;
         const message = `${outcome.errorType}: ${outcome.message}`;
-        for (let at = 0; at <= outcome.failedAt && at < count; at++) {
-          const ms = at >= from ? outcome.durations[at - from] : undefined;
-          const detail = { worker: outcome.pid, ...(ms !== undefined ? { durationMs: roundMs(ms) } : {}) };
-          if (at < outcome.failedAt) records.set(at, 'SUCCESS', { detail });
-          else records.set(at, 'FAILED_WITH_ERROR', { error: { message }, detail: { ...detail, traceback: outcome.traceback } });
-        }
-        records.finishRest('ABORTED');
+        records.failedAt(outcome.failedAt, outcome.durations, outcome.pid, message, outcome.traceback);
         batch.firstError ??= message;
         return {
           ok: false,
@@ -342,10 +375,7 @@ export class ParallelTasks {
         records.finishRest('ABORTED');
         return { ok: false, kind: 'cancelled', message: outcome.message };
       case 'crashed': {
-        let running = 0;
-        while (running < count && records.status(running) !== 'RUNNING') running++;
-        if (running < count) records.set(running, 'FAILED_WITH_ERROR', { error: { message: outcome.message } });
-        records.finishRest('ABORTED');
+        records.crashed(outcome.message);
         batch.firstError ??= outcome.message;
         return { ok: false, kind: 'crashed', message: outcome.message };
       }
@@ -356,6 +386,7 @@ export class ParallelTasks {
   private abortPending(batch: Batch, message: string): void {
     const pool = batch.run.python !== undefined || batch.chunks.size ? this.poolFor(this.pythonOf(batch.run)) : undefined;
     for (const chunk of [...batch.chunks]) pool?.cancel(chunk, message);
+    batch.lanes?.abortRunning(message);
   }
 
   private cancelBatch(batch: Batch, message: string): void {
@@ -364,21 +395,36 @@ export class ParallelTasks {
     batch.cancelled ??= message;
     this.options.jobs.move(batch.id, 'ABORTING');
     this.abortPending(batch, message);
+    batch.lanes?.cancel(message);
     // Tasks Python has not sent yet never start (submit answers `cancelled`); the batch is
     // over as far as anyone watching is concerned.
     this.options.jobs.move(batch.id, 'ABORTED', { error: { message } });
   }
 
-  private closeBatch(batch: Batch, ok: boolean): void {
-    this.abortPending(batch, batch.cancelled ?? 'The joblib batch ended.');
+  private async closeBatch(batch: Batch, ok: boolean, unsent: ChunkDescription[], unconnected: number[]): Promise<void> {
+    const message = batch.cancelled ?? 'The joblib batch ended.';
+    this.abortPending(batch, message);
+    // Its lanes' last records arrive before their workers are free again: the batch's rows are then complete.
+    await batch.lanes?.close(ok, message, unsent, unconnected);
     const jobs = this.options.jobs;
     const job = jobs.get(batch.id);
     batch.run.batches.delete(batch.id);
+    this.batchesById.delete(batch.id);
     if (!job || isTerminal(job.status)) return;
     if (ok) jobs.move(batch.id, 'SUCCESS');
     else if (batch.cancelled) jobs.move(batch.id, 'ABORTED', { error: { message: batch.cancelled } });
     else jobs.move(batch.id, 'FAILED_WITH_ERROR', { error: { message: batch.firstError ?? 'The joblib batch stopped before all its tasks ran.' } });
   }
+}
+
+/** Chunk descriptions from the handler (lanes.py), malformed ones left out. */
+function descriptions(value: unknown): ChunkDescription[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is ChunkDescription => typeof item === 'object' && item !== null && Number.isInteger((item as ChunkDescription).chunk));
+}
+
+function numbers(value: unknown): number[] {
+  return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
 }
 
 /** Base64 of a worker's bytes, read in place (Buffer.from(Uint8Array) would copy them first). */

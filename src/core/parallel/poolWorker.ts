@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { killProcessTree } from '../runner/processTree';
 import { TransportKind } from '../runner/transport/channelTransport';
 import { bundledThreadScript } from '../util/bundledThreadScript';
-import type { Chunk } from './taskPool';
+import { LaneListen, laneListen } from './laneListen';
+import type { Chunk, Lease } from './taskPool';
 import { FromThread, ToThread, WorkerThreadData } from './threadMessages';
 import { encodeWorkerFrame, WorkerFrameDecoder } from './workerFrames';
 import { openWorkerLink, WorkerLink } from './workerLink';
@@ -13,7 +14,8 @@ export function taskWorkerThreadScript(): string {
   return process.env.SNOWPARK_LOCAL_TASK_THREAD || bundledThreadScript('taskWorkerThread.js', 'task worker', __dirname);
 }
 
-export type PoolWorkerState = 'starting' | 'idle' | 'busy' | 'stopping' | 'dead';
+/** `leased`: serving one joblib batch's lane, straight from the handler (TaskPool.lease). */
+export type PoolWorkerState = 'starting' | 'idle' | 'busy' | 'leased' | 'stopping' | 'dead';
 
 export interface PoolWorkerEvents {
   onReady(worker: PoolWorker): void;
@@ -43,6 +45,15 @@ export class PoolWorker {
   /** The batch of its last finished chunk, and how long that chunk ran. */
   lastGroup: string | undefined;
   lastRunMs: number | undefined;
+  /** Where the handler connects for a lane (none: the worker could not listen; it is never leased). */
+  laneAddress: string | undefined;
+  /** The batch lane it serves while `leased`. */
+  lease: Lease | undefined;
+  /**
+   * The run its last lease served: its prints travel by pipe, and may arrive after the lane
+   * ended, yet are still that run's output.
+   */
+  leasedBy: string | undefined;
   /** It reached `ready` once (a worker that dies before that could not start). */
   wasReady = false;
   idleTimer: NodeJS.Timeout | undefined;
@@ -53,8 +64,10 @@ export class PoolWorker {
   private ending: string | undefined;
   private readonly decoder = new WorkerFrameDecoder();
   private holdsProcess = true;
+  private readonly lanes: LaneListen;
 
   constructor(data: WorkerThreadData, transport: TransportKind, private readonly events: PoolWorkerEvents) {
+    this.lanes = laneListen(transport);
     openWorkerLink(transport).then(
       (link) => this.startThread(data, link),
       (error: Error) => this.died(`its link could not listen: ${error.message}`),
@@ -110,7 +123,7 @@ export class PoolWorker {
       if (this.state === 'stopping') this.died('it was stopped before it started');
       return;
     }
-    const thread = new Worker(taskWorkerThreadScript(), { workerData: { ...data, env: { ...data.env, ...link.env } } });
+    const thread = new Worker(taskWorkerThreadScript(), { workerData: { ...data, env: { ...data.env, ...link.env, ...this.lanes.env } } });
     this.thread = thread;
     if (!this.holdsProcess) thread.unref();
     thread.on('message', (message: FromThread) => this.receive(message));
@@ -149,6 +162,7 @@ export class PoolWorker {
     if (this.state === 'dead') return;
     if (header.type === 'ready') {
       this.pid ??= typeof header.pid === 'number' ? header.pid : undefined;
+      this.laneAddress = typeof header.lane === 'string' ? header.lane : undefined;
       if (this.state === 'starting') this.state = 'idle';
       this.wasReady = true;
       this.events.onReady(this);
@@ -198,6 +212,7 @@ export class PoolWorker {
     this.state = 'dead';
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.link?.close();
+    this.lanes.release();
     this.socket?.destroy();
     void this.thread?.terminate();
     this.events.onExit(this, how);

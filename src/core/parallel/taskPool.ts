@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { delimiter } from 'node:path';
 import { Emitter } from '../util/emitter';
 import { chooseTransport } from '../runner/transport/channelTransport';
@@ -28,6 +29,44 @@ export interface AheadContext {
   owner: string;
   contextId: string;
   context: WorkerContextData;
+}
+
+/** How a lease ended: the handler closed its lane, or its worker was killed or died. */
+export type LeaseEnd = { kind: 'returned' } | { kind: 'cancelled'; message: string } | { kind: 'crashed'; message: string };
+
+/**
+ * A worker lent to one joblib batch (TaskPool.lease): the handler connects to its lane
+ * with the token and sends the batch's chunks straight to it; the worker sends this thread
+ * only `lane.*` records of them (see onLane).
+ */
+export interface Lease {
+  readonly id: number;
+  readonly group: string;
+  /** Whose output the worker's prints are while leased (a run id). */
+  readonly owner: string;
+  readonly pid: number;
+  readonly address: string;
+  readonly token: string;
+  /** Set once it was cancelled: its worker's end is then a cancel, not a crash. */
+  cancelMessage?: string;
+  ended?: LeaseEnd;
+  readonly end: Promise<LeaseEnd>;
+}
+
+export interface LeaseRequest {
+  group: string;
+  owner: string;
+  /** At most this many workers (the batch's n_jobs); only idle ones are lent. */
+  count: number;
+  contextId: string;
+  context: WorkerContextData;
+}
+
+/** A `lane.*` record from a leased worker (lane.start, lane.progress, lane.done, lane.error). */
+export interface LaneRecord {
+  lease: Lease;
+  header: Record<string, unknown>;
+  durations: Float64Array;
 }
 
 export interface ChunkRequest {
@@ -69,6 +108,8 @@ export interface TaskPoolOptions {
 export interface WorkerOutput {
   pid: number | undefined;
   chunk: Chunk | undefined;
+  /** The run a leased worker serves (or last served, when no chunk is relayed to it now). */
+  owner: string | undefined;
   stream: 'stdout' | 'stderr';
   text: string;
 }
@@ -93,11 +134,16 @@ export class TaskPool {
   private readonly runningByGroup = new Map<string, number>();
   private readonly outputEmitter = new Emitter<WorkerOutput>();
   readonly onOutput = this.outputEmitter.event;
+  private readonly laneEmitter = new Emitter<LaneRecord>();
+  /** Records of the chunks leased workers ran, in each worker's order. */
+  readonly onLane = this.laneEmitter.event;
+  private nextLeaseId = 1;
   /** How many workers to keep (the largest batch lately), until they go idle. */
   private target = 0;
   private nextChunkId = 1;
   /** The context idle workers were last asked to take on ahead of a run's chunks. */
   private ahead: AheadContext | undefined;
+  private readonly leaseEnds = new Map<Lease, (end: LeaseEnd) => void>();
   private startFailures = 0;
   private disposed = false;
 
@@ -122,7 +168,7 @@ export class TaskPool {
   async whenWarm(count: number, timeoutMs = 30_000): Promise<void> {
     this.warm(count);
     const deadline = Date.now() + timeoutMs;
-    while ([...this.workers].filter((worker) => worker.state === 'idle' || worker.state === 'busy').length < Math.min(count, this.options.maxWorkers)) {
+    while ([...this.workers].filter((worker) => worker.state === 'idle' || worker.state === 'busy' || worker.state === 'leased').length < Math.min(count, this.options.maxWorkers)) {
       if (Date.now() > deadline) throw new Error(`the task pool did not start ${count} workers within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -173,6 +219,61 @@ export class TaskPool {
     this.pump();
   }
 
+  /**
+   * Lends up to `count` idle workers to one batch. Each takes on the batch's context and
+   * waits for the handler on its lane; it comes back when the handler closes the lane
+   * (`lane.ended`), or is replaced if it dies or is cancelled meanwhile. None idle: none lent,
+   * and the batch's chunks are relayed through submit().
+   */
+  lease(request: LeaseRequest): Lease[] {
+    if (this.disposed) return [];
+    this.target = Math.max(this.target, Math.min(request.count, this.options.maxWorkers));
+    const leases: Lease[] = [];
+    for (const worker of this.workers) {
+      if (leases.length >= request.count) break;
+      if (worker.state !== 'idle' || !worker.laneAddress || worker.pid === undefined) continue;
+      if (worker.idleTimer) clearTimeout(worker.idleTimer);
+      worker.idleTimer = undefined;
+      worker.state = 'leased';
+      worker.setHoldsProcess(true);
+      let settle: (end: LeaseEnd) => void = () => undefined;
+      const lease: Lease = {
+        id: this.nextLeaseId++,
+        group: request.group,
+        owner: request.owner,
+        pid: worker.pid,
+        address: worker.laneAddress,
+        token: randomBytes(24).toString('hex'),
+        end: new Promise<LeaseEnd>((resolve) => (settle = resolve)),
+      };
+      this.leaseEnds.set(lease, (end) => {
+        if (lease.ended) return;
+        lease.ended = end;
+        this.leaseEnds.delete(lease);
+        settle(end);
+      });
+      worker.lease = lease;
+      worker.leasedBy = lease.owner;
+      const header: Record<string, unknown> = { type: 'lease', lease: lease.id, token: lease.token, context: request.contextId };
+      if (worker.context !== request.contextId) header.contextData = request.context;
+      worker.context = request.contextId;
+      worker.send(header);
+      leases.push(lease);
+    }
+    this.fill();
+    return leases;
+  }
+
+  /** Ends a lease now: its worker is killed (it may be deep in a task) and replaced. */
+  cancelLease(lease: Lease, message: string): void {
+    if (lease.ended) return;
+    lease.cancelMessage ??= message;
+    const worker = [...this.workers].find((candidate) => candidate.lease === lease);
+    if (!worker) return;
+    worker.state = 'stopping';
+    worker.kill();
+  }
+
   async dispose(): Promise<void> {
     this.disposed = true;
     for (const chunk of [...this.queue]) this.cancel(chunk, 'Snowpark Local is shutting down.');
@@ -191,6 +292,7 @@ export class TaskPool {
         }),
     );
     for (const worker of this.workers) {
+      if (worker.lease) worker.lease.cancelMessage ??= 'Snowpark Local is shutting down.';
       if (worker.next) this.cancel(worker.next, 'Snowpark Local is shutting down.');
       if (worker.chunk) this.cancel(worker.chunk, 'Snowpark Local is shutting down.');
       worker.stop(500);
@@ -274,7 +376,7 @@ export class TaskPool {
           this.pump();
         },
         onFrame: (from, header, payload) => this.frame(from, header, payload),
-        onOutput: (from, stream, text) => this.outputEmitter.fire({ pid: from.pid, chunk: from.chunk, stream, text }),
+        onOutput: (from, stream, text) => this.outputEmitter.fire({ pid: from.pid, chunk: from.chunk, owner: from.chunk ? undefined : from.leasedBy, stream, text }),
         onExit: (gone, how) => this.exited(gone, how),
       },
     );
@@ -309,7 +411,8 @@ export class TaskPool {
     if (!fresh.length) return;
     this.options.preload = [...(this.options.preload ?? []), ...fresh];
     for (const worker of this.workers) {
-      if (worker.state === 'idle' || worker.state === 'busy') worker.send({ type: 'preload', modules: fresh });
+      // A leased worker reads it once its lane ends.
+      if (worker.state === 'idle' || worker.state === 'busy' || worker.state === 'leased') worker.send({ type: 'preload', modules: fresh });
     }
   }
 
@@ -318,6 +421,7 @@ export class TaskPool {
     worker.idleTimer = undefined;
     worker.state = 'busy';
     worker.chunk = chunk;
+    worker.leasedBy = undefined;
     worker.setHoldsProcess(true);
     chunk.state = 'running';
     chunk.worker = worker;
@@ -379,6 +483,10 @@ export class TaskPool {
   }
 
   private frame(worker: PoolWorker, header: Record<string, unknown>, payload: Uint8Array): void {
+    if (typeof header.type === 'string' && header.type.startsWith('lane.')) {
+      this.laneFrame(worker, header, payload);
+      return;
+    }
     const chunk = worker.chunk;
     if (!chunk || header.chunk !== chunk.id || chunk.state !== 'running') return;
     const pid = worker.pid ?? 0;
@@ -407,8 +515,44 @@ export class TaskPool {
     }
   }
 
+  private crashMessage(pid: number | undefined, how: string): string {
+    return (
+      `A task worker process (pid ${pid ?? '?'}, ${this.options.python}) was unexpectedly terminated ` +
+      `while running tasks: it ${how}. The pool replaced it; the batch's remaining tasks were cancelled.`
+    );
+  }
+
+  private laneFrame(worker: PoolWorker, header: Record<string, unknown>, payload: Uint8Array): void {
+    const lease = worker.lease;
+    if (!lease || header.lease !== lease.id) return;
+    if (header.type !== 'lane.ended') {
+      this.laneEmitter.fire({ lease, header, durations: splitTimings(header, payload).durations });
+      return;
+    }
+    // Every record of the lane came before this, on the same stream.
+    worker.lease = undefined;
+    this.leaseEnds.get(lease)?.({ kind: 'returned' });
+    if (worker.state === 'leased') {
+      this.becameIdle(worker);
+      this.passContextAhead(worker);
+    }
+    this.pump();
+  }
+
   private exited(worker: PoolWorker, how: string): void {
     this.workers.delete(worker);
+    const lease = worker.lease;
+    if (lease) {
+      worker.lease = undefined;
+      this.leaseEnds.get(lease)?.(
+        lease.cancelMessage
+          ? { kind: 'cancelled', message: lease.cancelMessage }
+          : {
+              kind: 'crashed',
+              message: this.crashMessage(lease.pid, how),
+            },
+      );
+    }
     if (worker.wasReady) this.startFailures = 0;
     else if (!this.disposed && ++this.startFailures >= 2) {
       // The interpreter cannot run our worker at all: say so instead of retrying forever.
@@ -443,9 +587,7 @@ export class TaskPool {
           : {
               kind: 'crashed',
               pid: worker.pid,
-              message:
-                `A task worker process (pid ${worker.pid ?? '?'}, ${this.options.python}) was unexpectedly terminated ` +
-                `while running tasks: it ${how}. The pool replaced it; the batch's remaining tasks were cancelled.`,
+              message: this.crashMessage(worker.pid, how),
             },
       );
     }

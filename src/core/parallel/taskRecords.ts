@@ -152,6 +152,29 @@ export class ChunkRecords implements DeferredJobs {
     }
   }
 
+  /**
+   * Task `failedAt` raised (its traceback in the row); the calls before it succeeded, the
+   * last `durations.length` of them (and it) with their run times; the rest never ran.
+   */
+  failedAt(failedAt: number, durations: ArrayLike<number>, worker: number, message: string, traceback: string): void {
+    const from = failedAt + 1 - durations.length;
+    for (let at = 0; at <= failedAt && at < this.count; at++) {
+      const ms = at >= from ? durations[at - from] : undefined;
+      const detail = { worker, ...(ms !== undefined ? { durationMs: roundMs(ms) } : {}) };
+      if (at < failedAt) this.set(at, 'SUCCESS', { detail });
+      else this.set(at, 'FAILED_WITH_ERROR', { error: { message }, detail: { ...detail, traceback } });
+    }
+    this.finishRest('ABORTED');
+  }
+
+  /** Its worker died: the task it was running failed with `message`, the rest never ran. */
+  crashed(message: string): void {
+    let running = 0;
+    while (running < this.count && this.statuses[running] !== 'RUNNING') running++;
+    if (running < this.count) this.set(running, 'FAILED_WITH_ERROR', { error: { message } });
+    this.finishRest('ABORTED');
+  }
+
   /** Adds the rows: when read, when the chunk turns out slow, at the latest never lost. */
   materialize(): void {
     if (this.materialized) return;

@@ -9,6 +9,7 @@ import { shimDirectory } from '../../../src/core/runner/shimLocation';
 import { SnowparkRuntime } from '../../../src/core/snowparkRuntime';
 import { execFileSync } from 'node:child_process';
 import { isAlive, waitUntil } from '../support/processTable';
+import { untagged } from '../support/taggedValues';
 
 // Real runs: the shim's bootstrap, joblib from Debian's /usr/bin/python3, the TaskPool's
 // worker threads and Python workers. Every assertion is about what really ran where.
@@ -577,13 +578,3 @@ describe('joblib tasks in the TaskPool (real runs)', function () {
     await assertNoOrphans();
   });
 });
-
-function untagged(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(untagged);
-  const tagged = value as { $t?: string; v?: unknown };
-  if (tagged.$t === 'object') {
-    return Object.fromEntries(Object.entries(tagged.v as Record<string, unknown>).map(([key, inner]) => [key, untagged(inner)]));
-  }
-  return tagged.v;
-}

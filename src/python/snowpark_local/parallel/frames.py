@@ -6,6 +6,7 @@ UTF-8 JSON, then the payload bytes (a pickle). Twin of src/core/parallel/workerF
 
 import json
 import struct
+import threading
 
 _LENGTHS = struct.Struct(">II")
 
@@ -14,6 +15,8 @@ class FrameSocket:
     def __init__(self, sock):
         self._socket = sock
         self._buffer = bytearray()
+        # A worker's main thread and its running-chunk notice both write to Node.
+        self._write_lock = threading.Lock()
 
     def read(self):
         """Return (header dict, payload bytes), or None at end of stream."""
@@ -31,7 +34,9 @@ class FrameSocket:
         """Send one frame; the payload may come in parts (joined once, here)."""
         encoded = json.dumps(header, separators=(",", ":")).encode("utf-8")
         length = sum(len(part) for part in payload)
-        self._socket.sendall(b"".join((_LENGTHS.pack(len(encoded), length), encoded) + payload))
+        frame = b"".join((_LENGTHS.pack(len(encoded), length), encoded) + payload)
+        with self._write_lock:
+            self._socket.sendall(frame)
 
     def _read_exactly(self, count):
         while len(self._buffer) < count:

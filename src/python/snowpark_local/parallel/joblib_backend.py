@@ -1,7 +1,8 @@
 """joblib backends for the handler's process.
 
 ``PoolBackend`` stands in for ``loky`` and ``multiprocessing``: each batch of calls joblib
-dispatches is pickled and sent to the Node side's TaskPool (warm Python workers), which
+dispatches is pickled and sent to a warm Python worker of the Node side's TaskPool, straight
+over a lane to a worker leased to the Parallel call, or relayed by Node (lanes.py); Node
 records every batch and task as a job. ``LocalThreadingBackend`` is joblib's own threading
 backend with ``n_jobs=-1`` meaning the run's worker count. Which one is the default follows
 the warehouse type, as on Snowflake.
@@ -31,6 +32,7 @@ from snowpark_local.parallel.errors import (
     terminated_worker_error,
 )
 from snowpark_local.parallel.serialization import TaskPicklingError, dumps_tasks, has_cloudpickle
+from snowpark_local.parallel.lanes import ChunkDispatcher, ChunkRequest
 from snowpark_local.parallel.thread_records import ThreadBatchRecorder
 from snowpark_local.parallel.task_channel import TaskChannel
 
@@ -107,7 +109,7 @@ class _ChunkFuture:
             raise multiprocessing.TimeoutError()
         reply = self._reply
         if reply.get("ok"):
-            results = pickle.loads(base64.b64decode(reply["payload"]))
+            results = pickle.loads(_pickled_bytes(reply))
             if not self._delivered:
                 self._delivered = True
                 self._on_delivered(len(results))
@@ -119,9 +121,9 @@ class _ChunkFuture:
         message = reply.get("message") or "the task failed"
         if kind == "exception":
             error = None
-            if reply.get("payload"):
+            if reply.get("payload") or reply.get("data"):
                 try:
-                    error = pickle.loads(base64.b64decode(reply["payload"]))
+                    error = pickle.loads(_pickled_bytes(reply))
                 except Exception:  # noqa: B902 - any unpickling failure falls back to text
                     error = None
             if not isinstance(error, BaseException):
@@ -135,6 +137,12 @@ class _ChunkFuture:
         if kind == "rejected" and reply.get("error") is not None:
             return reply["error"]
         return RuntimeError(message)
+
+
+def _pickled_bytes(reply):
+    """A reply's pickle: bytes from a lane, base64 text when Node relayed it."""
+    data = reply.get("data")
+    return data if data is not None else base64.b64decode(reply["payload"])
 
 
 class PoolBackend(ParallelBackendBase):
@@ -156,6 +164,7 @@ class PoolBackend(ParallelBackendBase):
         super().__init__(nesting_level=nesting_level, inner_max_num_threads=inner_max_num_threads)
         self._lock = threading.Lock()
         self._batch_id = None
+        self._dispatcher = None
         self._next_index = 0
         self._delivered = 0
         self._chunks = 0
@@ -190,6 +199,7 @@ class PoolBackend(ParallelBackendBase):
     def start_call(self):
         with self._lock:
             self._batch_id = None
+            self._dispatcher = None
             self._next_index = 0
             self._delivered = 0
             self._chunks = 0
@@ -199,13 +209,21 @@ class PoolBackend(ParallelBackendBase):
     def stop_call(self):
         with self._lock:
             batch_id, self._batch_id = self._batch_id, None
+            dispatcher, self._dispatcher = self._dispatcher, None
             dispatched = self._next_index
         if batch_id is None:
             return
         # Every dispatched call's result reached joblib: whatever joblib version, that is success.
         ok = not self._failed and self._delivered == dispatched
+        # Lanes end first; Node answers once their workers have sent every chunk's record.
+        unsent = dispatcher.close() if dispatcher is not None else []
         try:
-            TaskChannel.get().call("tasks.batch.close", {"batchId": batch_id, "ok": ok})
+            TaskChannel.get().call("tasks.batch.close", {
+                "batchId": batch_id,
+                "ok": ok,
+                "unsent": unsent,
+                "unconnected": dispatcher.unconnected if dispatcher is not None else [],
+            })
         except Exception:  # noqa: B902 - the run may be ending; the Node side cleans up then
             pass
 
@@ -216,6 +234,9 @@ class PoolBackend(ParallelBackendBase):
     def abort_everything(self, ensure_ready=True):
         self._failed = True
         batch_id = self._batch_id
+        dispatcher = self._dispatcher
+        if dispatcher is not None:
+            dispatcher.abort()
         if batch_id is not None:
             try:
                 # Not waiting: joblib may abort from the thread that reads the replies.
@@ -237,39 +258,30 @@ class PoolBackend(ParallelBackendBase):
                     "nJobs": self._n_jobs,
                     "backend": "loky",
                     "context": _run_context(),
+                    "lanes": True,
                 })
                 self._batch_id = opened["batchId"]
+                self._dispatcher = ChunkDispatcher(channel, self._batch_id, opened.get("lanes") or [],
+                                                   opened.get("relaySlots"))
             batch_id = self._batch_id
+            dispatcher = self._dispatcher
             start = self._next_index
             self._next_index += len(items)
             self._chunks += 1
             chunk = self._chunks
         future = _ChunkFuture(self._count_delivered)
-        request = {"batchId": batch_id, "chunk": chunk, "start": start, "count": len(items)}
-        if names is not None and len(set(names)) > 1:
-            request["functions"] = names
-        pickling_error = None
-        try:
-            request["payload"] = base64.b64encode(dumps_tasks(items)).decode("ascii")
-        except TaskPicklingError as error:
-            pickling_error = error
-            request["rejected"] = str(error)
+        functions = names if names is not None and len(set(names)) > 1 else None
         sizing = self._sizing
 
-        def on_reply(result, error):
-            if error is not None:
-                reply = {"ok": False, "kind": error.get("kind"), "message": error.get("message")}
-            else:
-                reply = result
-            if pickling_error is not None:
-                reply = {"ok": False, "kind": "rejected", "message": str(pickling_error), "error": pickling_error}
-            if not (callback is not None and reply.get("ok")):
+        def on_reply(reply):
+            if not (callback is not None and reply.get("ok")) or dispatcher.closing:
                 future._resolve(reply)
                 return
             sizing.completed(len(items), reply.get("computeMs"))
 
-            # Here, on the channel's reader thread (task_channel.py). joblib's callback
-            # dispatches the next chunk; only then may the main thread see this result. The
+            # Here, on a lane's reader thread or the channel's (lanes.py, task_channel.py), one
+            # at a time. joblib's callback dispatches the next chunk; only then may the main
+            # thread see this result. The
             # other way round, joblib 1.2's retrieve() can find no job queued and sleep 10 ms,
             # once per chunk.
             try:
@@ -277,7 +289,18 @@ class PoolBackend(ParallelBackendBase):
             finally:
                 future._resolve(reply)
 
-        channel.call_async("tasks.submit", request, on_reply)
+        try:
+            payload = dumps_tasks(items)
+        except TaskPicklingError as error:
+            # Never runs, but its tasks get their rows (failed, with the reason) through Node.
+            request = {"batchId": batch_id, "chunk": chunk, "start": start, "count": len(items),
+                       "rejected": str(error)}
+            if functions is not None:
+                request["functions"] = functions
+            rejected = {"ok": False, "kind": "rejected", "message": str(error), "error": error}
+            channel.call_async("tasks.submit", request, lambda _result, _error: on_reply(rejected))
+            return future
+        dispatcher.submit(ChunkRequest(chunk, start, len(items), functions, payload, on_reply))
         return future
 
 

@@ -5,8 +5,15 @@ Node's main thread, over a Unix socket in a private directory or, under the tcp 
 loopback connection, opened by sending the one-time token first (SNOWPARK_LOCAL_TASK_ADDRESS /
 _TOKEN). SNOWPARK_LOCAL_TASK_FD (an inherited socket) is for tests that drive a worker alone.
 
-It runs one chunk of joblib calls at a time, in order, and sends back the pickled results, or the first exception with its traceback as text, the way
-loky's workers do. stdout and stderr stay the tasks' own and reach the run's output.
+It runs one chunk of joblib calls at a time, in order, and sends back the pickled results, or
+the first exception with its traceback as text, the way loky's workers do. stdout and stderr
+stay the tasks' own and reach the run's output.
+
+Chunks come two ways. Relayed: Node sends a ``run`` frame and gets the reply. Or on a lane:
+Node leases the worker to one joblib batch (a ``lease`` frame); the handler connects to the
+worker's own listener (lane_listener.py) and sends the batch's chunks there, the worker
+replies to the handler, and Node gets a small ``lane.*`` record of each chunk afterwards.
+When the handler closes the lane, the worker says ``lane.ended`` and serves Node again.
 
 Each task's run time goes back too, for its row in the Jobs tree and for the handler's batch
 sizing: as raw float64 milliseconds ahead of the frame's payload (the header's ``timings``
@@ -24,12 +31,15 @@ from array import array
 
 from snowpark_local import channel_address
 from snowpark_local.parallel.frames import FrameSocket
+from snowpark_local.parallel.lane_listener import accept_lane, open_lane_listener
 from snowpark_local.parallel.serialization import loads_tasks
 from snowpark_local.parallel.worker_context import WorkerContext
 
 TASK_ADDRESS_ENV = "SNOWPARK_LOCAL_TASK_ADDRESS"
 TASK_TOKEN_ENV = "SNOWPARK_LOCAL_TASK_TOKEN"
 _PROGRESS_EVERY_S = 0.05
+#: How long a leased worker waits for the handler to connect before giving its lease back.
+LEASE_ACCEPT_S = 10.0
 _OUR_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -94,12 +104,17 @@ def _preload(modules):
 
 
 class Worker:
-    def __init__(self, frames):
+    def __init__(self, frames, lane_listener=None, lane_address=None):
         self._frames = frames
         self._context = WorkerContext()
+        self._lane_listener = lane_listener
+        self._lane_address = lane_address
 
     def serve(self):
-        self._frames.write({"type": "ready", "pid": os.getpid(), "python": sys.executable})
+        ready = {"type": "ready", "pid": os.getpid(), "python": sys.executable}
+        if self._lane_address:
+            ready["lane"] = self._lane_address
+        self._frames.write(ready)
         while True:
             message = self._frames.read()
             if message is None:
@@ -110,6 +125,8 @@ class Worker:
                 self._run(header, payload)
             elif kind == "context":
                 self._enter_ahead(header)
+            elif kind == "lease":
+                self._serve_lease(header)
             elif kind == "preload":
                 _preload(header.get("modules") or [])
             elif kind == "exit":
@@ -125,17 +142,29 @@ class Worker:
             pass
 
     def _run(self, header, payload):
+        """A chunk Node relayed: progress, result and records all go back to Node."""
         chunk = header["chunk"]
-        durations = array("d")
+
+        def progress(completed, durations):
+            self._send("progress", {"chunk": chunk, "completed": completed}, durations)
+
+        outcome = self._execute(header["context"], header.get("contextData"), payload, progress)
+        if outcome.error is None:
+            self._send("done", {"chunk": chunk}, outcome.unreported(), outcome.data)
+        else:
+            self._send("error", dict(outcome.error_facts(), chunk=chunk), outcome.unreported(), outcome.data)
+
+    def _execute(self, context_id, context_data, payload, progress):
+        """Runs one chunk's calls in order, up to the first exception (as loky's workers do)."""
+        outcome = _Outcome()
+        durations = outcome.durations
         try:
-            self._context.enter(header["context"], header.get("contextData"))
+            self._context.enter(context_id, context_data)
             items = loads_tasks(payload)
         except BaseException as error:  # noqa: B902
-            self._fail(chunk, 0, durations, error)
-            return
+            return outcome.failed(0, error)
         clock = time.perf_counter
         last_report = clock()
-        reported = 0
         results = []
         for index, (function, args, kwargs) in enumerate(items):
             started = clock()
@@ -143,37 +172,143 @@ class Worker:
                 results.append(function(*args, **kwargs))
             except BaseException as error:  # noqa: B902 - SystemExit in a task is the task's failure
                 durations.append((clock() - started) * 1000.0)
-                self._fail(chunk, index, durations[reported:], error)
-                return
+                return outcome.failed(index, error)
             ended = clock()
             durations.append((ended - started) * 1000.0)
             if ended - last_report >= _PROGRESS_EVERY_S and index + 1 < len(items):
-                self._send("progress", {"chunk": chunk, "completed": index + 1}, durations[reported:])
-                reported = index + 1
+                progress(index + 1, durations[outcome.reported:])
+                outcome.reported = index + 1
                 last_report = ended
         try:
-            data = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+            outcome.data = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as error:  # noqa: B902
-            index = max(_first_unpicklable(results), reported)
+            index = max(_first_unpicklable(results), outcome.reported)
             wrapped = TypeError("the result of {}() could not be pickled back to the handler: {}: {}".format(
                 getattr(items[index][0], "__name__", "a task"), type(error).__name__, error))
-            self._fail(chunk, index, durations[reported:index + 1], wrapped)
-            return
-        self._send("done", {"chunk": chunk}, durations[reported:], data)
+            return outcome.failed(index, wrapped)
+        return outcome
 
-    def _fail(self, chunk, index, durations, error):
-        self._send("error", {
-            "chunk": chunk,
-            "failedAt": index,
-            "errorType": type(error).__name__,
-            "message": str(error),
-            "traceback": _format_remote(error),
-        }, durations, _pickled_error(error))
+    def _serve_lease(self, header):
+        """Serve a batch's lane (lane_listener.py) until the handler closes it, then say so."""
+        lease = header["lease"]
+        context_id, context_data = header["context"], header.get("contextData")
+        connection = None
+        if self._lane_listener is not None:
+            connection = accept_lane(self._lane_listener, header.get("token") or "", LEASE_ACCEPT_S)
+        if connection is None:
+            self._frames.write({"type": "lane.ended", "lease": lease, "unused": True})
+            return
+        lane = FrameSocket(connection)
+        notice = _RunningChunkNotice(self._frames)
+        try:
+            while True:
+                message = lane.read()
+                if message is None:
+                    break
+                request, payload = message
+                if request.get("type") != "run":
+                    continue
+                record = {"lease": lease, "chunk": request.get("chunk"), "start": request.get("start", 0),
+                          "count": request.get("count", 0)}
+                if request.get("functions"):
+                    record["functions"] = request["functions"]
+                notice.began(record)
+
+                def progress(completed, durations, record=record):
+                    self._send("lane.progress", dict(record, completed=completed), durations)
+
+                outcome = self._execute(context_id, context_data, payload, progress)
+                notice.ended()
+                # The handler first: it waits on this; Node's record is off the critical path.
+                if outcome.error is None:
+                    lane.write({"type": "done", "chunk": record["chunk"], "computeMs": outcome.total_ms()}, outcome.data)
+                    self._send("lane.done", record, outcome.unreported())
+                else:
+                    facts = outcome.error_facts()
+                    lane.write(dict(facts, type="error", chunk=record["chunk"], computeMs=outcome.total_ms()), outcome.data)
+                    self._send("lane.error", dict(record, **facts), outcome.unreported())
+        except OSError:
+            pass  # the handler went away: its lane is over
+        finally:
+            notice.stop()
+            connection.close()
+        self._frames.write({"type": "lane.ended", "lease": lease})
 
     def _send(self, kind, header, durations, data=b""):
         header["type"] = kind
         header["timings"] = len(durations)
         self._frames.write(header, durations.tobytes(), data)
+
+
+class _Outcome:
+    """One chunk's end: its results (``data``, a pickle) or its first failure, and the run
+    times of the calls that ran (``reported`` of them already sent in progress frames)."""
+
+    __slots__ = ("durations", "reported", "data", "error", "failed_at")
+
+    def __init__(self):
+        self.durations = array("d")
+        self.reported = 0
+        self.data = b""
+        self.error = None
+        self.failed_at = None
+
+    def failed(self, index, error):
+        self.failed_at = index
+        self.error = error
+        self.data = _pickled_error(error)
+        return self
+
+    def unreported(self):
+        end = len(self.durations) if self.failed_at is None else self.failed_at + 1
+        return self.durations[self.reported:end]
+
+    def total_ms(self):
+        return sum(self.durations)
+
+    def error_facts(self):
+        error = self.error
+        return {"failedAt": self.failed_at, "errorType": type(error).__name__, "message": str(error),
+                "traceback": _format_remote(error)}
+
+
+class _RunningChunkNotice:
+    """Tells Node which lane chunk is running once it has run for a while, so the Jobs tree
+    can show a slow task as it runs. Chunks of tiny tasks end before the next look, and cost
+    Node nothing until their record arrives."""
+
+    def __init__(self, frames):
+        self._frames = frames
+        self._lock = threading.Lock()
+        self._running = None
+        self._generation = 0
+        self._stopped = threading.Event()
+        threading.Thread(target=self._watch, name="snowpark-local-lane-notice", daemon=True).start()
+
+    def began(self, record):
+        with self._lock:
+            self._running = record
+            self._generation += 1
+
+    def ended(self):
+        with self._lock:
+            self._running = None
+
+    def stop(self):
+        self._stopped.set()
+
+    def _watch(self):
+        seen = told = None
+        while not self._stopped.wait(_PROGRESS_EVERY_S):
+            # Under the lock: a notice is never sent after its chunk's own record.
+            with self._lock:
+                if self._running is not None and self._generation == seen and told != seen:
+                    told = seen
+                    try:
+                        self._frames.write(dict(self._running, type="lane.start"))
+                    except OSError:
+                        return
+                seen = self._generation
 
 
 def _first_unpicklable(results):
@@ -202,8 +337,9 @@ def main():
         from snowpark_local.windows_job import contain_in_kill_on_close_job
         contain_in_kill_on_close_job()
     sock = _connect_to_node()
+    lane_listener, lane_address = open_lane_listener()
     _install_joblib_patch()
-    Worker(FrameSocket(sock)).serve()
+    Worker(FrameSocket(sock), lane_listener, lane_address).serve()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
