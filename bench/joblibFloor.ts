@@ -91,6 +91,91 @@ for _ in range(rounds):
 print(json.dumps(times))
 `;
 
+// The lanes' topology (issue 11 part 8): the handler writes each chunk straight to a worker
+// over its own socket and reads the reply on that lane's reader thread, which sends the next
+// chunk; at most 'perLane' in flight on a lane (ours puts a second behind a quick one).
+const LANE_HANDLER = String.raw`
+import json, socket, struct, subprocess, sys, threading, time
+plan, lanes, per_lane, rounds, echo = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+head = struct.Struct(">III")
+lock = threading.Lock()
+state = {"next": 0, "received": 0}
+done = threading.Event()
+
+def take():
+    with lock:
+        index = state["next"]
+        if index >= len(plan):
+            return None
+        state["next"] = index + 1
+        return index
+
+def send(sock, index):
+    request, reply = plan[index]
+    sock.sendall(head.pack(8 + request, index, reply) + bytes(request))
+
+def read_exactly(sock, buffer, count):
+    while len(buffer) < count:
+        data = sock.recv(65536)
+        if not data:
+            raise EOFError()
+        buffer += data
+
+def reader(sock):
+    buffer = bytearray()
+    try:
+        while True:
+            read_exactly(sock, buffer, 4)
+            (length,) = struct.unpack_from(">I", buffer)
+            read_exactly(sock, buffer, 4 + length)
+            del buffer[:4 + length]
+            index = take()
+            if index is not None:
+                send(sock, index)
+            with lock:
+                state["received"] += 1
+                if state["received"] == len(plan):
+                    done.set()
+    except (EOFError, OSError):
+        pass
+
+socks, children = [], []
+for _ in range(lanes):
+    ours, theirs = socket.socketpair()
+    children.append(subprocess.Popen([sys.executable, "-c", echo], stdin=theirs.fileno(), stdout=theirs.fileno()))
+    theirs.close()
+    socks.append(ours)
+    threading.Thread(target=reader, args=(ours,), daemon=True).start()
+times = []
+for _ in range(rounds):
+    state["next"], state["received"] = 0, 0
+    done.clear()
+    started = time.perf_counter()
+    for _ in range(per_lane):
+        for sock in socks:
+            index = take()
+            if index is not None:
+                send(sock, index)
+    done.wait()
+    times.append((time.perf_counter() - started) * 1000)
+for sock in socks:
+    sock.shutdown(socket.SHUT_WR)
+for child in children:
+    child.wait()
+print(json.dumps(times))
+`;
+
+/** One time per round, in ms: the handler and the echo workers alone, Node nowhere on the path. */
+export async function measureLaneFloor(python: string, lanes: number, perLane: number, rounds: number, chunks = tinyTaskChunks()): Promise<number[]> {
+  const plan = JSON.stringify(chunks.map((chunk) => [chunk.requestBytes, chunk.replyBytes]));
+  const handler = spawn(python, ['-c', LANE_HANDLER, plan, String(lanes), String(perLane), String(rounds), ECHO], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  handler.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
+  const code = await new Promise<number | null>((resolve) => handler.on('close', resolve));
+  if (code !== 0) throw new Error(`the lane floor's handler exited with code ${code}`);
+  return JSON.parse(out.trim()) as number[];
+}
+
 const THREAD = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const { spawn } = require('node:child_process');

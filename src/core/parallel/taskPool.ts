@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { delimiter } from 'node:path';
 import { Emitter } from '../util/emitter';
 import { chooseTransport } from '../runner/transport/channelTransport';
+import { newRunToken } from '../runner/transport/runToken';
 import { PoolWorker } from './poolWorker';
 import { splitTimings } from './workerFrames';
 
@@ -243,7 +243,7 @@ export class TaskPool {
         owner: request.owner,
         pid: worker.pid,
         address: worker.laneAddress,
-        token: randomBytes(24).toString('hex'),
+        token: newRunToken(),
         end: new Promise<LeaseEnd>((resolve) => (settle = resolve)),
       };
       this.leaseEnds.set(lease, (end) => {
