@@ -162,9 +162,9 @@ async function main(): Promise<void> {
       results[what] = { ours: [], cold: [], warm: [] };
       for (let round = 0; round < (what === 'cpu' ? CPU_ROUNDS : ROUNDS); round++) {
         if (what === 'cpu' && round > 0) {
-          // Fresh workers each round, as loky's side gets: the same pure-Python loop runs up to
-          // 20 % faster or slower from one process to another, by what the process allocated
-          // before it (bench/README, part 8), and a pool kept for all rounds would draw once.
+          // Fresh workers each round, as loky's side starts a fresh process each round: how fast
+          // this pure-Python loop runs depends on the process's memory layout (bench/README,
+          // part 8), so both sides sample process start-up the same way.
           await runtime.dispose();
           runtime = await SnowparkRuntime.open({ dbPath: ':memory:', python: PYTHON, workers: WORKERS });
           await warmUp();
