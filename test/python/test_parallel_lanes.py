@@ -179,6 +179,9 @@ class _StandInChannel:
     def call_async(self, method, params, on_reply):
         self.calls.append((method, params))
 
+    def notify(self, method, params):
+        self.calls.append((method, params))
+
     def call(self, method, params, timeout=None):
         self.calls.append((method, params))
         return self.lost_answer
@@ -253,13 +256,13 @@ class ChunkDispatcherTest(unittest.TestCase):
         dispatcher.submit(self.request(2))
         self.assertEqual([name for name, _ in channel.calls], ["tasks.lane.lost", "tasks.submit"])
 
-    def test_an_offer_it_cannot_connect_to_is_named_at_close_and_its_share_relayed(self):
+    def test_an_offer_it_cannot_connect_to_is_given_back_at_once_and_its_share_relayed(self):
         channel = _StandInChannel()
         dispatcher = lanes.ChunkDispatcher(channel, "batch", [
             {"lane": 9, "address": "unix:" + os.path.join(self.directory, "nothing.sock"), "token": "t", "pid": 1}], 0)
-        self.assertEqual(dispatcher.unconnected, [9])
+        self.assertEqual(channel.calls, [("tasks.lanes.unused", {"batchId": "batch", "lanes": [9]})])
         dispatcher.submit(self.request(1))
-        self.assertEqual([name for name, _ in channel.calls], ["tasks.submit"])
+        self.assertEqual([name for name, _ in channel.calls], ["tasks.lanes.unused", "tasks.submit"])
 
     def test_after_close_a_chunk_is_refused_as_cancelled(self):
         dispatcher = lanes.ChunkDispatcher(_StandInChannel(), "batch", [], None)

@@ -153,6 +153,17 @@ export class BatchLanes {
     return undefined;
   }
 
+  /**
+   * Lanes the handler could not connect to: their workers wait in accept() and are ended
+   * now, so that the batch's relayed chunks may use its whole n_jobs.
+   */
+  unused(ids: number[]): void {
+    for (const id of ids) {
+      const lease = this.leases.get(id);
+      if (lease) this.end(lease, `The handler could not reach task worker ${lease.pid}'s lane.`);
+    }
+  }
+
   /** joblib gave up on the batch: workers deep in a chunk of it stop now (loky's abort kills too). */
   abortRunning(message: string): void {
     for (const entry of this.chunks.values()) if (entry.lease && entry.records.hasLive()) this.end(entry.lease, message);
@@ -160,15 +171,11 @@ export class BatchLanes {
 
   /**
    * The handler closed the batch, after closing its lanes. Chunks it never sent get their
-   * rows; lanes it never connected, and on failure lanes still deep in a chunk, are ended;
-   * the rest end as their workers finish what they hold, each sending its last record first.
+   * rows; on failure, lanes still deep in a chunk are ended; the rest end as their workers
+   * finish what they hold, each sending its last record first.
    */
-  async close(ok: boolean, message: string, unsent: ChunkDescription[], unconnected: number[]): Promise<void> {
+  async close(ok: boolean, message: string, unsent: ChunkDescription[]): Promise<void> {
     for (const described of unsent) this.chunkFor(undefined, described)?.records.finishRest('ABORTED');
-    for (const id of unconnected) {
-      const lease = this.leases.get(id);
-      if (lease) this.end(lease, message);
-    }
     if (!ok) this.abortRunning(message);
     const ends = Promise.all([...this.leases.values()].map((lease) => lease.end));
     if (!(await Promise.race([ends.then(() => true), delay(ok ? LANE_CLOSE_LIMIT_MS : LANE_ABORT_GRACE_MS)]))) {

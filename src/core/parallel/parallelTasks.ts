@@ -210,7 +210,12 @@ export class ParallelTasks {
         return this.threadBatches.close(params);
       case 'tasks.batch.close': {
         const batch = run.batches.get(String(params.batchId));
-        if (batch) await this.closeBatch(batch, params.ok === true, descriptions(params.unsent), numbers(params.unconnected));
+        if (batch) await this.closeBatch(batch, params.ok === true, descriptions(params.unsent));
+        return {};
+      }
+      case 'tasks.lanes.unused': {
+        const batch = run.batches.get(String(params.batchId));
+        batch?.lanes?.unused(numbers(params.lanes));
         return {};
       }
       case 'tasks.lane.lost': {
@@ -401,11 +406,11 @@ export class ParallelTasks {
     this.options.jobs.move(batch.id, 'ABORTED', { error: { message } });
   }
 
-  private async closeBatch(batch: Batch, ok: boolean, unsent: ChunkDescription[], unconnected: number[]): Promise<void> {
+  private async closeBatch(batch: Batch, ok: boolean, unsent: ChunkDescription[]): Promise<void> {
     const message = batch.cancelled ?? 'The joblib batch ended.';
     this.abortPending(batch, message);
     // Its lanes' last records arrive before their workers are free again: the batch's rows are then complete.
-    await batch.lanes?.close(ok, message, unsent, unconnected);
+    await batch.lanes?.close(ok, message, unsent);
     const jobs = this.options.jobs;
     const job = jobs.get(batch.id);
     batch.run.batches.delete(batch.id);

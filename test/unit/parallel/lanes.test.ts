@@ -59,6 +59,14 @@ def worker_dies(session):
         return joblib.Parallel(n_jobs=2, batch_size=1)(joblib.delayed(die_at)(i, 2) for i in range(4))
 
 
+def lanes_unreachable(session):
+    # As if every lane's address failed to connect: the dispatcher relays all of it.
+    from snowpark_local.parallel import lanes
+    lanes.ChunkDispatcher._connect = lambda self, offer: None
+    with joblib.parallel_backend('loky'):
+        return sum(joblib.Parallel(n_jobs=2)(joblib.delayed(abs)(-i) for i in range(100)))
+
+
 def prints(session):
     with joblib.parallel_backend('loky'):
         return joblib.Parallel(n_jobs=2, batch_size=1)(joblib.delayed(shout)(i) for i in range(2))
@@ -201,6 +209,22 @@ describe('joblib lanes: chunks straight from the handler to leased workers (real
     assert.ok(await waitUntil(() => seen.join('').includes('task 1 says hello'), 5000), seen.join(''));
     for (const line of seen.filter((text) => text.includes('says hello'))) assert.ok(line.startsWith(`${handle.runId}:`), line);
     listener.dispose();
+  });
+
+  it('a handler that cannot reach its lanes has every chunk relayed, and the workers leased to it are ended at once, not left waiting', async () => {
+    const pool = runtime.parallel.poolFor(PYTHON);
+    await pool.whenWarm(2);
+    const idleBefore = pool.workerList.filter((worker) => worker.state === 'idle').map((worker) => worker.pid);
+    const handle = run('lanes_unreachable');
+    assert.equal(valueOf(await handle.outcome), 4950);
+    const [batch] = runtime.jobs.list({ runId: handle.runId, kind: 'batch' });
+    assert.equal(batch.status, 'SUCCESS');
+    assert.equal(recordsOf(batch.id).length, 0, 'no chunk went over a lane');
+    assert.equal(tasksOf(handle.runId).filter((task) => task.status === 'SUCCESS').length, 100);
+    // Leased (two: n_jobs=2) but never connected to, they waited in accept(): they were ended.
+    const ended = (): number => idleBefore.filter((pid) => !isAlive(pid!)).length;
+    assert.ok(await waitUntil(() => ended() >= 2, 5000), `leased workers ended: ${ended()} of ${idleBefore.length} idle before`);
+    assert.ok(await waitUntil(() => pool.workerList.filter((worker) => worker.state === 'idle').length >= 2, 10_000), 'the pool is warm again');
   });
 
   it('with SNOWPARK_LOCAL_TASK_LANES=0 every chunk is relayed through Node, and still recorded', async () => {

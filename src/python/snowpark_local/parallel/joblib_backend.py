@@ -222,7 +222,6 @@ class PoolBackend(ParallelBackendBase):
                 "batchId": batch_id,
                 "ok": ok,
                 "unsent": unsent,
-                "unconnected": dispatcher.unconnected if dispatcher is not None else [],
             })
         except Exception:  # noqa: B902 - the run may be ending; the Node side cleans up then
             pass

@@ -85,7 +85,6 @@ class ChunkDispatcher:
         for offer in offers:
             lane = self._connect(offer)
             if lane is None:
-                # Its worker's lease ends when the batch closes (unconnected, below).
                 self.unconnected.append(offer.get("lane"))
                 if self._relay_slots is not None:
                     self._relay_slots += 1
@@ -93,6 +92,10 @@ class ChunkDispatcher:
             self._lanes.append(lane)
             threading.Thread(target=self._read_lane, args=(lane,), daemon=True,
                              name="snowpark-local-lane-{}".format(lane.number)).start()
+        if self.unconnected:
+            # Their workers wait for us in accept(): Node ends those leases now, and runs
+            # their share of the batch relayed.
+            channel.notify("tasks.lanes.unused", {"batchId": batch_id, "lanes": self.unconnected})
 
     @property
     def lane_count(self):
