@@ -98,10 +98,6 @@ class ChunkDispatcher:
             channel.notify("tasks.lanes.unused", {"batchId": batch_id, "lanes": self.unconnected})
 
     @property
-    def lane_count(self):
-        return len(self._lanes)
-
-    @property
     def closing(self):
         return self._closing
 
