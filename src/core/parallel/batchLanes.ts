@@ -188,9 +188,7 @@ export class BatchLanes {
   private end(lease: Lease, message: string): void {
     if (lease.ended) return;
     this.pool.cancelLease(lease, message);
-    for (const entry of this.chunks.values()) {
-      if (entry.lease === lease && entry.records.hasLive()) this.settleHeld(entry, { kind: 'cancelled', message: lease.cancelMessage ?? message });
-    }
+    this.settleChunksOf(lease, { kind: 'cancelled', message: lease.cancelMessage ?? message });
   }
 
   private chunkFor(lease: Lease | undefined, described: Record<string, unknown> | ChunkDescription): LaneChunk | undefined {
@@ -210,7 +208,11 @@ export class BatchLanes {
 
   /** The lane's worker ended while it held chunks: they end as it did. */
   private leaseEnded(lease: Lease, end: LeaseEnd): void {
-    if (end.kind === 'returned') return;
+    if (end.kind !== 'returned') this.settleChunksOf(lease, end);
+  }
+
+  /** The chunks a lane's worker still held end now, as it did. */
+  private settleChunksOf(lease: Lease, end: { kind: 'cancelled' | 'crashed'; message: string }): void {
     for (const entry of this.chunks.values()) if (entry.lease === lease && entry.records.hasLive()) this.settleHeld(entry, end);
   }
 

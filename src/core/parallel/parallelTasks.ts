@@ -271,14 +271,17 @@ export class ParallelTasks {
     const leases = pool.lease({ group: id, owner: run.runId, count: nJobs, contextId: run.contextId!, context: run.context! });
     if (!leases.length) return { batchId: id, lanes: [], relaySlots: null };
     batch.lanes = new BatchLanes(this.options.jobs, pool, { runId: run.runId, id, label }, leases, {
-      onTasks: (count) => {
-        batch.taskCount += count;
-        this.options.jobs.update(id, { tasks: batch.taskCount });
-      },
+      onTasks: (count) => this.countTasks(batch, count),
       onError: (message) => (batch.firstError ??= message),
     });
     // Beyond the lanes, the batch's other n_jobs run relayed, on workers the pool starts.
     return { batchId: id, lanes: batch.lanes.offers, relaySlots: nJobs - leases.length };
+  }
+
+  /** `count` more of the batch's tasks have rows (its Jobs row shows how many). */
+  private countTasks(batch: Batch, count: number): void {
+    batch.taskCount += count;
+    this.options.jobs.update(batch.id, { tasks: batch.taskCount });
   }
 
   private lanesWanted(): boolean {
@@ -310,8 +313,7 @@ export class ParallelTasks {
     const functions = Array.isArray(params.functions) ? (params.functions as string[]) : undefined;
     const chunkNumber = typeof params.chunk === 'number' ? params.chunk : undefined;
     const records = new ChunkRecords(this.options.jobs, { runId: run.runId, id: batch.id, label: batch.label }, { start, count, chunk: chunkNumber, functions });
-    batch.taskCount += count;
-    this.options.jobs.update(batch.id, { tasks: batch.taskCount });
+    this.countTasks(batch, count);
     if (typeof params.rejected === 'string') {
       records.finishRest('FAILED_WITH_ERROR', { error: { message: params.rejected } });
       batch.firstError ??= params.rejected;

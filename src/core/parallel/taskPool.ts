@@ -232,10 +232,7 @@ export class TaskPool {
     for (const worker of this.workers) {
       if (leases.length >= request.count) break;
       if (worker.state !== 'idle' || !worker.laneAddress || worker.pid === undefined) continue;
-      if (worker.idleTimer) clearTimeout(worker.idleTimer);
-      worker.idleTimer = undefined;
-      worker.state = 'leased';
-      worker.setHoldsProcess(true);
+      this.occupy(worker, 'leased');
       let settle: (end: LeaseEnd) => void = () => undefined;
       const lease: Lease = {
         id: this.nextLeaseId++,
@@ -254,10 +251,7 @@ export class TaskPool {
       });
       worker.lease = lease;
       worker.leasedBy = lease.owner;
-      const header: Record<string, unknown> = { type: 'lease', lease: lease.id, token: lease.token, context: request.contextId };
-      if (worker.context !== request.contextId) header.contextData = request.context;
-      worker.context = request.contextId;
-      worker.send(header);
+      this.sendInContext(worker, { type: 'lease', lease: lease.id, token: lease.token }, request.contextId, request.context);
       leases.push(lease);
     }
     this.fill();
@@ -416,13 +410,18 @@ export class TaskPool {
     }
   }
 
-  private start(worker: PoolWorker, chunk: Chunk): void {
+  /** An idle worker goes to work: a chunk (`busy`) or a batch's lane (`leased`). */
+  private occupy(worker: PoolWorker, state: 'busy' | 'leased'): void {
     if (worker.idleTimer) clearTimeout(worker.idleTimer);
     worker.idleTimer = undefined;
-    worker.state = 'busy';
+    worker.state = state;
+    worker.setHoldsProcess(true);
+  }
+
+  private start(worker: PoolWorker, chunk: Chunk): void {
+    this.occupy(worker, 'busy');
     worker.chunk = chunk;
     worker.leasedBy = undefined;
-    worker.setHoldsProcess(true);
     chunk.state = 'running';
     chunk.worker = worker;
     this.runningByGroup.set(chunk.group, (this.runningByGroup.get(chunk.group) ?? 0) + 1);
@@ -432,11 +431,16 @@ export class TaskPool {
   }
 
   private send(worker: PoolWorker, chunk: Chunk): void {
-    const header: Record<string, unknown> = { type: 'run', chunk: chunk.id, context: chunk.contextId };
+    this.sendInContext(worker, { type: 'run', chunk: chunk.id }, chunk.contextId, chunk.context, chunk.payload);
+  }
+
+  /** A frame that runs in a context: its data goes along only when the worker holds another. */
+  private sendInContext(worker: PoolWorker, header: Record<string, unknown>, contextId: string, context: WorkerContextData, payload?: Uint8Array): void {
+    header.context = contextId;
     // The Python worker takes frames in order: the context it holds is that of the last sent.
-    if (worker.context !== chunk.contextId) header.contextData = chunk.context;
-    worker.context = chunk.contextId;
-    worker.send(header, chunk.payload);
+    if (worker.context !== contextId) header.contextData = context;
+    worker.context = contextId;
+    worker.send(header, payload);
   }
 
   /** A settled running chunk gives its worker back, or to the chunk sent behind it. */
@@ -547,10 +551,7 @@ export class TaskPool {
       this.leaseEnds.get(lease)?.(
         lease.cancelMessage
           ? { kind: 'cancelled', message: lease.cancelMessage }
-          : {
-              kind: 'crashed',
-              message: this.crashMessage(lease.pid, how),
-            },
+          : { kind: 'crashed', message: this.crashMessage(lease.pid, how) },
       );
     }
     if (worker.wasReady) this.startFailures = 0;
