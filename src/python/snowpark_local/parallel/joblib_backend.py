@@ -262,7 +262,6 @@ class PoolBackend(ParallelBackendBase):
                 self._batch_id = opened["batchId"]
                 self._dispatcher = ChunkDispatcher(channel, self._batch_id, opened.get("lanes") or [],
                                                    opened.get("relaySlots"))
-            batch_id = self._batch_id
             dispatcher = self._dispatcher
             start = self._next_index
             self._next_index += len(items)
@@ -280,26 +279,20 @@ class PoolBackend(ParallelBackendBase):
 
             # Here, on a lane's reader thread or the channel's (lanes.py, task_channel.py), one
             # at a time. joblib's callback dispatches the next chunk; only then may the main
-            # thread see this result. The
-            # other way round, joblib 1.2's retrieve() can find no job queued and sleep 10 ms,
-            # once per chunk.
+            # thread see this result. The other way round, joblib 1.2's retrieve() can find no
+            # job queued and sleep 10 ms, once per chunk.
             try:
                 callback(future)
             finally:
                 future._resolve(reply)
 
+        request = ChunkRequest(chunk, start, len(items), functions, None, on_reply)
         try:
-            payload = dumps_tasks(items)
+            request.payload = dumps_tasks(items)
         except TaskPicklingError as error:
-            # Never runs, but its tasks get their rows (failed, with the reason) through Node.
-            request = {"batchId": batch_id, "chunk": chunk, "start": start, "count": len(items),
-                       "rejected": str(error)}
-            if functions is not None:
-                request["functions"] = functions
-            rejected = {"ok": False, "kind": "rejected", "message": str(error), "error": error}
-            channel.call_async("tasks.submit", request, lambda _result, _error: on_reply(rejected))
+            dispatcher.reject(request, error)
             return future
-        dispatcher.submit(ChunkRequest(chunk, start, len(items), functions, payload, on_reply))
+        dispatcher.submit(request)
         return future
 
 

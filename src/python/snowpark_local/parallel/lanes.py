@@ -110,8 +110,14 @@ class ChunkDispatcher:
         if closing:
             self._deliver(request, {"ok": False, "kind": "cancelled", "message": "The joblib batch has ended."})
             return
-        for target, runnable in sends:
-            self._send(target, runnable)
+        self._send_each(sends)
+
+    def reject(self, request, error):
+        """A chunk that could not be pickled never runs; Node still records its tasks, failed
+        with the reason, and joblib gets the error itself."""
+        params = dict(request.describe(), batchId=self._batch_id, rejected=str(error))
+        reply = {"ok": False, "kind": "rejected", "message": str(error), "error": error}
+        self._channel.call_async("tasks.submit", params, lambda _result, _error: self._deliver(request, reply))
 
     def abort(self):
         """Sends nothing more (joblib gave up on the batch); chunks in flight run out."""
@@ -186,13 +192,16 @@ class ChunkDispatcher:
         except OSError:
             pass  # the lane's reader sees it close and settles what it held
 
+    def _send_each(self, sends):
+        for target, request in sends:
+            self._send(target, request)
+
     def _relay_replied(self, request, result, error):
         reply = result if error is None else {"ok": False, "kind": error.get("kind"), "message": error.get("message")}
         with self._lock:
             self._relayed -= 1
             sends = self._take_runnable()
-        for target, runnable in sends:
-            self._send(target, runnable)
+        self._send_each(sends)
         self._deliver(request, reply)
 
     def _read_lane(self, lane):
@@ -209,8 +218,7 @@ class ChunkDispatcher:
                 lane.last_ms = header.get("computeMs")
                 sends = self._take_runnable()
             # The next chunk first: the worker starts it while joblib looks at this one.
-            for target, runnable in sends:
-                self._send(target, runnable)
+            self._send_each(sends)
             if request is not None:
                 self._deliver(request, self._reply_of(lane, request, header, payload))
         self._lane_closed(lane)
@@ -241,8 +249,7 @@ class ChunkDispatcher:
                 self._relay_slots += 1
             sends = self._take_runnable()
         lane.socket.close()
-        for target, runnable in sends:
-            self._send(target, runnable)
+        self._send_each(sends)
         if not held:
             return
         reply = self._why_lost(lane, held)
