@@ -2,6 +2,7 @@ import { SqlError } from '../engine/sqlError';
 import { LineIndex } from '../sql/lineIndex';
 import { scanSql } from '../sql/scanSql';
 import { splitStatements } from '../sql/splitStatements';
+import { SqlToken } from '../sql/tokens';
 
 // Checks Snowflake makes before running anything, made here for every engine: the embedded
 // one would otherwise run what Snowflake refuses, with real harm (issue 10 items 6, 7).
@@ -21,9 +22,11 @@ export interface StatementOrigin {
 
 /** Throws Snowflake's error for an unterminated token or for several statements in one. */
 export function checkOneCompleteStatement(sql: string, queryId: string, origin: StatementOrigin = {}): void {
-  const unterminated = unterminatedError(sql, queryId, origin);
+  // Every statement passes here: one scan serves both checks.
+  const tokens = scanSql(sql);
+  const unterminated = unterminatedError(sql, queryId, origin, tokens);
   if (unterminated) throw unterminated.error;
-  const count = splitStatements(sql).length;
+  const count = splitStatements(sql, tokens).length;
   if (count > 1) {
     throw new SqlError(
       '000008',
@@ -36,8 +39,13 @@ export function checkOneCompleteStatement(sql: string, queryId: string, origin: 
 }
 
 /** The error for a string, identifier, $$ block or comment that `sql` never closes, and its 1-based line. */
-export function unterminatedError(sql: string, queryId: string, origin: StatementOrigin = {}): { error: SqlError; line: number } | undefined {
-  const open = scanSql(sql).find((token) => token.unterminated);
+export function unterminatedError(
+  sql: string,
+  queryId: string,
+  origin: StatementOrigin = {},
+  tokens: readonly SqlToken[] = scanSql(sql),
+): { error: SqlError; line: number } | undefined {
+  const open = tokens.find((token) => token.unterminated);
   if (!open) return undefined;
   const closer = CLOSERS[open.kind];
   const line = (origin.line ?? 0) + new LineIndex(sql).positionAt(open.start).line + 1;

@@ -6,11 +6,16 @@ import { ExecuteRequest, SqlEngine } from '../engine/sqlEngine';
 import { coerceArguments } from '../runner/argumentCoercion';
 import { RunOutcome, RunRequest } from '../runner/runTypes';
 import { QueryResult, TaggedValue } from '../runner/protocol';
+import { leadingKeyword } from '../sql/leadingKeyword';
 import { splitStatements } from '../sql/splitStatements';
 import { procedureMetadataSql, substituteProcedureDdl } from './procedureMetadata';
 import { procedureRunRequest } from './procedureRunRequest';
 import { cellToPlain, resultForReturnValue } from './procedureValues';
 import { normaliseName, ProcedureCatalog, registeredProcedureFrom } from './procedureCatalog';
+
+/** The first words of the statements this router answers itself (the rest pass through). */
+const PROCEDURE_KEYWORDS = new Set(['CREATE', 'CALL', 'SHOW', 'DESC', 'DESCRIBE']);
+const GET_PROCEDURE_DDL = /get_ddl\s*\(\s*'procedure'/i;
 
 /** Starts a nested run for a CALL and returns its outcome; cancelling `signal` cancels it. */
 export type ProcedureRunner = (request: RunRequest, signal: AbortSignal) => Promise<RunOutcome>;
@@ -43,6 +48,9 @@ export class ProcedureRouter implements SqlEngine {
   }
 
   async execute(request: ExecuteRequest): Promise<QueryResult> {
+    // Nearly every statement is none of these, and its first word says so: parsing it as a
+    // CREATE PROCEDURE and as a CALL cost four scans of its text.
+    if (!PROCEDURE_KEYWORDS.has(leadingKeyword(request.sql)) && !GET_PROCEDURE_DDL.test(request.sql)) return this.inner.execute(request);
     const [statement] = splitStatements(request.sql);
     if (statement) {
       const created = parseCreateProcedure(statement, request.sql);
@@ -50,7 +58,7 @@ export class ProcedureRouter implements SqlEngine {
       // SHOW/DESCRIBE PROCEDURE: the local catalog answers (on an account, the account does).
       const metadata = this.inner.kind === 'snowflake' ? undefined : procedureMetadataSql(statement.text, this.catalog.list(), request.context.session, request.queryId);
       if (metadata) return this.inner.execute({ ...request, sql: metadata, binds: undefined });
-      if (this.inner.kind !== 'snowflake' && /get_ddl\s*\(\s*'procedure'/i.test(statement.text)) {
+      if (this.inner.kind !== 'snowflake' && GET_PROCEDURE_DDL.test(statement.text)) {
         return this.inner.execute({ ...request, sql: substituteProcedureDdl(statement.text, this.catalog.list(), request.queryId) });
       }
       const call = parseCall(statement);

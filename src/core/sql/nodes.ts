@@ -21,7 +21,25 @@ export function isTokenOf<K extends SqlTokenKind>(node: SqlNode | undefined, kin
 /** True for an unquoted word equal (case-insensitively) to one of `upperWords`. */
 export function isWord(node: SqlNode | undefined, ...upperWords: string[]): node is TokenNodeOf<'word'> {
   if (!isTokenOf(node, 'word')) return false;
-  return upperWords.length === 0 || upperWords.includes(node.token.text.toUpperCase());
+  if (upperWords.length === 0) return true;
+  const text = node.token.text;
+  for (const word of upperWords) if (upperCaseEquals(text, word)) return true;
+  return false;
+}
+
+/**
+ * `text.toUpperCase() === upper` without building the upper-cased copy: the translator
+ * asks this of nearly every word, and the copies were a large share of what it allocated.
+ */
+function upperCaseEquals(text: string, upper: string): boolean {
+  // Outside ASCII, upper-casing can change the length (`ß` is `SS`): ask the real thing.
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return text.toUpperCase() === upper;
+  if (text.length !== upper.length) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 97 && code <= 122 ? code - 32 : code) !== upper.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 export function isPunct(node: SqlNode | undefined, ...texts: string[]): node is TokenNodeOf<'punct'> {
@@ -65,7 +83,7 @@ export function trimTrivia(nodes: SqlNode[]): SqlNode[] {
 
 /** Splits at commas that are not inside any bracket. `()` gives `[]`; `(a,)` gives `[[a], []]`. */
 export function splitAtCommas(nodes: SqlNode[]): SqlNode[][] {
-  if (significantNodes(nodes).length === 0) return [];
+  if (nodes.every(isTrivia)) return [];
   const parts: SqlNode[][] = [[]];
   for (const node of nodes) {
     if (isPunct(node, ',')) parts.push([]);

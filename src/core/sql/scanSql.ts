@@ -6,8 +6,22 @@ import { SqlToken, SqlTokenKind } from './tokens';
 
 const MULTI_CHAR_PUNCT = ['::', '=>', '<=', '>=', '<>', '!=', '||', '->'];
 
-const isWordStart = (ch: string): boolean => /[A-Za-z_\u0080-\uffff]/.test(ch);
-const isWordPart = (ch: string): boolean => /[A-Za-z0-9_$\u0080-\uffff]/.test(ch);
+// Every statement is scanned on its way to the engine, so the character classes test char
+// codes: a regular expression per character allocated more than the tokens did. Outside
+// ASCII they defer to the regular expressions, which define them.
+const isWordStart = (ch: string): boolean => {
+  const code = ch.charCodeAt(0);
+  return code < 0x80 ? isAsciiLetter(code) || code === 95 /* _ */ : /[\u0080-\uffff]/.test(ch);
+};
+const isWordPart = (ch: string): boolean => {
+  const code = ch.charCodeAt(0);
+  return code < 0x80 ? isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95 || code === 36 /* $ */ : /[\u0080-\uffff]/.test(ch);
+};
+const isSpace = (ch: string): boolean => {
+  const code = ch.charCodeAt(0);
+  return code < 0x80 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(ch);
+};
+const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
 
 /**
@@ -32,9 +46,9 @@ export function scanSql(text: string, baseOffset = 0): SqlToken[] {
     const ch = text[pos];
     const next = text[pos + 1] ?? '';
 
-    if (/\s/.test(ch)) {
+    if (isSpace(ch)) {
       let end = pos + 1;
-      while (end < text.length && /\s/.test(text[end])) end++;
+      while (end < text.length && isSpace(text[end])) end++;
       push('whitespace', end);
     } else if ((ch === '-' && next === '-') || (ch === '/' && next === '/')) {
       // Snowflake accepts `//` line comments as well as `--`.
@@ -59,11 +73,16 @@ export function scanSql(text: string, baseOffset = 0): SqlToken[] {
     } else if (isDigit(ch) || (ch === '.' && isDigit(next) && !followsOperand(tokens))) {
       push('number', endOfNumber(text, pos));
     } else {
-      const multi = MULTI_CHAR_PUNCT.find((p) => text.startsWith(p, pos));
-      push('punct', pos + (multi?.length ?? 1));
+      push('punct', pos + multiCharPunctLength(text, pos));
     }
   }
   return tokens;
+}
+
+/** 2 where one of MULTI_CHAR_PUNCT starts at `pos`, else 1. */
+function multiCharPunctLength(text: string, pos: number): number {
+  for (const punct of MULTI_CHAR_PUNCT) if (text.startsWith(punct, pos)) return 2;
+  return 1;
 }
 
 /** `'it''s'` and `'it\'s'` are both one literal in Snowflake. */
@@ -89,9 +108,20 @@ function endOfDoubleQuoted(text: string, start: number): number {
   return -1; // never closed
 }
 
+/** Digits, an optional `.` and digits, then an exponent only if it has digits (`1e` is `1`, `e`). */
 function endOfNumber(text: string, start: number): number {
-  const match = /^(\d*\.?\d*)([eE][+-]?\d+)?/.exec(text.slice(start));
-  return start + Math.max(1, match?.[0].length ?? 1);
+  let end = start;
+  while (isDigit(text[end] ?? '')) end++;
+  if (text[end] === '.') end++;
+  while (isDigit(text[end] ?? '')) end++;
+  if (text[end] === 'e' || text[end] === 'E') {
+    const sign = text[end + 1] === '+' || text[end + 1] === '-' ? 1 : 0;
+    if (isDigit(text[end + 1 + sign] ?? '')) {
+      end += 2 + sign;
+      while (isDigit(text[end] ?? '')) end++;
+    }
+  }
+  return Math.max(start + 1, end);
 }
 
 /** `t.5` is not a number: a dot right after an operand is a member access. */

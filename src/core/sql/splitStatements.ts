@@ -1,6 +1,6 @@
 import { LineIndex } from './lineIndex';
 import { scanSql } from './scanSql';
-import { isTriviaToken } from './tokens';
+import { isTriviaToken, SqlToken } from './tokens';
 
 export interface SqlStatement {
   /** The statement without surrounding whitespace, leading/trailing comments or its ';'. */
@@ -20,8 +20,10 @@ export interface SqlStatement {
  *
  * Known limit: a Snowflake Scripting block written without `$$` (`BEGIN ... END;`) is split
  * at its inner semicolons, as SnowSQL also does.
+ *
+ * `tokens`: the text's tokens, when the caller has scanned it already.
  */
-export function splitStatements(text: string): SqlStatement[] {
+export function splitStatements(text: string, tokens: readonly SqlToken[] = scanSql(text)): SqlStatement[] {
   const lines = new LineIndex(text);
   const statements: SqlStatement[] = [];
   let first = -1; // offset of the current statement's first significant token
@@ -42,7 +44,7 @@ export function splitStatements(text: string): SqlStatement[] {
     last = -1;
   };
 
-  for (const token of scanSql(text)) {
+  for (const token of tokens) {
     if (token.kind === 'punct' && token.text === ';') finish();
     else if (!isTriviaToken(token)) {
       if (first < 0) first = token.start;

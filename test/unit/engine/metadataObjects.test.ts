@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { SessionState } from '../../../src/core/jobs/queryExecutor';
+import { QueryResult } from '../../../src/core/runner/protocol';
 import { SnowparkRuntime } from '../../../src/core/snowparkRuntime';
 import { openMemoryRuntime, runSql } from '../support/runtimeFixture';
 import { columnNames, columnValues, resultRows } from '../support/resultRows';
@@ -73,6 +75,28 @@ $$`;
     assert.match(text, /^CREATE OR REPLACE PROCEDURE "MP_ECHO"\("S" VARCHAR, "N" NUMBER\)\nRETURNS VARCHAR\nLANGUAGE PYTHON\n/);
     assert.match(text, /\nEXECUTE AS OWNER\nAS '\ndef run/);
     assert.match(wrongTypes.error?.message ?? '', /Procedure 'MP_ECHO\(VARCHAR\)' does not exist or not authorized/);
+  });
+
+  // A handler's session.sql sends the text whole, comments and empty statements included:
+  // the procedure statements are still recognised behind them, and a word that only starts
+  // with a keyword is not one.
+  it('a session.sql statement behind comments and `;` is still a procedure statement; `call_log` is not CALL', async () => {
+    const session = new SessionState(runtime.runner.sessionContext);
+    const statement = async (sql: string) => runtime.executor.run({ runId: 'mp', parentId: 'mp', sql, session });
+    const rows = (result: QueryResult) => resultRows({ statement: '', line: 0, durationMs: 0, result });
+    const created = await statement(
+      "-- the one procedure\n/* registered here */ ;\ncreate or replace procedure mp_lead(n number) returns number language python runtime_version = '3.12' handler = 'run' as $$\ndef run(session, n):\n    return n\n$$",
+    );
+    assert.equal(created.data[0][0], 'Function MP_LEAD successfully created.');
+    const shown = await statement("// which ones\n;  show procedures like 'MP_LEAD'");
+    assert.deepEqual(rows(shown).map((row) => row.name), ['MP_LEAD']);
+    const described = await statement('/* c */ DESC procedure mp_lead(number)');
+    assert.equal(Object.fromEntries(rows(described).map((row) => [row.property, row.value])).handler, 'run');
+    const ddl = await statement("select /* x */ get_ddl('procedure', 'mp_lead(number)')");
+    assert.match(String(ddl.data[0][0]), /^CREATE OR REPLACE PROCEDURE "MP_LEAD"/);
+    const passedThrough = await statement("select 'x' as call_log, 2 as create_time");
+    assert.deepEqual(rows(passedThrough).map((row) => [row.CALL_LOG, Number(row.CREATE_TIME)]), [['x', 2]]);
+    await assert.rejects(statement(' ; call mp_missing(1)'), /Unknown user-defined function MP_MISSING/);
   });
 
   it('SHOW FUNCTIONS lists built-ins (is_builtin Y); SHOW USER FUNCTIONS is empty with its columns', async () => {
