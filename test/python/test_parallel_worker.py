@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 import unittest
 from array import array
 
@@ -160,6 +161,64 @@ class TaskWorkerTest(unittest.TestCase):
     def test_worker_exits_when_its_channel_closes(self):
         self.worker.socket.close()
         self.assertEqual(self.worker.process.wait(timeout=10), 0)
+
+
+class WorkerParentTest(unittest.TestCase):
+    """A worker whose parent dies goes with it, though its channel is still open."""
+
+    STARTER = textwrap.dedent("""
+        import os, socket, subprocess, sys
+        fd = int(sys.argv[1])
+        worker = subprocess.Popen([sys.executable, "-m", "snowpark_local.parallel.task_worker"],
+                                  env=dict(os.environ, SNOWPARK_LOCAL_TASK_FD=str(fd)), pass_fds=(fd,))
+        sys.stdout.write(str(worker.pid) + "\\n")
+        sys.stdout.flush()
+        sys.stdin.read()  # until the test lets go
+        os._exit(0)
+    """)
+
+    def test_worker_ends_with_its_parent_and_runs_no_watchdog_on_linux(self):
+        ours, theirs = socket.socketpair()
+        starter = subprocess.Popen(
+            [sys.executable, "-c", self.STARTER, str(theirs.fileno())],
+            env=dict(os.environ, PYTHONPATH=SHIM_ROOT), pass_fds=(theirs.fileno(),),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        theirs.close()
+        try:
+            frames = FrameSocket(ours)
+            header, _ = frames.read()
+            self.assertEqual(header["type"], "ready")
+            pid = int(starter.stdout.readline())
+            self.assertEqual(pid, header["pid"])
+            if sys.platform.startswith("linux"):
+                # The kernel ends it with its parent: no thread wakes twice a second to check.
+                self.assertEqual(os.listdir("/proc/%d/task" % pid), [str(pid)])
+            starter.stdin.close()
+            self.assertEqual(starter.wait(timeout=10), 0)
+            # Its channel (ours) is still open: only the parent's death can end it.
+            deadline = time.monotonic() + 10
+            while _alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            self.assertFalse(_alive(pid), "the worker outlived its parent")
+        finally:
+            ours.close()
+            starter.stdout.close()
+            if starter.poll() is None:
+                starter.kill()
+                starter.wait()
+
+
+def _alive(pid):
+    """Running, and not a zombie waiting for a reaper that a container may not have."""
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    try:
+        with open("/proc/%d/status" % pid) as status:
+            return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
+    except OSError:
+        return not sys.platform.startswith("linux")
 
 
 class PicklingTest(unittest.TestCase):

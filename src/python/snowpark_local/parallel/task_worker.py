@@ -45,14 +45,12 @@ _OUR_DIR = os.path.dirname(os.path.abspath(__file__))
 
 def _die_with_parent():
     """Never outlive Node: the kernel kills us with the thread that started us (Linux), and a
-    watchdog notices a new parent (the old one died) everywhere else."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
-        except Exception:  # noqa: B902 - best effort; the watchdog remains
-            pass
+    watchdog notices a new parent (the old one died) everywhere else. The watchdog wakes
+    twice a second, so it runs only where the kernel cannot do this: an idle pool then
+    wakes nobody."""
     parent = os.getppid()
+    if sys.platform.startswith("linux") and _kill_me_with_parent() and os.getppid() == parent:
+        return
 
     def watch():
         while True:
@@ -61,6 +59,14 @@ def _die_with_parent():
                 os._exit(0)
 
     threading.Thread(target=watch, name="snowpark-local-parent-watch", daemon=True).start()
+
+
+def _kill_me_with_parent():
+    try:
+        import ctypes
+        return ctypes.CDLL(None, use_errno=True).prctl(1, 9) == 0  # PR_SET_PDEATHSIG, SIGKILL
+    except Exception:  # noqa: B902 - best effort; the watchdog remains
+        return False
 
 
 def _format_remote(error):
