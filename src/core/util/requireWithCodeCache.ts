@@ -1,16 +1,17 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { cacheFileName, pruneCodeCache } from './codeCacheFiles';
 
 // require() for a large bundle that keeps V8's compiled code in a cache file, so the next
 // process skips most of the compiling: for the bundled snowflake-sdk (1.8 MB) about 100 ms
 // of a CLI run's start. Node 22 has module.enableCompileCache(); Node 20 does not. The cache
-// is keyed by V8's version and the file's path, size and time; V8 itself rejects data that
-// does not match the source, and then the file is rewritten. Any cache failure (read-only
-// home, full disk) only costs the compiling. SNOWPARK_LOCAL_CODE_CACHE: a folder, or "off".
+// is keyed by V8's version and the file's path, size and time (codeCacheFiles.ts, which also
+// removes the files of earlier builds); V8 itself rejects data that does not match the
+// source, and then the file is rewritten. Any cache failure (read-only home, full disk)
+// only costs the compiling. SNOWPARK_LOCAL_CODE_CACHE: a folder, or "off".
 
 /** Where cache files go: $SNOWPARK_LOCAL_CODE_CACHE, else ~/.cache/snowpark-local/code-cache. */
 export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -27,7 +28,8 @@ export function requireWithCodeCache(file: string, folder = codeCacheFolder()): 
   const existing = require.cache[file];
   if (existing) return { exports: existing.exports, cache: 'used' };
   const source = readFileSync(file, 'utf8');
-  const cacheFile = folder ? join(folder, `${cacheKey(file)}.v8cache`) : undefined;
+  const cacheName = folder ? cacheFileName(file) : undefined;
+  const cacheFile = folder && cacheName ? join(folder, cacheName) : undefined;
   const cachedData = cacheFile ? readOptional(cacheFile) : undefined;
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   // A real Module in require.cache: the next require() of the file gets these exports, and
@@ -51,19 +53,11 @@ export function requireWithCodeCache(file: string, folder = codeCacheFolder()): 
   const write = (): void => {
     if (written) return;
     written = true;
-    writeAtomically(cacheFile, script.createCachedData());
+    if (writeAtomically(cacheFile, script.createCachedData())) pruneCodeCache(dirname(cacheFile), cacheName!);
   };
   setTimeout(write, 2000).unref();
   process.once('exit', write);
   return { exports: module.exports, cache: cachedData ? 'rejected' : 'written' };
-}
-
-function cacheKey(file: string): string {
-  const stat = statSync(file);
-  return createHash('sha256')
-    .update([process.versions.v8, process.arch, file, stat.size, stat.mtimeMs].join('\0'))
-    .digest('hex')
-    .slice(0, 32);
 }
 
 function readOptional(file: string): Buffer | undefined {
@@ -74,13 +68,15 @@ function readOptional(file: string): Buffer | undefined {
   }
 }
 
-function writeAtomically(file: string, data: Buffer): void {
+function writeAtomically(file: string, data: Buffer): boolean {
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, data, { mode: 0o600 });
     renameSync(temporary, file);
+    return true;
   } catch {
     // Only the next start's compiling is lost.
+    return false;
   }
 }

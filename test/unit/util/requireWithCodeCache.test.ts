@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { cacheFileName, UNUSED_CACHE_DAYS } from '../../../src/core/util/codeCacheFiles';
 import { codeCacheFolder } from '../../../src/core/util/requireWithCodeCache';
 import { useTempDirectory } from '../support/tempDirectory';
 
@@ -32,14 +33,35 @@ describe('requireWithCodeCache', function () {
     assert.deepEqual(loadInFreshProcess(file, folder), { cache: 'used', answer: 'forty-two', sameAsRequire: true });
   });
 
-  it('a changed file gets a new cache entry instead of stale code', () => {
+  it('a changed file gets a new cache entry instead of stale code, and the old entry goes', () => {
     const file = temp.write('changing.js', 'module.exports = { answer: () => 1 };\n');
+    const other = temp.write('other.js', 'module.exports = { answer: () => "other" };\n');
     const folder = temp.path('cache-b');
     assert.equal(loadInFreshProcess(file, folder).cache, 'written');
+    assert.equal(loadInFreshProcess(other, folder).cache, 'written');
+    const [firstBuild] = readdirSync(folder).filter((name) => name.startsWith(cacheFileName(file).split('-')[0]));
     writeFileSync(file, 'module.exports = { answer: () => 2 };\n');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
     assert.deepEqual(loadInFreshProcess(file, folder), { cache: 'written', answer: 2, sameAsRequire: true });
-    assert.equal(readdirSync(folder).length, 2);
+    assert.deepEqual(readdirSync(folder).sort(), [cacheFileName(file), cacheFileName(other)].sort(), 'the other bundle keeps its entry');
+    assert.notEqual(firstBuild, cacheFileName(file));
+    assert.deepEqual(loadInFreshProcess(file, folder), { cache: 'used', answer: 2, sameAsRequire: true });
+  });
+
+  it('writing an entry removes names from before the <where>-<what> scheme and entries unused for 30 days', () => {
+    const folder = temp.path('cache-c');
+    mkdirSync(folder);
+    const legacy = join(folder, `${'a'.repeat(32)}.v8cache`);
+    const stale = join(folder, `${'b'.repeat(16)}-${'c'.repeat(16)}.v8cache`);
+    const recent = join(folder, `${'d'.repeat(16)}-${'e'.repeat(16)}.v8cache`);
+    const notOurs = join(folder, 'notes.txt');
+    for (const path of [legacy, stale, recent, notOurs]) writeFileSync(path, 'x');
+    const longAgo = new Date(Date.now() - (UNUSED_CACHE_DAYS + 1) * 86_400_000);
+    utimesSync(stale, longAgo, longAgo);
+    utimesSync(notOurs, longAgo, longAgo);
+    const file = temp.write('pruning.js', 'module.exports = { answer: () => "pruned" };\n');
+    assert.equal(loadInFreshProcess(file, folder).cache, 'written');
+    assert.deepEqual(readdirSync(folder).sort(), [cacheFileName(file), basename(recent), 'notes.txt'].sort());
   });
 
   it('SNOWPARK_LOCAL_CODE_CACHE=off loads the module and writes nothing', () => {
