@@ -11,6 +11,8 @@ interface RunFigures {
   eventLoopLagP99Ms: number;
   eventLoopLagP50Ms: number;
   mainThreadBusyMaxMs?: number;
+  worstTickOwnWorkMs?: number;
+  worstTickWaitForCoreMs?: number;
   treeRefreshes: number;
   treeProviderMs: number;
 }
@@ -18,6 +20,8 @@ interface BaselineFigures {
   eventLoopLagMaxMs: number;
   eventLoopLagP99Ms: number;
   mainThreadBusyMaxMs: number;
+  worstTickOwnWorkMs?: number;
+  worstTickWaitForCoreMs?: number;
 }
 const figures = extensionHostFigures<{
   bundleLoadMs: number;
@@ -44,12 +48,20 @@ for (const [name, run] of [['Jobs view closed', figures.viewClosed], ['Jobs view
   console.log(`  1,000 child jobs, ${name}: ${run.runOf1000JobsMs} ms, ${run.treeRefreshes} tree refreshes (${run.treeProviderMs} ms in getChildren/getTreeItem)`);
   console.log(`    event-loop lag     max ${run.eventLoopLagMaxMs} ms, p99 ${run.eventLoopLagP99Ms} ms, p50 ${run.eventLoopLagP50Ms} ms  ${verdict(run.eventLoopLagMaxMs, LAG_GOAL_MS)}`);
   if (run.mainThreadBusyMaxMs !== undefined) console.log(`    main thread's own work between two 10 ms ticks, max ${run.mainThreadBusyMaxMs} ms (the lag less the wait for a core)`);
+  console.log(worstTickLine(run));
 }
 
 for (const [name, baseline] of [['nothing of ours running, idle machine', figures.baselineIdle], ['nothing of ours running, 2 busy loops on the machine', figures.baselineBusyMachine]] as const) {
   if (!baseline) continue;
   console.log(`  baseline (same run, view open, as long as the run), ${name}:`);
   console.log(`    event-loop lag     max ${baseline.eventLoopLagMaxMs} ms, p99 ${baseline.eventLoopLagP99Ms} ms; main thread's own work between ticks max ${baseline.mainThreadBusyMaxMs} ms`);
+  console.log(worstTickLine(baseline));
+}
+
+/** The longest stall taken apart (Linux): its own work and its wait for a core. */
+function worstTickLine(figures: { eventLoopLagMaxMs: number; worstTickOwnWorkMs?: number; worstTickWaitForCoreMs?: number }): string {
+  if (figures.worstTickWaitForCoreMs === undefined) return '    (no scheduler figures on this platform)';
+  return `    the longest stall (${figures.eventLoopLagMaxMs} ms): own work ${figures.worstTickOwnWorkMs} ms, waiting for a core ${figures.worstTickWaitForCoreMs} ms`;
 }
 
 function round(ms: number): number {

@@ -10,6 +10,11 @@ export interface LagSamples {
    * the thread's own work, the stall the code itself causes.
    */
   busyMs: number[];
+  /**
+   * How long the main thread waited for a core between consecutive firings, ms (Linux:
+   * runnable but not running; empty elsewhere): on a busy machine, the rest of the lag.
+   */
+  waitMs: number[];
 }
 
 /**
@@ -18,16 +23,19 @@ export interface LagSamples {
  * `vscode` here.
  */
 export function startLagMeter(): { stop: () => LagSamples } {
-  const samples: LagSamples = { lags: [], busyMs: [] };
+  const samples: LagSamples = { lags: [], busyMs: [], waitMs: [] };
   let expected = performance.now() + 10;
-  let cpuBefore = threadCpuNs();
+  let before = threadSchedstat();
   const timer = setInterval(() => {
     const now = performance.now();
     samples.lags.push(Math.max(0, now - expected));
     expected = now + 10;
-    const cpu = threadCpuNs();
-    if (cpu !== undefined && cpuBefore !== undefined) samples.busyMs.push((cpu - cpuBefore) / 1e6);
-    cpuBefore = cpu;
+    const after = threadSchedstat();
+    if (after && before) {
+      samples.busyMs.push((after.onCpuNs - before.onCpuNs) / 1e6);
+      samples.waitMs.push((after.waitingNs - before.waitingNs) / 1e6);
+    }
+    before = after;
   }, 10);
   return {
     stop: () => {
@@ -37,10 +45,23 @@ export function startLagMeter(): { stop: () => LagSamples } {
   };
 }
 
-/** This thread's time on a CPU so far (the first field of Linux's schedstat), ns. */
-function threadCpuNs(): number | undefined {
+/** The tick whose lag was the longest, and what it was made of. */
+export function worstTick(samples: LagSamples): { lagMs: number; ownWorkMs?: number; waitForCoreMs?: number } {
+  let worst = 0;
+  samples.lags.forEach((lag, i) => {
+    if (lag > samples.lags[worst]) worst = i;
+  });
+  return { lagMs: samples.lags[worst] ?? 0, ownWorkMs: samples.busyMs[worst], waitForCoreMs: samples.waitMs[worst] };
+}
+
+/**
+ * This thread's time on a CPU and time waiting on a run queue so far (the first two fields
+ * of Linux's schedstat), ns.
+ */
+function threadSchedstat(): { onCpuNs: number; waitingNs: number } | undefined {
   try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+    const [onCpu, waiting] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ');
+    return { onCpuNs: Number(onCpu), waitingNs: Number(waiting) };
   } catch {
     return undefined;
   }
