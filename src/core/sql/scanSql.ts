@@ -7,8 +7,9 @@ import { SqlToken, SqlTokenKind } from './tokens';
 const MULTI_CHAR_PUNCT = ['::', '=>', '<=', '>=', '<>', '!=', '||', '->'];
 
 // Every statement is scanned on its way to the engine, so the character classes test char
-// codes: a regular expression per character allocated more than the tokens did. Outside
-// ASCII they defer to the regular expressions, which define them.
+// codes: a regular expression per character (with a slice per number and a closure per
+// punctuation mark) allocated more than the tokens themselves. Outside ASCII they defer to
+// the regular expressions, which define them.
 const isWordStart = (ch: string): boolean => {
   const code = ch.charCodeAt(0);
   return code < 0x80 ? isAsciiLetter(code) || code === 95 /* _ */ : /[\u0080-\uffff]/.test(ch);
