@@ -81,21 +81,21 @@ class ChunkDispatcher:
         self._relayed = 0
         self._lanes = []
         self._closing = False
-        self.unconnected = []
+        unconnected = []
         for offer in offers:
             lane = self._connect(offer)
             if lane is None:
-                self.unconnected.append(offer.get("lane"))
+                unconnected.append(offer.get("lane"))
                 if self._relay_slots is not None:
                     self._relay_slots += 1
                 continue
             self._lanes.append(lane)
             threading.Thread(target=self._read_lane, args=(lane,), daemon=True,
                              name="snowpark-local-lane-{}".format(lane.number)).start()
-        if self.unconnected:
+        if unconnected:
             # Their workers wait for us in accept(): Node ends those leases now, and runs
             # their share of the batch relayed.
-            channel.notify("tasks.lanes.unused", {"batchId": batch_id, "lanes": self.unconnected})
+            channel.notify("tasks.lanes.unused", {"batchId": batch_id, "lanes": unconnected})
 
     @property
     def closing(self):
