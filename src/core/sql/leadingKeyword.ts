@@ -2,7 +2,7 @@
 // statement path asks "could this be a CREATE PROCEDURE or a CALL?" of every statement, and
 // almost all of them are answered by their first word.
 
-const SPACE = /\s/;
+import { isAsciiLetter, isSpace, isWordPart } from './sqlCharacters';
 
 /**
  * The upper-cased first word of the first non-empty statement in `text`, skipping
@@ -15,7 +15,7 @@ export function leadingKeyword(text: string): string {
   while (pos < text.length) {
     const ch = text[pos];
     const next = text[pos + 1];
-    if (ch === ';' || SPACE.test(ch)) {
+    if (ch === ';' || isSpace(ch)) {
       pos++;
     } else if ((ch === '-' && next === '-') || (ch === '/' && next === '/')) {
       while (pos < text.length && text[pos] !== '\n' && text[pos] !== '\r') pos++;
@@ -27,13 +27,9 @@ export function leadingKeyword(text: string): string {
       let end = pos;
       while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
       // A word that goes on past its letters (`call_log`, `create$x`) is not a keyword.
-      if (end < text.length && /[\w$\u0080-\uffff]/.test(text[end])) return '';
+      if (end < text.length && isWordPart(text[end])) return '';
       return text.slice(pos, end).toUpperCase();
     }
   }
   return '';
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }

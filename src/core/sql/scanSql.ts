@@ -1,3 +1,4 @@
+import { isDigit, isSpace, isWordPart, isWordStart } from './sqlCharacters';
 import { SqlToken, SqlTokenKind } from './tokens';
 
 // A forgiving Snowflake SQL lexer. It never throws: an unterminated string or comment
@@ -5,25 +6,6 @@ import { SqlToken, SqlTokenKind } from './tokens';
 // editors hand us half-typed SQL all the time.
 
 const MULTI_CHAR_PUNCT = ['::', '=>', '<=', '>=', '<>', '!=', '||', '->'];
-
-// Every statement is scanned on its way to the engine, so the character classes test char
-// codes: a regular expression per character (with a slice per number and a closure per
-// punctuation mark) allocated more than the tokens themselves. Outside ASCII they defer to
-// the regular expressions, which define them.
-const isWordStart = (ch: string): boolean => {
-  const code = ch.charCodeAt(0);
-  return code < 0x80 ? isAsciiLetter(code) || code === 95 /* _ */ : /[\u0080-\uffff]/.test(ch);
-};
-const isWordPart = (ch: string): boolean => {
-  const code = ch.charCodeAt(0);
-  return code < 0x80 ? isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95 || code === 36 /* $ */ : /[\u0080-\uffff]/.test(ch);
-};
-const isSpace = (ch: string): boolean => {
-  const code = ch.charCodeAt(0);
-  return code < 0x80 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(ch);
-};
-const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
 
 /**
  * Splits `text` into tokens. `baseOffset` is added to every offset so that a caller that
