@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 // The names of requireWithCodeCache's files, and what is removed when one is written. A
 // cache file is only good for one build of one bundle: each rebuild or update of the
@@ -24,11 +24,13 @@ export function cacheFileName(file: string): string {
 }
 
 /**
- * After `written` (a name from cacheFileName) is written to `folder`: removes the same
+ * After `writtenFile` (named by cacheFileName) is written: removes, beside it, the same
  * bundle's earlier builds, names from before this scheme, and files older than
  * UNUSED_CACHE_DAYS. Best effort: whatever cannot be read or removed stays.
  */
-export function pruneCodeCache(folder: string, written: string, now = Date.now()): void {
+export function pruneCodeCache(writtenFile: string, now = Date.now()): void {
+  const folder = dirname(writtenFile);
+  const written = basename(writtenFile);
   const where = written.split('-')[0];
   let names: string[];
   try {

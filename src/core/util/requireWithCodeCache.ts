@@ -28,8 +28,7 @@ export function requireWithCodeCache(file: string, folder = codeCacheFolder()): 
   const existing = require.cache[file];
   if (existing) return { exports: existing.exports, cache: 'used' };
   const source = readFileSync(file, 'utf8');
-  const cacheName = folder ? cacheFileName(file) : undefined;
-  const cacheFile = folder && cacheName ? join(folder, cacheName) : undefined;
+  const cacheFile = folder ? join(folder, cacheFileName(file)) : undefined;
   const cachedData = cacheFile ? readOptional(cacheFile) : undefined;
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   // A real Module in require.cache: the next require() of the file gets these exports, and
@@ -53,7 +52,7 @@ export function requireWithCodeCache(file: string, folder = codeCacheFolder()): 
   const write = (): void => {
     if (written) return;
     written = true;
-    if (writeAtomically(cacheFile, script.createCachedData())) pruneCodeCache(dirname(cacheFile), cacheName!);
+    if (writeAtomically(cacheFile, script.createCachedData())) pruneCodeCache(cacheFile);
   };
   setTimeout(write, 2000).unref();
   process.once('exit', write);
