@@ -5,23 +5,22 @@
 // writes test-artifacts/extension-perf.json, then prints it.
 import { extensionHostFigures } from './benchSupport';
 
-interface RunFigures {
-  runOf1000JobsMs: number;
+/** What the test measures of every stretch (performance.test.ts, lagFigures). */
+interface LagFigures {
   eventLoopLagMaxMs: number;
   eventLoopLagP99Ms: number;
-  eventLoopLagP50Ms: number;
   mainThreadBusyMaxMs?: number;
   worstTickOwnWorkMs?: number;
   worstTickWaitForCoreMs?: number;
+}
+interface RunFigures extends LagFigures {
+  runOf1000JobsMs: number;
+  eventLoopLagP50Ms: number;
   treeRefreshes: number;
   treeProviderMs: number;
 }
-interface BaselineFigures {
-  eventLoopLagMaxMs: number;
-  eventLoopLagP99Ms: number;
+interface BaselineFigures extends LagFigures {
   mainThreadBusyMaxMs: number;
-  worstTickOwnWorkMs?: number;
-  worstTickWaitForCoreMs?: number;
 }
 const figures = extensionHostFigures<{
   bundleLoadMs: number;
@@ -59,7 +58,7 @@ for (const [name, baseline] of [['nothing of ours running, idle machine', figure
 }
 
 /** The longest stall taken apart (Linux): its own work and its wait for a core. */
-function worstTickLine(figures: { eventLoopLagMaxMs: number; worstTickOwnWorkMs?: number; worstTickWaitForCoreMs?: number }): string {
+function worstTickLine(figures: LagFigures): string {
   if (figures.worstTickWaitForCoreMs === undefined) return '    (no scheduler figures on this platform)';
   return `    the longest stall (${figures.eventLoopLagMaxMs} ms): own work ${figures.worstTickOwnWorkMs} ms, waiting for a core ${figures.worstTickWaitForCoreMs} ms`;
 }

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { RunOutcome } from '../../../../src/core/runner/runTypes';
 import type { SnowparkLocalApi } from '../../../../src/vscode/testApi';
 import { activeExtension, extensionApi, fixtureUri } from '../helpers';
-import { startLagMeter, worstTick } from '../lagMeter';
+import { LagSamples, startLagMeter, worstTick } from '../lagMeter';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
 
@@ -77,25 +77,32 @@ async function thousandJobs(api: SnowparkLocalApi): Promise<Record<string, numbe
   const runMs = performance.now() - started;
   await new Promise((resolve) => setTimeout(resolve, 300)); // the last coalesced refresh
   const samples = meter.stop();
-  const { lags, busyMs } = samples;
-  const worst = worstTick(samples);
   assert.strictEqual(outcome?.ok, true, outcome?.error?.message ?? JSON.stringify(api.commandFailures));
   const run = api.jobsTree.getChildren().find((node) => node.id === outcome.runId)!;
   assert.strictEqual(api.jobsTree.jobChildren(run).length, 1000);
-  lags.sort((a, b) => a - b);
   return {
     runOf1000JobsMs: round(runMs),
+    ...lagFigures(samples),
+    treeRefreshes: api.jobsTree.refreshCount - refreshesBefore,
+    treeProviderMs: round(api.jobsTree.providerMs - providerMsBefore),
+  };
+}
+
+/** The figures of one stretch of lag samples, the same for the runs and the baselines. */
+function lagFigures(samples: LagSamples): Record<string, number> {
+  // Taken apart before the lags are sorted: its parts are found by the tick's position.
+  const worst = worstTick(samples);
+  const lags = [...samples.lags].sort((a, b) => a - b);
+  return {
     eventLoopLagMaxMs: round(lags[lags.length - 1] ?? 0),
     eventLoopLagP99Ms: round(lags[Math.floor(lags.length * 0.99)] ?? 0),
     eventLoopLagP50Ms: round(lags[Math.floor(lags.length * 0.5)] ?? 0),
     // The longest stretch of the main thread's own work between two timer firings (Linux):
     // the lag with the wait for a core on a busy machine taken out.
-    mainThreadBusyMaxMs: round(Math.max(0, ...busyMs)),
+    mainThreadBusyMaxMs: round(Math.max(0, ...samples.busyMs)),
     // The longest stall, taken apart: the main thread's own work in it and its wait for a core.
     worstTickOwnWorkMs: round(worst.ownWorkMs ?? 0),
     worstTickWaitForCoreMs: round(worst.waitForCoreMs ?? 0),
-    treeRefreshes: api.jobsTree.refreshCount - refreshesBefore,
-    treeProviderMs: round(api.jobsTree.providerMs - providerMsBefore),
   };
 }
 
@@ -106,17 +113,7 @@ async function lagWhile(ms: number, busyLoops: number): Promise<Record<string, n
   try {
     const meter = startLagMeter();
     await new Promise((resolve) => setTimeout(resolve, ms));
-    const samples = meter.stop();
-    const { lags, busyMs } = samples;
-    const worst = worstTick(samples);
-    lags.sort((a, b) => a - b);
-    return {
-      eventLoopLagMaxMs: round(lags[lags.length - 1] ?? 0),
-      eventLoopLagP99Ms: round(lags[Math.floor(lags.length * 0.99)] ?? 0),
-      mainThreadBusyMaxMs: round(Math.max(0, ...busyMs)),
-      worstTickOwnWorkMs: round(worst.ownWorkMs ?? 0),
-      worstTickWaitForCoreMs: round(worst.waitForCoreMs ?? 0),
-    };
+    return lagFigures(meter.stop());
   } finally {
     for (const loop of loops) loop.kill('SIGKILL');
   }
