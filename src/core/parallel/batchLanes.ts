@@ -45,6 +45,12 @@ export interface BatchIdentity {
 export class BatchLanes {
   private readonly leases = new Map<number, Lease>();
   private readonly chunks = new Map<number, LaneChunk>();
+  /**
+   * Why joblib gave up on the batch, once it has. Its chunks still in flight are then
+   * abandoned: however their lanes end (killed, dead, closed unanswered), they never ran to a
+   * result anyone waits for, so their tasks end ABORTED, as loky's do, not as failures.
+   */
+  private abandonedBecause: string | undefined;
 
   constructor(
     private readonly jobs: JobManager,
@@ -120,10 +126,10 @@ export class BatchLanes {
         end = await lease.end;
       }
     }
-    const answer =
+    const answer = this.abandonedAnswer(end) ?? (
       end.kind === 'returned'
         ? { kind: 'crashed' as const, message: `The task worker (pid ${lease.pid}) closed its lane before it ran the tasks sent to it.` }
-        : end;
+        : end);
     held.forEach((described, at) => {
       const entry = this.chunkFor(lease, described);
       if (!entry || !entry.records.hasLive()) return;
@@ -166,6 +172,7 @@ export class BatchLanes {
 
   /** joblib gave up on the batch: workers deep in a chunk of it stop now (loky's abort kills too). */
   abortRunning(message: string): void {
+    this.abandonedBecause ??= message;
     for (const entry of this.chunks.values()) if (entry.lease && entry.records.hasLive()) this.end(entry.lease, message);
   }
 
@@ -189,6 +196,12 @@ export class BatchLanes {
     if (lease.ended) return;
     this.pool.cancelLease(lease, message);
     this.settleChunksOf(lease, { kind: 'cancelled', message: lease.cancelMessage ?? message });
+  }
+
+  /** After joblib gave up on the batch, any end but a cancel counts as one, with its reason. */
+  private abandonedAnswer(end: LeaseEnd | { kind: 'cancelled' | 'crashed'; message: string }): { kind: 'cancelled'; message: string } | undefined {
+    if (this.abandonedBecause === undefined || end.kind === 'cancelled') return undefined;
+    return { kind: 'cancelled', message: this.abandonedBecause };
   }
 
   private chunkFor(lease: Lease | undefined, described: Record<string, unknown> | ChunkDescription): LaneChunk | undefined {
@@ -216,7 +229,8 @@ export class BatchLanes {
     for (const entry of this.chunks.values()) if (entry.lease === lease && entry.records.hasLive()) this.settleHeld(entry, end);
   }
 
-  private settleHeld(entry: LaneChunk, end: { kind: 'cancelled' | 'crashed'; message: string }): void {
+  private settleHeld(entry: LaneChunk, lanesEnd: { kind: 'cancelled' | 'crashed'; message: string }): void {
+    const end = this.abandonedAnswer(lanesEnd) ?? lanesEnd;
     entry.lease = undefined;
     if (end.kind === 'cancelled') entry.records.finishRest('ABORTED');
     else {

@@ -391,9 +391,14 @@ export class ParallelTasks {
 
   /** Drops the batch's queued chunks and kills the workers running its chunks. */
   private abortPending(batch: Batch, message: string): void {
+    this.cancelRelayed(batch, message);
+    batch.lanes?.abortRunning(message);
+  }
+
+  /** Drops the batch's relayed chunks still queued or running (their workers are killed). */
+  private cancelRelayed(batch: Batch, message: string): void {
     const pool = batch.run.python !== undefined || batch.chunks.size ? this.poolFor(this.pythonOf(batch.run)) : undefined;
     for (const chunk of [...batch.chunks]) pool?.cancel(chunk, message);
-    batch.lanes?.abortRunning(message);
   }
 
   private cancelBatch(batch: Batch, message: string): void {
@@ -410,8 +415,10 @@ export class ParallelTasks {
 
   private async closeBatch(batch: Batch, ok: boolean, unsent: ChunkDescription[]): Promise<void> {
     const message = batch.cancelled ?? 'The joblib batch ended.';
-    this.abortPending(batch, message);
-    // Its lanes' last records arrive before their workers are free again: the batch's rows are then complete.
+    this.cancelRelayed(batch, message);
+    // The lanes are close()'s to end, not abortRunning's: after a batch that ended well, a lane's
+    // last record may still be on its way, and killing its worker would abort tasks that
+    // succeeded. Those records arrive before the workers are free again: the rows are then complete.
     await batch.lanes?.close(ok, message, unsent);
     const jobs = this.options.jobs;
     const job = jobs.get(batch.id);
