@@ -1,5 +1,5 @@
 import { GroupNode, SqlNode, TokenNode } from './tokenTree';
-import { SqlToken, SqlTokenKind, isTriviaToken } from './tokens';
+import { SqlToken, SqlTokenKind, isTriviaToken, upperText } from './tokens';
 
 /** A token node known to be of kind K. A failed check does not narrow a node away from TokenNode. */
 export type TokenNodeOf<K extends SqlTokenKind> = TokenNode & { token: SqlToken & { kind: K } };
@@ -40,6 +40,11 @@ function upperCaseEquals(text: string, upper: string): boolean {
     if ((code >= 97 && code <= 122 ? code - 32 : code) !== upper.charCodeAt(i)) return false;
   }
   return true;
+}
+
+/** True for an unquoted word whose upper-cased text is in `upperWords`: one lookup for long lists. */
+export function isWordIn(node: SqlNode | undefined, upperWords: ReadonlySet<string>): node is TokenNodeOf<'word'> {
+  return isTokenOf(node, 'word') && upperWords.has(upperText(node.token));
 }
 
 export function isPunct(node: SqlNode | undefined, ...texts: string[]): node is TokenNodeOf<'punct'> {
@@ -94,7 +99,9 @@ export function splitAtCommas(nodes: SqlNode[]): SqlNode[][] {
 
 /** The exact source text of the nodes, comments and all. */
 export function nodesText(nodes: SqlNode[]): string {
-  return nodes.map(nodeText).join('');
+  let text = '';
+  for (const node of nodes) text += nodeText(node);
+  return text;
 }
 
 export function nodeText(node: SqlNode): string {

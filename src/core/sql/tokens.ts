@@ -22,6 +22,16 @@ export interface SqlToken {
   end: number;
   /** A string, quoted identifier, $$ block or block comment that the text never closes. */
   unterminated?: true;
+  /** `text` upper-cased, kept by upperText() on first ask. */
+  upper?: string;
+}
+
+/**
+ * The token's text upper-cased, computed once: the dialect asks it of the same word many
+ * times (its rule index key, whether it can start an operand, …), and each ask was a copy.
+ */
+export function upperText(token: SqlToken): string {
+  return (token.upper ??= token.text.toUpperCase());
 }
 
 /** Whitespace and comments: tokens that never change what a statement means. */

@@ -1,5 +1,6 @@
 import { GroupNode, SqlNode, TokenNode } from '../../../sql/tokenTree';
-import { isGroup, isPunct, isWord, nextSignificant, previousSignificant, splitAtCommas, trimTrivia } from '../../../sql/nodes';
+import { isGroup, isPunct, isTokenOf, nextSignificant, previousSignificant, splitAtCommas, trimTrivia } from '../../../sql/nodes';
+import { upperText } from '../../../sql/tokens';
 import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
 import { Translator } from './translator';
 
@@ -18,13 +19,13 @@ export interface CallMatch extends SequenceMatch {
  */
 export function matchCall(nodes: SqlNode[], index: number, upperNames: readonly string[]): CallMatch | undefined {
   const nameNode = nodes[index];
-  if (!isWord(nameNode, ...upperNames)) return undefined;
+  if (!isTokenOf(nameNode, 'word') || !upperNames.includes(upperText(nameNode.token))) return undefined;
   if (isPunct(nodes[previousSignificant(nodes, index - 1)], '.')) return undefined;
   const listAt = nextSignificant(nodes, index + 1);
   const argList = nodes[listAt];
   if (!isGroup(argList)) return undefined;
   return {
-    name: nameNode.token.text.toUpperCase(),
+    name: upperText(nameNode.token),
     nameNode,
     argList,
     args: splitAtCommas(argList.children).map(trimTrivia),

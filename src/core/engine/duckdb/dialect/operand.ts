@@ -1,5 +1,6 @@
 import { isGroup, isPunct, isTokenOf, isTrivia, isWord, nextSignificant, previousSignificant } from '../../../sql/nodes';
 import { SqlNode } from '../../../sql/tokenTree';
+import { upperText } from '../../../sql/tokens';
 
 // The end of one primary operand starting at nodes[index]: a (dotted, possibly quoted) name,
 // optionally called `f(...)`, a literal, or a parenthesised expression. No operators.
@@ -16,7 +17,7 @@ export function operandEnd(nodes: SqlNode[], index: number): number | undefined 
   const first = nodes[index];
   if (isTokenOf(first, 'string') || isTokenOf(first, 'number')) return index + 1;
   if (isGroup(first)) return index + 1;
-  if (!(isTokenOf(first, 'word') && !NOT_OPERANDS.has(first.token.text.toUpperCase())) && !isTokenOf(first, 'quotedIdent')) return undefined;
+  if (!(isTokenOf(first, 'word') && !NOT_OPERANDS.has(upperText(first.token))) && !isTokenOf(first, 'quotedIdent')) return undefined;
   let end = index + 1;
   // Dotted names: t.col, db.schema.t.col (no spaces inside a qualified name).
   while (isPunct(nodes[end], '.') && (isTokenOf(nodes[end + 1], 'word') || isTokenOf(nodes[end + 1], 'quotedIdent'))) end += 2;
@@ -50,7 +51,7 @@ export function operandStartBefore(nodes: SqlNode[], last: number): number | und
   if (isGroup(node)) {
     const before = previousSignificant(nodes, last - 1);
     const name = nodes[before];
-    const isCall = isTokenOf(name, 'word') && !NOT_OPERANDS.has(name.token.text.toUpperCase());
+    const isCall = isTokenOf(name, 'word') && !NOT_OPERANDS.has(upperText(name.token));
     start = isCall ? before : last;
   } else if (isTokenOf(node, 'string')) {
     // A typed literal (DATE '…', INTERVAL '…') is not delimited here.
@@ -58,7 +59,7 @@ export function operandStartBefore(nodes: SqlNode[], last: number): number | und
     start = last;
   } else if (isTokenOf(node, 'number') || isTokenOf(node, 'quotedIdent')) {
     start = last;
-  } else if (isTokenOf(node, 'word') && !NOT_OPERANDS.has(node.token.text.toUpperCase())) {
+  } else if (isTokenOf(node, 'word') && !NOT_OPERANDS.has(upperText(node.token))) {
     start = last;
   } else {
     return undefined;

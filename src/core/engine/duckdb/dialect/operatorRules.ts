@@ -101,6 +101,7 @@ const likeAnyRule: SequenceRule<LikeAnyMatch> = {
   kind: 'sequence',
   name: 'LIKE ANY',
   why: 'DuckDB has no `LIKE ANY (p1, p2)`; it is an OR (ALL: an AND) of single LIKEs.',
+  textMayMatch: /like/i,
   match(nodes, index) {
     if (!startsOperand(nodes, index)) return undefined;
     const end = operandEnd(nodes, index);
@@ -172,6 +173,8 @@ function readPath(nodes: SqlNode[], from: number): { path: string; end: number }
 const variantPathRule: SequenceRule<PathMatch> = {
   kind: 'sequence',
   name: 'VARIANT paths and text casts',
+  // A path has `:` or `[`; a text or VARIANT cast has `::`.
+  textMayMatch: /[:[]/,
   why: "`v:a.b[0]`, `v['a']`, `v[0]` read JSON; `::STRING` of a VARIANT gives its text without JSON quotes; `'text'::VARIANT` is a string value, not parsed JSON.",
   match(nodes, index) {
     if (!startsOperand(nodes, index)) return undefined;

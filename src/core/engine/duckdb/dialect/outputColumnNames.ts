@@ -1,5 +1,5 @@
 import { identifierValue } from '../../../sql/identifiers';
-import { isPunct, isTokenOf, isTrivia, isWord, nextSignificant, nodesText, previousSignificant, significantNodes, splitAtCommas } from '../../../sql/nodes';
+import { isPunct, isTokenOf, isTrivia, isWord, isWordIn, nextSignificant, nodesText, previousSignificant, significantNodes, splitAtCommas } from '../../../sql/nodes';
 import { SqlNode } from '../../../sql/tokenTree';
 import { readTypeSpan } from '../../../sql/typeSpan';
 import { SequenceContext, StatementRule } from './ruleTypes';
@@ -12,19 +12,19 @@ import { Translator } from './translator';
 // reach the user, and UNION takes its names from its first branch.
 
 /** Words that end the select list when met at the top level of the statement. */
-const LIST_ENDS = ['FROM', 'WHERE', 'GROUP', 'HAVING', 'QUALIFY', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'MINUS', 'WINDOW', 'INTO'];
+const LIST_ENDS = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'QUALIFY', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'MINUS', 'WINDOW', 'INTO']);
 
 /** Words that are values, not column names, when they stand alone. */
-const VALUE_WORDS = ['NULL', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'CURRENT_USER'];
+const VALUE_WORDS = new Set(['NULL', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'CURRENT_USER']);
 
 /** Words after which the next word is an operand, never an implicit alias. */
-const OPERAND_EXPECTED_AFTER = [
+const OPERAND_EXPECTED_AFTER = new Set([
   'AND', 'OR', 'NOT', 'IS', 'WHEN', 'THEN', 'ELSE', 'CASE', 'LIKE', 'ILIKE', 'RLIKE', 'REGEXP', 'BETWEEN', 'IN', 'DISTINCT',
   'AS', 'SELECT', 'INTERVAL', 'ESCAPE', 'ANY', 'ALL', 'SOME', 'EXISTS', 'COLLATE', 'BY', 'FROM',
-];
+]);
 
 /** Words that cannot be an implicit alias because they end an expression themselves. */
-const NOT_AN_ALIAS = [...VALUE_WORDS, 'END', 'ASC', 'DESC', 'NULLS', 'FIRST', 'LAST'];
+const NOT_AN_ALIAS = new Set([...VALUE_WORDS, 'END', 'ASC', 'DESC', 'NULLS', 'FIRST', 'LAST']);
 
 export const outputColumnNamesRule: StatementRule = {
   kind: 'statement',
@@ -50,8 +50,9 @@ export const outputColumnNamesRule: StatementRule = {
  * the inner query's names through, so they are the ones that need Snowflake's names.
  */
 function selectStarSubquery(nodes: SqlNode[], list: { start: number; end: number }): number | undefined {
-  const items = significantNodes(nodes.slice(list.start, list.end));
-  if (items.length !== 1 || !isPunct(items[0], '*')) return undefined;
+  // Read in place: this is asked of every statement's select list, and is rarely true.
+  const star = nextSignificant(nodes, list.start);
+  if (star >= list.end || !isPunct(nodes[star], '*') || nextSignificant(nodes, star + 1) < list.end) return undefined;
   const from = nextSignificant(nodes, list.end);
   if (!isWord(nodes[from], 'FROM')) return undefined;
   const source = nextSignificant(nodes, from + 1);
@@ -100,8 +101,10 @@ function findOutermostSelectList(nodes: SqlNode[]): { start: number; end: number
     if (isPunct(node, ';')) break;
     // `a IS DISTINCT FROM b` has a FROM that does not end the list.
     // Nor does the GROUP of `LISTAGG(x) WITHIN GROUP (ORDER BY …)`.
-    const previous = nodes[previousSignificant(nodes, end - 1)];
-    if (isWord(node, ...LIST_ENDS) && !(isWord(node, 'FROM') && isWord(previous, 'DISTINCT')) && !(isWord(node, 'GROUP') && isWord(previous, 'WITHIN'))) break;
+    if (isWordIn(node, LIST_ENDS)) {
+      const previous = nodes[previousSignificant(nodes, end - 1)];
+      if (!(isWord(node, 'FROM') && isWord(previous, 'DISTINCT')) && !(isWord(node, 'GROUP') && isWord(previous, 'WITHIN'))) break;
+    }
     end++;
   }
   return { start, end };
@@ -114,8 +117,8 @@ function nameItem(item: SqlNode[], translator: Translator, context: SequenceCont
   while (first < last && isTrivia(item[first])) first++;
   while (last > first && isTrivia(item[last - 1])) last--;
   if (first === last) return nodesText(item);
-  const leading = nodesText(item.slice(0, first));
-  const trailing = nodesText(item.slice(last));
+  const leading = first === 0 ? '' : nodesText(item.slice(0, first));
+  const trailing = last === item.length ? '' : nodesText(item.slice(last));
   const core = item.slice(first, last);
   const parts = significantNodes(core);
 
@@ -152,17 +155,17 @@ function isStar(parts: SqlNode[]): boolean {
 function isColumnReference(parts: SqlNode[]): boolean {
   if (parts.length === 0 || parts.length % 2 === 0) return false;
   return parts.every((part, i) =>
-    i % 2 === 1 ? isPunct(part, '.') : isTokenOf(part, 'quotedIdent') || (isTokenOf(part, 'word') && !isWord(part, ...VALUE_WORDS)),
+    i % 2 === 1 ? isPunct(part, '.') : isTokenOf(part, 'quotedIdent') || (isTokenOf(part, 'word') && !isWordIn(part, VALUE_WORDS)),
   );
 }
 
 function isAlias(core: SqlNode[], aliasAt: number, beforeAlias: number): boolean {
   const alias = core[aliasAt];
-  if (!isTokenOf(alias, 'quotedIdent') && !(isTokenOf(alias, 'word') && !isWord(alias, ...NOT_AN_ALIAS))) return false;
+  if (!isTokenOf(alias, 'quotedIdent') && !(isTokenOf(alias, 'word') && !isWordIn(alias, NOT_AN_ALIAS))) return false;
   if (beforeAlias < 0) return false;
   const before = core[beforeAlias];
   if (isWord(before, 'AS')) return true;
-  if (isPunct(before) || isWord(before, ...OPERAND_EXPECTED_AFTER)) return false;
+  if (isPunct(before) || isWordIn(before, OPERAND_EXPECTED_AFTER)) return false;
   // `x::DOUBLE PRECISION` ends in a type word, not an alias.
   for (let cast = aliasAt - 1; cast >= 0; cast--) {
     if (isPunct(core[cast], '::')) return readTypeSpan(core, nextSignificant(core, cast + 1))?.end !== aliasAt + 1;

@@ -26,6 +26,11 @@ export interface SequenceRule<M extends SequenceMatch = SequenceMatch> {
    * `<string>`…), so each node tries only its candidates. Absent: tried at every node.
    */
   triggers?: readonly string[];
+  /**
+   * For a rule without triggers: text that any statement it can match contains. A statement
+   * whose text fails the test never tries the rule (RuleIndex.narrowedTo).
+   */
+  textMayMatch?: RegExp;
   match(nodes: SqlNode[], index: number, context: SequenceContext): M | undefined;
   rewrite(match: M, translator: Translator, context: SequenceContext): string;
 }

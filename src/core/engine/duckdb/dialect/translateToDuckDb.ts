@@ -12,7 +12,7 @@ const PLACEHOLDER_BASE = '__snowpark_local_deferred_';
  * for constructs Snowpark Local cannot run, with the offset of the offending text.
  */
 export function translateToDuckDb(snowflakeSql: string, rules: RuleSet = ruleSet): Translation {
-  const translator = new Translator(rules, placeholderPrefix(snowflakeSql));
+  const translator = new Translator({ ...rules, sequence: rules.sequence.narrowedTo(snowflakeSql) }, () => placeholderPrefix(snowflakeSql));
   const mayCallGenerator = /generator\s*\(/i.test(snowflakeSql);
   let sql = '';
   for (const segment of statementSegments(buildTokenTree(scanSql(snowflakeSql)))) {

@@ -41,9 +41,12 @@ export class Translator {
   /** The statement being translated reads a GENERATOR, whose row column SEQ4/SEQ8 can use. */
   statementHasGenerator = false;
 
+  private placeholderPrefix: string | undefined;
+
+  /** `placeholderPrefixOf` is asked once, on the first deferred call: most statements have none. */
   constructor(
     private readonly rules: RuleSet,
-    private readonly placeholderPrefix: string,
+    private readonly placeholderPrefixOf: () => string,
   ) {}
 
   /** One statement's top-level nodes (no `;`). */
@@ -121,6 +124,7 @@ export class Translator {
 
   /** Registers a call the engine evaluates itself and returns the placeholder standing in for it. */
   defer(fn: DeferredFunction, args: DeferredCall['args']): string {
+    this.placeholderPrefix ??= this.placeholderPrefixOf();
     const placeholder = `${this.placeholderPrefix}${this.deferred.length}__`;
     this.deferred.push({ placeholder, fn, args });
     return placeholder;
