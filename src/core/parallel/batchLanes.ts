@@ -199,7 +199,7 @@ export class BatchLanes {
   }
 
   /** After joblib gave up on the batch, any end but a cancel counts as one, with its reason. */
-  private abandonedAnswer(end: LeaseEnd | { kind: 'cancelled' | 'crashed'; message: string }): { kind: 'cancelled'; message: string } | undefined {
+  private abandonedAnswer(end: LeaseEnd): { kind: 'cancelled'; message: string } | undefined {
     if (this.abandonedBecause === undefined || end.kind === 'cancelled') return undefined;
     return { kind: 'cancelled', message: this.abandonedBecause };
   }

@@ -21,25 +21,9 @@ export function isTokenOf<K extends SqlTokenKind>(node: SqlNode | undefined, kin
 /** True for an unquoted word equal (case-insensitively) to one of `upperWords`. */
 export function isWord(node: SqlNode | undefined, ...upperWords: string[]): node is TokenNodeOf<'word'> {
   if (!isTokenOf(node, 'word')) return false;
-  if (upperWords.length === 0) return true;
-  const text = node.token.text;
-  for (const word of upperWords) if (upperCaseEquals(text, word)) return true;
-  return false;
-}
-
-/**
- * `text.toUpperCase() === upper` without building the upper-cased copy: the translator
- * asks this of nearly every word, and the copies were a large share of what it allocated.
- */
-function upperCaseEquals(text: string, upper: string): boolean {
-  // Outside ASCII, upper-casing can change the length (`ß` is `SS`): ask the real thing.
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return text.toUpperCase() === upper;
-  if (text.length !== upper.length) return false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 97 && code <= 122 ? code - 32 : code) !== upper.charCodeAt(i)) return false;
-  }
-  return true;
+  // The token keeps its upper-cased text (upperText): asked of nearly every word, a copy per
+  // ask was a large share of what the translator allocated.
+  return upperWords.length === 0 || upperWords.includes(upperText(node.token));
 }
 
 /** True for an unquoted word whose upper-cased text is in `upperWords`: one lookup for long lists. */

@@ -1,5 +1,5 @@
 import { GroupNode, SqlNode, TokenNode } from '../../../sql/tokenTree';
-import { isGroup, isPunct, isTokenOf, nextSignificant, previousSignificant, splitAtCommas, trimTrivia } from '../../../sql/nodes';
+import { isGroup, isPunct, isWord, nextSignificant, previousSignificant, splitAtCommas, trimTrivia } from '../../../sql/nodes';
 import { upperText } from '../../../sql/tokens';
 import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
 import { Translator } from './translator';
@@ -19,7 +19,7 @@ export interface CallMatch extends SequenceMatch {
  */
 export function matchCall(nodes: SqlNode[], index: number, upperNames: readonly string[]): CallMatch | undefined {
   const nameNode = nodes[index];
-  if (!isTokenOf(nameNode, 'word') || !upperNames.includes(upperText(nameNode.token))) return undefined;
+  if (!isWord(nameNode, ...upperNames)) return undefined;
   if (isPunct(nodes[previousSignificant(nodes, index - 1)], '.')) return undefined;
   const listAt = nextSignificant(nodes, index + 1);
   const argList = nodes[listAt];
