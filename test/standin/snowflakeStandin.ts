@@ -63,6 +63,8 @@ export class SnowflakeStandin {
   readonly requests: string[] = [];
   /** performance.now() of each entry of `requests` (same index), for the benchmarks. */
   readonly requestedAt: number[] = [];
+  /** The `type` of each in-band telemetry event the driver sent (/telemetry/send), not its data. */
+  readonly telemetryTypes: string[] = [];
   private readonly sessions = new Map<string, Session>();
   private readonly requestIds = new Map<string, string>();
   private nextSessionId = 1;
@@ -140,7 +142,12 @@ export class SnowflakeStandin {
       this.sessions.forEach((value, token) => value === session && this.sessions.delete(token));
       return { body: ok(null) };
     }
-    if (path === '/session/heartbeat' || path === '/telemetry/send' || path === '/session/token-request') return { body: ok({}) };
+    if (path === '/telemetry/send') {
+      const logs = Array.isArray(body.logs) ? (body.logs as Array<{ message?: { type?: unknown } }>) : [];
+      for (const log of logs) this.telemetryTypes.push(String(log.message?.type));
+      return { body: ok({}) };
+    }
+    if (path === '/session/heartbeat' || path === '/session/token-request') return { body: ok({}) };
     if (request.method === 'POST' && path === '/queries/v1/query-request') return { body: await this.query(session, url, body) };
     if (request.method === 'POST' && path === '/queries/v1/abort-request') {
       const queryId = this.requestIds.get(String(body.requestId));

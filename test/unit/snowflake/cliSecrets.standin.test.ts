@@ -108,6 +108,14 @@ describe('snowpark-local connections / --connection / deploy against the local s
     assert.match(badLogin.stderr, /Cannot connect with 'wrong'/);
   });
 
+  it('a login through the bundled SDK sends no minicore_error telemetry (a stack trace with local paths)', () => {
+    // The logins of the tests above went through dist/snowflakeSdk.js, which cannot load the
+    // SDK's native minicore; each used to report that failure with its stack.
+    assert.ok(standin.count('/session/v1/login-request') >= 3);
+    assert.ok(standin.telemetryTypes.length > 0, 'the driver still sends its other telemetry');
+    assert.deepEqual(standin.telemetryTypes.filter((type) => type === 'minicore_error'), []);
+  });
+
   it('deploy --dry-run prints the procedure; deploy --connection creates it on the account', async () => {
     const dry = await run(['deploy', 'handler.py', '--procedure', 'DOUBLE_IT', '--dry-run']);
     assert.equal(dry.code, 0, dry.stderr);

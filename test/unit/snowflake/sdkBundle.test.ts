@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cloudClients = require('../../../src/core/engine/snowflake/sdkStubs/cloudClients');
 import FileTransferAgent = require('../../../src/core/engine/snowflake/sdkStubs/fileTransfer');
 import silentLogger = require('../../../src/core/engine/snowflake/sdkStubs/silentLogger');
+import { SnowflakeStandin } from '../../standin/snowflakeStandin';
 import { repoRoot } from '../support/cliProcess';
 import { useTempDirectory } from '../support/tempDirectory';
 
@@ -30,6 +32,46 @@ describe('the bundled snowflake-sdk', function () {
     const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8', env: { ...process.env, SNOWFLAKE_DISABLE_PLATFORM_DETECTION: 'true' } }));
     assert.deepEqual(result, { fromNodeModules: [], connects: 'function', nodeFetchLoaded: false });
     assert.equal(existsSync(join(cwd, 'snowflake.log')), false);
+  });
+
+  it('answers a query as the package does, reading moment-timezone\'s zone data from the file beside it on first use (local stand-in)', async () => {
+    const standin = await SnowflakeStandin.start({ users: { dev: { password: 'pw' } } });
+    try {
+      // Each SDK in its own process, asynchronously: the stand-in answers from this one.
+      const query = async (sdkPath: string): Promise<Record<string, unknown>> => {
+        const script = `
+          const loaded = require(${JSON.stringify(sdkPath)});
+          const sdk = loaded.sdk ?? loaded;
+          const jsonFiles = () => Object.keys(require.cache).filter((file) => file.endsWith('.json') && file.includes('moment'));
+          const zoneFilesAtLoad = jsonFiles();
+          sdk.configure({ logLevel: 'OFF' });
+          const connection = sdk.createConnection({ account: 'standin', username: 'dev', password: 'pw', accessUrl: 'http://127.0.0.1:${standin.port}' });
+          connection.connect((error) => {
+            if (error) throw error;
+            connection.execute({
+              sqlText: "select '2024-01-31 13:45:00.5+01:00'::timestamp_tz as tz, '2024-07-01 12:00:00'::timestamp_ltz as ltz, " +
+                "'2024-01-31 13:45:00'::timestamp_ntz as ntz, '2024-02-29'::date as d, 123456789012::number(38,0) as n",
+              complete: (failed, statement, rows) => {
+                if (failed) throw failed;
+                const values = Object.fromEntries(Object.entries(rows[0]).map(([name, value]) => [name, [String(value), JSON.stringify(value)]]));
+                process.stdout.write(JSON.stringify({ values, zoneFilesAtLoad, zoneFilesAfter: jsonFiles() }));
+                connection.destroy(() => undefined);
+              },
+            });
+          });`;
+        const env = { ...process.env, TZ: 'America/New_York', SNOWFLAKE_DISABLE_PLATFORM_DETECTION: 'true', SNOWFLAKE_DISABLE_MINICORE: 'true' };
+        const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: repoRoot, encoding: 'utf8', env });
+        return JSON.parse(stdout) as Record<string, unknown>;
+      };
+      const bundled = await query(join(repoRoot, 'dist', 'snowflakeSdk.js'));
+      const packaged = await query('snowflake-sdk');
+      assert.deepEqual(bundled.values, packaged.values);
+      assert.deepEqual((bundled.values as Record<string, string[]>).NTZ, ['Wed Jan 31 2024 08:45:00 GMT-0500 (Eastern Standard Time)', '"2024-01-31 13:45:00.000"']);
+      assert.deepEqual(bundled.zoneFilesAtLoad, [], 'the zone data is not read while the SDK loads');
+      assert.deepEqual(bundled.zoneFilesAfter, [join(repoRoot, 'dist', 'momentTimezoneZones.json')]);
+    } finally {
+      await standin.close();
+    }
   });
 
   it('cloud clients can be read but not used: the error names what is missing and what to do', () => {

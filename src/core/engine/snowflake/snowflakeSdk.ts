@@ -63,6 +63,11 @@ export async function loadSnowflakeSdk(): Promise<SdkModule> {
   // login waits for it) to report the platform in its login telemetry: nothing a local
   // developer run needs, and a request to the network nobody asked for.
   process.env.SNOWFLAKE_DISABLE_PLATFORM_DETECTION ??= 'true';
+  // The SDK's native "minicore" only reports its version in the login's telemetry, and the
+  // bundle cannot load it (it is not beside dist/snowflakeSdk.js). Left on, every login sent
+  // Snowflake one more telemetry event carrying the failed require's stack, with this machine's
+  // paths (the user's home folder among them) in it.
+  process.env.SNOWFLAKE_DISABLE_MINICORE ??= 'true';
   let sdk: SdkModule;
   try {
     // dist/snowflakeSdk.js beside the bundle (scripts/build.mjs resolves './sdkBundle' to

@@ -1,7 +1,8 @@
 // Stands in for `moment-timezone` inside the bundled snowflake-sdk (scripts/build.mjs): the
-// same library, but its zone data (700 KB of the SDK's 1.8 MB bundle) is read the first time
-// a time zone is looked up, not while the SDK loads. Most runs against Snowflake never
-// format a TIMESTAMP_LTZ/TZ through the SDK; each one paid for the data at start-up.
+// same library, but its zone data (700 KB) is read the first time a time zone is looked up,
+// not while the SDK loads. The build leaves the data out of the bundle and copies it beside
+// it (dist/momentTimezoneZones.json), so the SDK's start neither reads nor compiles it. Most
+// runs against Snowflake never convert a TIMESTAMP_LTZ/TZ through the SDK.
 
 // The library without its data: the same module moment-timezone's own index.js wraps.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -14,7 +15,8 @@ let zonesLoaded = false;
 function loadZones(): void {
   if (zonesLoaded) return;
   zonesLoaded = true;
-  // Inside this function so that the bundle compiles and evaluates the data only here.
+  // Inside this function so that the data is read only here. The bundle's build turns this
+  // into require('./momentTimezoneZones.json'), the copy beside the bundle (scripts/build.mjs).
   moment.tz.load(require('moment-timezone/data/packed/latest.json'));
 }
 
