@@ -43,6 +43,14 @@ class LeasedWorkerTest(unittest.TestCase):
         self.worker.frames.write({"type": "lease", "lease": lease_id, "token": token, "context": "ctx",
                                   "contextData": {"sysPath": __import__("sys").path, "cwd": os.getcwd()}})
 
+    def record(self):
+        """Node's next record of a chunk's end. A lane.start may come first on a busy machine:
+        any chunk still running after 50 ms is announced, and these are not about that."""
+        while True:
+            header, payload = self.worker.frames.read()
+            if header["type"] != "lane.start":
+                return header, payload
+
     def connect(self, token="secret-token"):
         sock = channel_address.connect(self.worker.lane_address)
         sock.sendall(token.encode("utf-8"))
@@ -60,12 +68,12 @@ class LeasedWorkerTest(unittest.TestCase):
         self.assertEqual(reply["chunk"], 3)
         self.assertGreaterEqual(reply["computeMs"], 0)
         self.assertEqual(pickle.loads(payload), [1, 2, self.worker.pid], "results only: no run times for the handler")
-        record, durations = self.worker.frames.read()
+        record, durations = self.record()
         self.assertEqual({key: record[key] for key in ("type", "lease", "chunk", "start", "count", "timings")},
                          {"type": "lane.done", "lease": 1, "chunk": 3, "start": 20, "count": 3, "timings": 3})
         self.assertEqual(len(durations), 3 * 8, "Node gets each task's run time, and nothing else")
         sock.shutdown(socket.SHUT_WR)
-        ended, _ = self.worker.frames.read()
+        ended, _ = self.record()
         self.assertEqual(ended, {"type": "lane.ended", "lease": 1})
         # Back with Node: a relayed chunk runs as before.
         header, results = self.worker.run(4, [(abs, (-7,), {})], "ctx")
@@ -80,7 +88,7 @@ class LeasedWorkerTest(unittest.TestCase):
         self.assertEqual((reply["type"], reply["failedAt"], reply["errorType"]), ("error", 1, "ZeroDivisionError"))
         self.assertIn("return 1 / x", reply["traceback"])
         self.assertIsInstance(pickle.loads(payload), ZeroDivisionError)
-        record, durations = self.worker.frames.read()
+        record, durations = self.record()
         self.assertEqual((record["type"], record["failedAt"], record["functions"]), ("lane.error", 1, ["abs", "_fail", "abs"]))
         self.assertEqual(record["timings"], 2, "the task before it and the failed one")
         self.assertEqual(len(durations), 16)
@@ -88,16 +96,63 @@ class LeasedWorkerTest(unittest.TestCase):
     def test_a_slow_chunk_is_noticed_to_node_while_it_runs_and_a_quick_one_is_not(self):
         self.lease()
         _sock, lane = self.connect()
-        lane.write({"type": "run", "chunk": 1, "start": 0, "count": 1}, pickle.dumps([(abs, (-1,), {})]))
+        # Chunks 1 and 2 warm the worker up (the lease's first chunk adopts the run's context, and
+        # a chunk after one that ran over 50 ms is announced at once); chunk 3 is the quick one.
+        for chunk in (1, 2, 3):
+            lane.write({"type": "run", "chunk": chunk, "start": chunk, "count": 1}, pickle.dumps([(abs, (-1,), {})]))
+            lane.read()
+        lane.write({"type": "run", "chunk": 4, "start": 4, "count": 1}, pickle.dumps([(_nap, (0.4,), {})]))
+        kinds = []
+        while ("lane.done", 4) not in kinds:
+            header, _ = self.worker.frames.read()
+            kinds.append((header["type"], header["chunk"]))
+        self.assertEqual([kind for kind in kinds if kind not in (("lane.start", 1), ("lane.start", 2))],
+                         [("lane.done", 1), ("lane.done", 2), ("lane.done", 3), ("lane.start", 4), ("lane.done", 4)])
+        reply, payload = lane.read()
+        self.assertEqual((reply["chunk"], pickle.loads(payload)), (4, [0.4]))
+
+    def test_a_chunk_after_a_slow_one_is_announced_at_once_even_if_it_is_quick(self):
+        self.lease()
+        _sock, lane = self.connect()
+        for chunk, task in ((1, (abs, (-1,), {})), (2, (_nap, (0.2,), {})), (3, (abs, (-3,), {}))):
+            lane.write({"type": "run", "chunk": chunk, "start": chunk, "count": 1}, pickle.dumps([task]))
+            lane.read()
+        kinds = []
+        while ("lane.done", 3) not in kinds:
+            header, _ = self.worker.frames.read()
+            kinds.append((header["type"], header["chunk"]))
+        # Chunk 1 is quick but may be announced on a busy machine; chunk 3 always is.
+        self.assertEqual([kind for kind in kinds if kind != ("lane.start", 1)],
+                         [("lane.done", 1), ("lane.start", 2), ("lane.done", 2), ("lane.start", 3), ("lane.done", 3)])
+
+    @unittest.skipUnless(os.path.isdir("/proc/self/task"), "reads thread switch counts from /proc (Linux)")
+    def test_the_watcher_does_not_wake_while_no_chunk_runs_nor_during_a_slow_chunk_after_a_slow_one(self):
+        # Each wake-up of the worker's watcher thread takes the GIL from the running task.
+        def helper_wakeups():
+            total = 0
+            for tid in os.listdir(f"/proc/{self.worker.pid}/task"):
+                if int(tid) == self.worker.pid:
+                    continue  # the main thread: the tasks' own sleeps
+                with open(f"/proc/{self.worker.pid}/task/{tid}/status") as status:
+                    total += sum(int(line.split()[1]) for line in status if line.startswith("voluntary_ctxt_switches"))
+            return total
+
+        self.lease()
+        _sock, lane = self.connect()
+        lane.write({"type": "run", "chunk": 1, "start": 0, "count": 1}, pickle.dumps([(_nap, (0.2,), {})]))
         lane.read()
-        lane.write({"type": "run", "chunk": 2, "start": 1, "count": 1}, pickle.dumps([(_nap, (0.4,), {})]))
+        before_idle = helper_wakeups()
+        time.sleep(0.5)
+        self.assertLessEqual(helper_wakeups() - before_idle, 1, "woke while no chunk ran (a 50 ms poll wakes 10 times)")
+        before_slow = helper_wakeups()
+        lane.write({"type": "run", "chunk": 2, "start": 1, "count": 1}, pickle.dumps([(_nap, (0.5,), {})]))
+        lane.read()
+        self.assertLessEqual(helper_wakeups() - before_slow, 1, "woke during a chunk already announced")
         kinds = []
         while ("lane.done", 2) not in kinds:
             header, _ = self.worker.frames.read()
             kinds.append((header["type"], header["chunk"]))
-        self.assertEqual(kinds, [("lane.done", 1), ("lane.start", 2), ("lane.done", 2)])
-        reply, payload = lane.read()
-        self.assertEqual((reply["chunk"], pickle.loads(payload)), (2, [0.4]))
+        self.assertEqual(kinds, [("lane.start", 1), ("lane.done", 1), ("lane.start", 2), ("lane.done", 2)])
 
     def test_a_wrong_token_is_refused_and_the_right_one_still_gets_in(self):
         self.lease(token="right")

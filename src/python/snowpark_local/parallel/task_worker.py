@@ -280,41 +280,67 @@ class _Outcome:
 
 class _RunningChunkNotice:
     """Tells Node which lane chunk is running once it has run for a while, so the Jobs tree
-    can show a slow task as it runs. Chunks of tiny tasks end before the next look, and cost
-    Node nothing until their record arrives."""
+    can show a slow task as it runs. Chunks of tiny tasks end before the watcher looks, and
+    cost Node nothing until their record arrives.
+
+    The watcher thread wakes only while it times a chunk: every wake-up takes the GIL from the
+    task running on the main thread, and with both cores busy the task then waits for the
+    watcher to get a core, give the GIL back, and for a core again itself. A chunk that follows
+    a slow one is announced at once by the main thread, so a batch of slow tasks wakes the
+    watcher only for its first chunk."""
 
     def __init__(self, frames):
         self._frames = frames
-        self._lock = threading.Lock()
+        self._changed = threading.Condition(threading.Lock())
         self._running = None
         self._generation = 0
-        self._stopped = threading.Event()
+        self._told = 0
+        self._began_at = 0.0
+        self._last_was_slow = False
+        self._timing = False
+        self._stopped = False
         threading.Thread(target=self._watch, name="snowpark-local-lane-notice", daemon=True).start()
 
     def began(self, record):
-        with self._lock:
-            self._running = record
+        with self._changed:
             self._generation += 1
+            self._running = record
+            self._began_at = time.monotonic()
+            if self._last_was_slow:
+                self._tell()
+            elif not self._timing:
+                self._changed.notify()
 
     def ended(self):
-        with self._lock:
+        with self._changed:
+            self._last_was_slow = time.monotonic() - self._began_at >= _PROGRESS_EVERY_S
             self._running = None
 
     def stop(self):
-        self._stopped.set()
+        with self._changed:
+            self._stopped = True
+            self._changed.notify()
+
+    def _tell(self):
+        # Under the lock: a notice is never sent after its chunk's own record.
+        self._told = self._generation
+        self._frames.write(dict(self._running, type="lane.start"))
 
     def _watch(self):
-        seen = told = None
-        while not self._stopped.wait(_PROGRESS_EVERY_S):
-            # Under the lock: a notice is never sent after its chunk's own record.
-            with self._lock:
-                if self._running is not None and self._generation == seen and told != seen:
-                    told = seen
+        with self._changed:
+            while not self._stopped:
+                if self._running is None or self._told == self._generation:
+                    self._changed.wait()  # no timeout: nothing to watch until began() says so
+                    continue
+                timed = self._generation
+                self._timing = True
+                self._changed.wait(_PROGRESS_EVERY_S)
+                self._timing = False
+                if not self._stopped and self._running is not None and self._generation == timed:
                     try:
-                        self._frames.write(dict(self._running, type="lane.start"))
+                        self._tell()
                     except OSError:
                         return
-                seen = self._generation
 
 
 def _first_unpicklable(results):
