@@ -58,7 +58,8 @@ const SDK_LAZY = {
   'fast-xml-parser': ['XMLParser', 'XMLValidator', 'XMLBuilder'], // XML column values
   toml: ['parse'], // the SDK's own connections.toml reader (we read the file ourselves)
 };
-const LAZY_MODULE = join(root, 'src/core/engine/snowflake/sdkStubs/lazyModule.ts');
+const SDK_STUB_FOLDER = join(root, 'src/core/engine/snowflake/sdkStubs');
+const LAZY_MODULE = join(SDK_STUB_FOLDER, 'lazyModule.ts');
 /**
  * moment-timezone's zone data (700 KB, two fifths of the bundle) is read from a file beside the
  * bundle the first time a zone is looked up (sdkStubs/lazyMomentTimezone.ts), not read and
@@ -128,7 +129,7 @@ function partsPlugin(entry) {
       builder.onResolve({ filter: /\.json$/ }, (args) => (args.path === ZONE_DATA.request ? { path: `./${ZONE_DATA.file}`, external: true } : undefined));
       for (const { filter, stub } of SDK_STUBS) {
         builder.onResolve({ filter }, (args) =>
-          args.importer.includes('node_modules') ? { path: join(root, 'src/core/engine/snowflake/sdkStubs', stub) } : undefined,
+          args.importer.includes('node_modules') ? { path: join(SDK_STUB_FOLDER, stub) } : undefined,
         );
       }
     },
@@ -168,8 +169,8 @@ await Promise.all(
   ),
 );
 chmodSync(join(dist, 'cli.js'), 0o755);
-// The data of the moment-timezone the stub loads (resolved as the bundle resolved it, from src/).
-cpSync(createRequire(LAZY_MODULE).resolve(ZONE_DATA.request), join(dist, ZONE_DATA.file));
+// The data of the moment-timezone the stub loads, resolved from the stub as the bundle resolved it.
+cpSync(createRequire(join(SDK_STUB_FOLDER, 'lazyMomentTimezone.ts')).resolve(ZONE_DATA.request), join(dist, ZONE_DATA.file));
 
 const pythonOut = join(dist, 'python');
 rmSync(pythonOut, { recursive: true, force: true });

@@ -51,6 +51,14 @@ class LeasedWorkerTest(unittest.TestCase):
             if header["type"] != "lane.start":
                 return header, payload
 
+    def records_until_done(self, chunk):
+        """(type, chunk) of each record Node got, up to the lane.done of ``chunk``."""
+        kinds = []
+        while ("lane.done", chunk) not in kinds:
+            header, _ = self.worker.frames.read()
+            kinds.append((header["type"], header["chunk"]))
+        return kinds
+
     def connect(self, token="secret-token"):
         sock = channel_address.connect(self.worker.lane_address)
         sock.sendall(token.encode("utf-8"))
@@ -102,10 +110,7 @@ class LeasedWorkerTest(unittest.TestCase):
             lane.write({"type": "run", "chunk": chunk, "start": chunk, "count": 1}, pickle.dumps([(abs, (-1,), {})]))
             lane.read()
         lane.write({"type": "run", "chunk": 4, "start": 4, "count": 1}, pickle.dumps([(_nap, (0.4,), {})]))
-        kinds = []
-        while ("lane.done", 4) not in kinds:
-            header, _ = self.worker.frames.read()
-            kinds.append((header["type"], header["chunk"]))
+        kinds = self.records_until_done(4)
         self.assertEqual([kind for kind in kinds if kind not in (("lane.start", 1), ("lane.start", 2))],
                          [("lane.done", 1), ("lane.done", 2), ("lane.done", 3), ("lane.start", 4), ("lane.done", 4)])
         reply, payload = lane.read()
@@ -117,10 +122,7 @@ class LeasedWorkerTest(unittest.TestCase):
         for chunk, task in ((1, (abs, (-1,), {})), (2, (_nap, (0.2,), {})), (3, (abs, (-3,), {}))):
             lane.write({"type": "run", "chunk": chunk, "start": chunk, "count": 1}, pickle.dumps([task]))
             lane.read()
-        kinds = []
-        while ("lane.done", 3) not in kinds:
-            header, _ = self.worker.frames.read()
-            kinds.append((header["type"], header["chunk"]))
+        kinds = self.records_until_done(3)
         # Chunk 1 is quick but may be announced on a busy machine; chunk 3 always is.
         self.assertEqual([kind for kind in kinds if kind != ("lane.start", 1)],
                          [("lane.done", 1), ("lane.start", 2), ("lane.done", 2), ("lane.start", 3), ("lane.done", 3)])
@@ -148,10 +150,7 @@ class LeasedWorkerTest(unittest.TestCase):
         lane.write({"type": "run", "chunk": 2, "start": 1, "count": 1}, pickle.dumps([(_nap, (0.5,), {})]))
         lane.read()
         self.assertLessEqual(helper_wakeups() - before_slow, 1, "woke during a chunk already announced")
-        kinds = []
-        while ("lane.done", 2) not in kinds:
-            header, _ = self.worker.frames.read()
-            kinds.append((header["type"], header["chunk"]))
+        kinds = self.records_until_done(2)
         self.assertEqual(kinds, [("lane.start", 1), ("lane.done", 1), ("lane.start", 2), ("lane.done", 2)])
 
     def test_a_wrong_token_is_refused_and_the_right_one_still_gets_in(self):
