@@ -2,7 +2,7 @@
 // tests, ▶ Run Tests from its toolbar runs them, one passes and one fails, and the failure's
 // peek shows the expected/actual diff in the editor of the handler.
 import * as assert from 'assert';
-import { openFile, screenshot, useWorkbench } from './workbench';
+import { openFile, runCommand, screenshot, useWorkbench } from './workbench';
 
 describe('Saved runs in the Test Explorer (code-server + Chromium)', function () {
   const currentPage = useWorkbench(40);
@@ -31,8 +31,12 @@ describe('Saved runs in the Test Explorer (code-server + Chromium)', function ()
     await expand('orders_in');
     await row('small month').locator('.codicon-testing-passed-icon').waitFor({ timeout: 15_000 });
     await row('january orders').locator('.codicon-testing-failed-icon').waitFor({ timeout: 15_000 });
-    // The failure in the Test Results view: its message, then the expected/actual diff.
-    const results = page.locator('.test-output-peek-tree');
+    // The failure in the Test Results view: its message, then the expected/actual diff. The
+    // workbench opens that view by itself only when the run finishes while the Testing view has
+    // focus, which the clicks above can race; open it as a person would, from the palette, and
+    // read the panel's tree rather than a peek the editor may also show.
+    await runCommand(page, 'Test: Show Output');
+    const results = page.locator('.part.panel .test-output-peek-tree');
     await results.locator('.monaco-list-row', { hasText: 'january orders' }).first().click();
     await page.keyboard.press('ArrowRight');
     await results.locator('.monaco-list-row', { hasText: 'the result differs' }).first().click();
