@@ -225,9 +225,20 @@ def test_negative_test_for_self_join_with_conditions(session):
     from snowflake.snowpark.exceptions import SnowparkJoinException
     session.create_dataframe([[1, 2], [2, 3]], schema=["c1", "c2"]).write.save_as_table("join_self_neg")
     df = session.table("join_self_neg")
-    for join_type in ["inner", "left", "right", "outer"]:
-        error = raises(SnowparkJoinException, lambda: df.join(df, df["c1"] == df["c2"], join_type).collect())
-        assert "You cannot join a DataFrame with itself because the column references cannot be resolved correctly" in error.message
+    from snowflake.snowpark import DataFrame
+    for df2 in [df, DataFrame(df._session, df._plan)]:
+        for join_type in ["inner", "left", "right", "outer"]:
+            error = raises(SnowparkJoinException, lambda: df.join(df2, df["c1"] == df["c2"], join_type).collect())
+            assert "You cannot join a DataFrame with itself because the column references cannot be resolved correctly" in error.message
+
+
+# tests/integ/test_multithreading.py::create_aliased_df: a DataFrame joins one built from it, and
+# df1.a names the left side (its two rows, each joined with the right's one)
+def test_join_with_a_dataframe_built_from_it(session):
+    df1 = session.create_dataframe([[1, 2], [3, 4]], schema=["a", "b"])
+    df2 = df1.join(df1.filter(col("a") == 1)).select(df1.a.alias("a1"))
+    check_answer(df2, [Row(A1=1), Row(A1=3)])
+    check_answer(df2.select(df2.a1), [Row(A1=1), Row(A1=3)])
 
 
 # test_dataframe_join_suite.py::test_clone_can_help_these_self_joins

@@ -1,5 +1,6 @@
 """Snowpark's DataFrame: a logical plan that compiles to one Snowflake SQL query when an action runs."""
 
+import copy
 import itertools
 import re
 
@@ -140,8 +141,8 @@ class DataFrame(DataFrameActions):
         return "<{} {!r}>".format(type(self).__name__, self._sql_text())
 
     def __copy__(self):
-        # A copy is a different DataFrame for join resolution: the way to join a DataFrame with itself.
-        return DataFrame(self._session, self._plan, self._params)
+        # A copy is a different DataFrame over its own plan: the way to join a DataFrame with itself.
+        return DataFrame(self._session, copy.copy(self._plan), self._params)
 
     # ------------------------------------------------------------------ schema
 
@@ -430,12 +431,14 @@ class DataFrame(DataFrameActions):
     def join(self, right, on=None, how=None, *, join_type=None, lsuffix="", rsuffix="", using_columns=None, **kwargs):
         if not isinstance(right, DataFrame):
             raise TypeError("join() takes a DataFrame, not {}".format(type(right).__name__))
-        if (self is right or self._id in right._lineage or right._id in self._lineage) and not (
+        # As Snowpark: only the same DataFrame (or one over the very same plan) is refused. One built
+        # from the other (df.join(df.filter(...))) joins, and df["a"] then names the left side.
+        if (self is right or self._plan is right._plan) and not (
                 set(self._aliases) - set(right._aliases) and set(right._aliases) - set(self._aliases)):
             raise SnowparkJoinException(
                 "You cannot join a DataFrame with itself because the column references cannot be resolved "
                 "correctly. Instead, create a copy of the DataFrame with copy.copy(), and join the DataFrame "
-                "with this copy.", "1104")
+                "with this copy.", "1103")
         kind = JOIN_TYPES.get(str(how or join_type or "inner").lower().replace(" ", ""))
         if kind is None:
             raise SnowparkClientException("Unsupported join type '{}'. Supported join types include: 'inner', "

@@ -63,7 +63,7 @@ def build_join(left, right, kind, using, condition, lsuffix, rsuffix):
         return _semi_join(left, right, kind, using, condition, left_alias, right_alias, left_names)
     common = {name for name in left_names if name in right_names} - set(using)
     tag = random_tag()
-    renames, outputs = {}, []
+    renames, own_names, outputs = {}, {}, []
     for name in using:
         if kind == "outer":
             key = ex.FunctionCall("COALESCE", [ex.ColumnRef(name, left_alias), ex.ColumnRef(name, right_alias)])
@@ -82,13 +82,16 @@ def build_join(left, right, kind, using, condition, lsuffix, rsuffix):
                 outputs.append(ex.Alias(reference, new_name))
                 for lineage_id in side._lineage:
                     # A DataFrame on both sides (df2 in a.join(df2).join(b.join(df2))) renamed
-                    # twice: a reference to it cannot say which side it means.
+                    # twice: a reference to it cannot say which side it means...
                     key = (lineage_id, name)
                     renames[key] = None if key in renames and renames[key] != new_name else new_name
+                own_names[(side._id, name)] = new_name
             else:
                 outputs.append(reference)
         for key, value in side._renames.items():
             renames.setdefault(key, renames.get((key[0], value), value))
+    # ...unless it is one of the two sides itself: in df.join(df.filter(...)), df["a"] is the left.
+    renames.update(own_names)
     from snowflake.snowpark.dataframe import DataFrame
     plan = p.Join(left._plan, right._plan, kind, condition, using, left_alias, right_alias, outputs)
     return DataFrame(left._session, plan, (left._params or []) + (right._params or []) or None,
@@ -130,6 +133,9 @@ def _qualified(condition, left, right, left_alias, right_alias, shared):
                 raise ambiguous_column(node.name)
             return None
         in_left, in_right = node.df_id in left._lineage, node.df_id in right._lineage
+        # One side built from the other (df.join(df.filter(...))): df["a"] is the side it names.
+        if node.df_id in (left._id, right._id):
+            in_left, in_right = node.df_id == left._id, node.df_id == right._id
         if in_left and not in_right:
             return ex.ColumnRef(left._renames.get((node.df_id, node.name), node.name), left_alias)
         if in_right and not in_left:
