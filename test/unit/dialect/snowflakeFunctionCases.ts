@@ -343,6 +343,14 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     doc: D + 'seq1 (the query Snowpark sends for session.range(5, 11, 2))',
   }),
   sem({
+    fn: 'SEQ4',
+    also: ['GENERATOR'],
+    // session.range(4).select(seq4()): the outer query numbers its own rows; GENERATOR's row column is not in its scope.
+    sql: 'select count(*), min(s), max(s), count(distinct s) from (select seq4() as s from (SELECT ( ROW_NUMBER() OVER ( ORDER BY SEQ8() ) - 1 ) AS "ID" FROM ( TABLE (GENERATOR(ROWCOUNT => 4)))))',
+    rows: [[4, 0, 3, 4]],
+    doc: D + 'seq1 (a sequence over any query, here one over a GENERATOR)',
+  }),
+  sem({
     fn: 'FLATTEN',
     sql: `select "L"."ID", "T"."VALUE"::int from (select 1 as id, parse_json('[7, 8]') as "V") as "L", lateral flatten(input => "V", outer => false, recursive => false, mode => 'BOTH') as "T" order by 1, 2`,
     rows: [[1, 7], [1, 8]],

@@ -134,9 +134,9 @@ export const tableFunctionRules: SequenceRule<SequenceMatch>[] = [
   splitToTableRule,
   functionRule({
     name: 'SEQ4',
-    why: "Snowflake SEQ4/SEQ8 number a query's rows from 0: the GENERATOR's own row column when the statement has one (usable in aggregates and window ORDER BY), else a window row number.",
+    why: "Snowflake SEQ4/SEQ8 number a query's rows from 0: the GENERATOR's own row column when the query reads one (usable in aggregates and window ORDER BY), else a window row number.",
     functions: ['SEQ1', 'SEQ2', 'SEQ4', 'SEQ8'],
     arity: [0, 1],
-    rewrite: (_args, _call, translator) => (translator.statementHasGenerator ? GENERATOR_ROW : '(row_number() OVER () - 1)'),
+    rewrite: (_args, _call, translator) => (translator.generatorInScope ? GENERATOR_ROW : '(row_number() OVER () - 1)'),
   }),
 ] as SequenceRule<SequenceMatch>[];

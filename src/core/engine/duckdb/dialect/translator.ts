@@ -2,6 +2,7 @@ import { nodeStart, nodeText, nodesText, splitAtCommas, trimTrivia } from '../..
 import { SqlNode } from '../../../sql/tokenTree';
 import { TypeSpan } from '../../../sql/typeSpan';
 import { DialectError } from './dialectError';
+import { isSubquery, queryReadsGenerator } from './generatorScope';
 import { RuleIndex } from './ruleIndex';
 import { SequenceContext, StatementRule, TypeReference, TypeRule } from './ruleTypes';
 import { DeferredCall, DeferredFunction } from './translation';
@@ -38,8 +39,10 @@ export class Translator {
   readonly deferred: DeferredCall[] = [];
   private readonly frames: OutputFrame[] = [];
   readonly preserveCaseColumns: string[] = [];
-  /** The statement being translated reads a GENERATOR, whose row column SEQ4/SEQ8 can use. */
+  /** The statement being translated reads a GENERATOR somewhere (its queries are then looked at one by one). */
   statementHasGenerator = false;
+  /** For each query being translated, innermost last: whether it reads GENERATOR itself (generatorScope.ts). */
+  private readonly generatorScopes: boolean[] = [];
 
   private placeholderPrefix: string | undefined;
 
@@ -51,16 +54,25 @@ export class Translator {
 
   /** One statement's top-level nodes (no `;`). */
   translateStatement(nodes: SqlNode[], context: SequenceContext): string {
-    for (const rule of this.rules.statement) {
-      const rewritten = rule.apply(nodes, this, context);
-      if (rewritten !== undefined) return rewritten;
+    // The statement is the outermost query; a statement rule may translate parts of it apart.
+    if (this.statementHasGenerator) this.generatorScopes.push(queryReadsGenerator(nodes));
+    try {
+      for (const rule of this.rules.statement) {
+        const rewritten = rule.apply(nodes, this, context);
+        if (rewritten !== undefined) return rewritten;
+      }
+      return this.translateSequence(nodes, context);
+    } finally {
+      if (this.statementHasGenerator) this.generatorScopes.pop();
     }
-    return this.translateSequence(nodes, context);
   }
 
   translateSequence(nodes: SqlNode[], context: SequenceContext): string {
     const frame: OutputFrame = { out: '', starts: [] };
     this.frames.push(frame);
+    // A subquery (translateNode's bracket contents) is a query of its own.
+    const newQuery = this.statementHasGenerator && context.depth > 0 && isSubquery(nodes);
+    if (newQuery) this.generatorScopes.push(queryReadsGenerator(nodes));
     try {
       let i = 0;
       nodeLoop: while (i < nodes.length) {
@@ -81,7 +93,13 @@ export class Translator {
       return frame.out;
     } finally {
       this.frames.pop();
+      if (newQuery) this.generatorScopes.pop();
     }
+  }
+
+  /** Whether the query being translated reads GENERATOR itself, so SEQ4/SEQ8 can use its row column. */
+  get generatorInScope(): boolean {
+    return this.generatorScopes[this.generatorScopes.length - 1] ?? false;
   }
 
   /**
