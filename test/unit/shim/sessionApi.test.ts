@@ -128,6 +128,36 @@ def main(session):
     assert.ok(JSON.stringify(seen.nowait).includes('2'), JSON.stringify(seen.nowait));
   });
 
+  // Snowflake's VALUES page selects `column1, $2`: $N names a column by position, and names the
+  // result column $N; a bind marker (`?`, `:1`) is still a bind beside it.
+  it('positional column references $1, $2 beside bind markers', async () => {
+    const seen = await runHandler(
+      runtime,
+      `
+def main(session):
+    plain = session.sql("select column1, $2 from (values (1, 'one'), (2, 'two'), (3, 'three')) order by $1")
+    bound = session.sql("select $2 as name from values (1, 'one'), (2, 'two') where $1 = ?", params=[2]).collect()
+    numbered = session.sql("select $1 + :1 as total from values (10), (20) order by 1", params=[5]).collect()
+    return {
+        "columns": plain.columns,
+        "rows": [list(row) for row in plain.collect()],
+        "bound": [row["NAME"] for row in bound],
+        "numbered": [row["TOTAL"] for row in numbered],
+    }
+`,
+    );
+    assert.deepEqual(seen, {
+      columns: ['COLUMN1', '"$2"'],
+      rows: [
+        [1, 'one'],
+        [2, 'two'],
+        [3, 'three'],
+      ],
+      bound: ['two'],
+      numbered: [15, 25],
+    });
+  });
+
   it('a handler that returns a DataFrame gives a table, as RETURNS TABLE(...) does', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'snowpark-local-api-'));
     const file = join(directory, 'table_handler.py');

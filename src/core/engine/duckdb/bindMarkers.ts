@@ -1,11 +1,22 @@
-// Snowflake binds positional values as `?` or `:1`, `:2` … (session.sql(q, params=[…])).
-// DuckDB takes `?` and `$1`, so `:N` becomes `$N`. Only markers in SQL text change: string
-// literals, quoted identifiers, $$ bodies and comments are copied as they are, `::` casts are
-// left alone, and `x:1` (a path right after an expression) is not a marker.
+// Two markers Snowflake and DuckDB spell differently, rewritten before translation:
+// - Snowflake binds positional values as `?` or `:1`, `:2` … (session.sql(q, params=[…])).
+//   DuckDB takes `?` and `$1`, so `:N` becomes `$N`, when the statement has binds.
+// - Snowflake's `$1`, `$2` … name a query's columns by position (`select $1 from values (1)`).
+//   DuckDB spells those `#1`, and reads `$1` as a bind, so `$N` becomes `#N`.
+// Only markers in SQL text change: string literals, quoted identifiers, $$ bodies and
+// comments are copied as they are, `::` casts are left alone, and `x:1` (a path right after an
+// expression) or `a$1` (part of a name) is not a marker.
 
 const AFTER_VALUE = /[A-Za-z0-9_$)\]"]/;
+const NAME_PART = /[A-Za-z0-9_$]/;
+const DIGIT = /[0-9]/;
 
-export function toDuckDbBindMarkers(sql: string): string {
+/** Whether the text may hold a marker to rewrite: most statements have neither. */
+export function mayHoldMarkers(sql: string, withBinds: boolean): boolean {
+  return sql.includes('$') || (withBinds && sql.includes(':'));
+}
+
+export function toDuckDbMarkers(sql: string, withBinds: boolean): string {
   let out = '';
   let i = 0;
   while (i < sql.length) {
@@ -21,10 +32,12 @@ export function toDuckDbBindMarkers(sql: string): string {
       i += 2;
       continue;
     }
-    if (ch === ':' && /[0-9]/.test(sql[i + 1] ?? '') && !AFTER_VALUE.test(sql[i - 1] ?? '')) {
+    const bind = withBinds && ch === ':' && !AFTER_VALUE.test(sql[i - 1] ?? '');
+    const column = ch === '$' && !NAME_PART.test(sql[i - 1] ?? '');
+    if ((bind || column) && DIGIT.test(sql[i + 1] ?? '')) {
       let end = i + 1;
-      while (end < sql.length && /[0-9]/.test(sql[end])) end++;
-      out += '$' + sql.slice(i + 1, end);
+      while (end < sql.length && DIGIT.test(sql[end])) end++;
+      out += (bind ? '$' : '#') + sql.slice(i + 1, end);
       i = end;
       continue;
     }

@@ -22,7 +22,7 @@ import { fillDeferred, MACRO_CATALOG } from './dialect';
 import { TranslationCache } from './translationCache';
 import { MacroCatalog } from './macroCatalog';
 import { toSnowflakeError } from './errorMapping';
-import { toDuckDbBindMarkers } from './bindMarkers';
+import { mayHoldMarkers, toDuckDbMarkers } from './bindMarkers';
 import { RESULTS_CATALOG, ResultRetention } from './resultRetention';
 import { snowflakeTypeOf } from './snowflakeTypes';
 import { dmlResult, statusResult } from './statementMessages';
@@ -140,7 +140,8 @@ export class DuckDbEngine implements SqlEngine {
       const snowflakeSql = await this.sessions.prepare(session, request.sql, queryId);
       try {
         const sql = quoteStageLocation(snowflakeSql);
-        translation = this.translations.translationOf(request.binds?.length ? toDuckDbBindMarkers(sql) : sql);
+        const withBinds = Boolean(request.binds?.length);
+        translation = this.translations.translationOf(mayHoldMarkers(sql, withBinds) ? toDuckDbMarkers(sql, withBinds) : sql);
       } catch (error) {
         throw compilationError(error instanceof Error ? error.message : String(error), queryId);
       }

@@ -141,8 +141,21 @@ function nameItem(item: SqlNode[], translator: Translator, context: SequenceCont
     return leading + translator.translateSequence(trimEnd(expression), context) + nodesText(trailingTrivia(expression)) + glue + aliasText(alias, translator) + trailing;
   }
 
-  const snowflakeName = nodesText(core).toUpperCase();
+  const snowflakeName = snowflakeText(core).toUpperCase();
   return `${leading}${translator.translateSequence(core, context)} AS "${snowflakeName.replace(/"/g, '""')}"${trailing}`;
+}
+
+/**
+ * The text as the user wrote it: `#1` is the `$1` column reference DuckDB's spelling replaced
+ * (bindMarkers.ts); Snowflake SQL has no `#` of its own.
+ */
+function snowflakeText(nodes: SqlNode[]): string {
+  return nodes
+    .map((node, i) => {
+      if (node.type === 'group') return node.open.text + snowflakeText(node.children) + (node.close?.text ?? '');
+      return isPunct(node, '#') && isTokenOf(nodes[i + 1], 'number') ? '$' : node.token.text;
+    })
+    .join('');
 }
 
 function isStar(parts: SqlNode[]): boolean {
