@@ -38,4 +38,21 @@ export const conditionalRules: SequenceRule<CallMatch>[] = [
     arity: [1, 1],
     rewrite: ([value]) => `NULLIF(${value}, 0)`,
   }),
+  functionRule({
+    name: 'BOOLAND',
+    why: 'DuckDB has no BOOLAND/BOOLOR/BOOLXOR/BOOLNOT; a non-zero number is TRUE, and NULL stays unknown as in SQL logic.',
+    functions: ['BOOLAND', 'BOOLOR', 'BOOLXOR'],
+    arity: [2, 2],
+    rewrite: ([a, b], call) => {
+      const operator = { BOOLAND: 'AND', BOOLOR: 'OR', BOOLXOR: '<>' }[call.name as 'BOOLAND' | 'BOOLOR' | 'BOOLXOR'];
+      return `(((${a}) <> 0) ${operator} ((${b}) <> 0))`;
+    },
+  }),
+  functionRule({
+    name: 'BOOLNOT',
+    why: 'DuckDB has no BOOLNOT; zero is FALSE, so its negation is TRUE.',
+    functions: ['BOOLNOT'],
+    arity: [1, 1],
+    rewrite: ([a]) => `(NOT ((${a}) <> 0))`,
+  }),
 ];

@@ -115,4 +115,11 @@ export const numericRules: SequenceRule<CallMatch>[] = [
     arity: [1, Number.MAX_SAFE_INTEGER],
     rewrite: (args) => `CAST(CAST(hash(${args.join(', ')}) AS HUGEINT) - ${INT64_MAX} - 1 AS BIGINT)`,
   }),
+  functionRule({
+    name: 'DIV0NULL',
+    why: 'DuckDB has no DIV0NULL (divide, but 0 when the divisor is 0 or NULL).',
+    functions: ['DIV0NULL'],
+    arity: [2, 2],
+    rewrite: ([dividend, divisor]) => `CASE WHEN (${divisor}) = 0 OR (${divisor}) IS NULL THEN 0 ELSE (${dividend}) / (${divisor}) END`,
+  }),
 ];

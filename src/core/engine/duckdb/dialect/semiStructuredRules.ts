@@ -203,4 +203,29 @@ export const semiStructuredRules: AnySequenceRule[] = [
   }),
   semiStructuredConstantRule,
   functionRule({ name: 'STRIP_NULL_VALUE', why: 'A JSON null becomes SQL NULL.', functions: ['STRIP_NULL_VALUE'], arity: [1, 1], rewrite: ([v]) => `CASE WHEN ${jsonType(v)} = 'NULL' THEN NULL ELSE ${json(v)} END` }),
+  functionRule({
+    name: 'ARRAYS_OVERLAP',
+    why: 'Whether two ARRAYs share an element, comparing JSON values as ARRAY_CONTAINS does (a JSON null matches a JSON null).',
+    functions: ['ARRAYS_OVERLAP'],
+    arity: [2, 2],
+    rewrite: ([a, b]) => `(len(list_intersect(list_transform(${asList(a)}, e -> coalesce(e, 'null')), list_transform(${asList(b)}, e -> coalesce(e, 'null')))) > 0)`,
+  }),
+  functionRule({
+    name: 'CHECK_JSON',
+    why: 'NULL for valid JSON (or a NULL input), else a message saying what is wrong; DuckDB only says whether it is valid.',
+    functions: ['CHECK_JSON'],
+    arity: [1, 1],
+    rewrite: ([text]) => `CASE WHEN (${text}) IS NULL OR json_valid(CAST(${text} AS VARCHAR)) THEN NULL ELSE 'invalid JSON text' END`,
+  }),
+  functionRule({
+    name: 'STRTOK_TO_ARRAY',
+    why: 'Tokens between any of the delimiter characters (a blank by default), empty tokens dropped, as an ARRAY.',
+    functions: ['STRTOK_TO_ARRAY'],
+    arity: [1, 2],
+    rewrite: ([text, delimiters = "' '"]) =>
+      json(
+        `to_json(CASE WHEN (${delimiters}) = '' THEN list_filter([${text}], t -> t <> '') ` +
+          `ELSE list_filter(string_split_regex(${text}, '[' || regexp_escape(${delimiters}) || ']'), t -> t <> '') END)`,
+      ),
+  }),
 ];

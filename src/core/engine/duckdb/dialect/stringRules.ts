@@ -153,4 +153,26 @@ export const stringRules: AnySequenceRule[] = [
       max === undefined ? `${macro('editdistance')}(${a}, ${b})` : `${macro('least_of')}([${macro('editdistance')}(${a}, ${b}), ${macro('greatest_of')}([${max}, 0])])`,
   }),
   ...collationRules,
+  functionRule({
+    name: 'BASE64_ENCODE',
+    why: "DuckDB encodes BLOBs: the text's UTF-8 bytes are encoded (line wrapping and other alphabets are not supported).",
+    functions: ['BASE64_ENCODE'],
+    arity: [1, 1],
+    rewrite: ([text]) => `to_base64(encode(CAST(${text} AS VARCHAR)))`,
+  }),
+  functionRule({
+    name: 'BASE64_DECODE_STRING',
+    why: 'DuckDB decodes to a BLOB; the bytes are read back as UTF-8 text. The TRY_ form gives NULL for input that is not base64.',
+    functions: ['BASE64_DECODE_STRING', 'TRY_BASE64_DECODE_STRING'],
+    arity: [1, 1],
+    rewrite: ([text], call) =>
+      call.name === 'BASE64_DECODE_STRING' ? `decode(from_base64(${text}))` : `TRY(decode(from_base64(${text})))`,
+  }),
+  functionRule({
+    name: 'HEX_DECODE_STRING',
+    why: 'DuckDB unhex gives a BLOB; the bytes are read back as UTF-8 text. The TRY_ form gives NULL for input that is not hex.',
+    functions: ['HEX_DECODE_STRING', 'TRY_HEX_DECODE_STRING'],
+    arity: [1, 1],
+    rewrite: ([text], call) => (call.name === 'HEX_DECODE_STRING' ? `decode(unhex(${text}))` : `TRY(decode(unhex(${text})))`),
+  }),
 ];
