@@ -730,4 +730,28 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   sem({ fn: 'CHECK_JSON', sql: `select check_json('{"a": 1}'), check_json(null), check_json('{bad') is not null`, rows: [[null, null, true]], doc: D + 'check_json' }, 'NULL for valid JSON or NULL input, an error text otherwise (its wording is not compared)'),
   docEx('STRTOK_TO_ARRAY', 'strtok_to_array', "select strtok_to_array('a.b.c', '.'), strtok_to_array('user@snowflake.com', '.@')", [[{ json: ['a', 'b', 'c'] }, { json: ['user', 'snowflake', 'com'] }]]),
   sem({ fn: 'STRTOK_TO_ARRAY', sql: "select strtok_to_array('  a  b '), strtok_to_array('a]b^c-d', ']^-'), strtok_to_array(null)", rows: [[{ json: ['a', 'b'] }, { json: ['a', 'b', 'c', 'd'] }, null]], doc: D + 'strtok_to_array' }, 'a blank is the default delimiter, runs of delimiters give no empty tokens, and each delimiter character counts on its own'),
+  docEx(
+    'RATIO_TO_REPORT',
+    'ratio_to_report',
+    'SELECT store_ID, profit, 100 * RATIO_TO_REPORT(profit) OVER () AS percent_profit FROM store_profit ORDER BY store_ID',
+    [[1, '300.00', 30], [2, '250.00', 25], [3, '450.00', 45], [4, null, null]],
+    undefined,
+    { setup: ["CREATE OR REPLACE TABLE store_profit (store_ID INTEGER, province VARCHAR, profit NUMERIC(11, 2))", "INSERT INTO store_profit (store_ID, province, profit) VALUES (1, 'Ontario', 300), (2, 'Saskatchewan', 250), (3, 'Ontario', 450), (4, 'Ontario', NULL)"] },
+  ),
+  docEx(
+    'RATIO_TO_REPORT',
+    'ratio_to_report',
+    'SELECT province, store_ID, profit, 100 * RATIO_TO_REPORT(profit) OVER (PARTITION BY province ORDER BY store_ID) AS percent_profit FROM store_profit ORDER BY province, store_ID',
+    [['Ontario', 1, '300.00', 40], ['Ontario', 3, '450.00', 60], ['Ontario', 4, null, null], ['Saskatchewan', 2, '250.00', 100]],
+    "the doc's per-province example, with an ORDER BY in OVER, which the page says does not affect the calculation",
+    { setup: ["CREATE OR REPLACE TABLE store_profit (store_ID INTEGER, province VARCHAR, profit NUMERIC(11, 2))", "INSERT INTO store_profit (store_ID, province, profit) VALUES (1, 'Ontario', 300), (2, 'Saskatchewan', 250), (3, 'Ontario', 450), (4, 'Ontario', NULL)"] },
+  ),
+  docEx(
+    'RATIO_TO_REPORT',
+    'conditional_true_event',
+    'SELECT province, o_col, CONDITIONAL_TRUE_EVENT(o_col) OVER (PARTITION BY province ORDER BY o_col) AS true_event FROM table1 ORDER BY province, o_col',
+    [['Alberta', 0, 0], ['Alberta', 0, 0], ['Alberta', 13, 1], ['Alberta', 13, 2], ['Alberta', 14, 3], ['Alberta', 15, 4], ['Alberta', null, 4], ['Manitoba', 30, 1]],
+    'CONDITIONAL_TRUE_EVENT: a non-zero number is TRUE, NULL is not, and the count starts again in each partition',
+    { setup: ['CREATE OR REPLACE TABLE table1 (province VARCHAR, o_col INTEGER, o2_col INTEGER)', "INSERT INTO table1 (province, o_col, o2_col) VALUES ('Alberta', 0, 10), ('Alberta', 0, 10), ('Alberta', 13, 10), ('Alberta', 13, 11), ('Alberta', 14, 11), ('Alberta', 15, 12), ('Alberta', NULL, NULL), ('Manitoba', 30, 30)"] },
+  ),
 ];

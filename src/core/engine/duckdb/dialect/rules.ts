@@ -3,6 +3,7 @@ import { functionRules } from './functionRules';
 import { keywordRules } from './keywordRules';
 import { sampleRules } from './sampleRules';
 import { windowFrameRules } from './windowFrameRules';
+import { windowEventRules } from './windowEventRules';
 import { aggregateRules } from './aggregateRules';
 import { conditionalRules } from './conditionalRules';
 import { dateRules } from './dateRules';
@@ -30,6 +31,7 @@ import { currentTimeKeywordRule } from './currentTimeRules';
 const sequenceRules: AnySequenceRule[] = [
   ...deferredRules,
   ...windowFrameRules,
+  ...windowEventRules,
   ...operatorRules,
   ...tableFunctionRules,
   objectConstantWildcardRule,
