@@ -232,6 +232,18 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ex(one('DATE_TRUNC', "select date_trunc('month', '2024-05-09'::date)", ['2024-05-01']), 'doc\'s test_date_trunc date'),
   sem(one('TO_DATE', "select to_date('2024-05-10'), to_date('2024.05.10', 'YYYY.MM.DD'), date('05/10/2024', 'MM/DD/YYYY'), to_date('2024-05-10 12:00:00'::timestamp)", ['2024-05-10', '2024-05-10', '2024-05-10', '2024-05-10']), "the first three calls are doc examples (TO_DATE / DATE with and without a format); a TIMESTAMP gives its date part (doc: date_from_timestamp)"),
   ex(one('TO_DATE', "select to_date('31536000')", ['1971-01-01']), "the doc's demo1 row 'Seconds', as a literal"),
+  sem(
+    one(
+      'TO_TIMESTAMP',
+      "select to_timestamp_ntz('2014-01-02 16:00:00 +00:00'), to_timestamp('2024-01-17 19:00:00 -0800'), to_timestamp_tz('2024-01-01 12:00:00 +02:00') = to_timestamp_tz('2024-01-01 10:00:00 Z'), to_timestamp_ltz('2024-01-01 12:00:00 -05:00') = to_timestamp_tz('2024-01-01T17:00:00+00:00'), hour(to_timestamp_tz(1700000000))",
+      ['2014-01-02 16:00:00', '2024-01-17 19:00:00', true, true, 22],
+    ),
+    "a UTC offset, written after a blank as Snowflake prints it, is ignored by TIMESTAMP_NTZ (the timestamp guide's '2014-01-02 16:00:00 +00:00' example keeps 16:00) and kept as the instant by TO_TIMESTAMP_TZ/LTZ; an epoch number is UTC",
+  ),
+  sem(
+    { fn: 'TIMESTAMP_TZ', also: [':: cast type', 'CAST type'], sql: "select '2024-01-01 12:00:00 +02:00'::timestamp_tz = '2024-01-01 10:00:00 Z'::timestamp_tz, cast('2024-01-02 16:00:00.5 +00:00' as timestamp_ntz), '2024-01-01 12:00:00 +02:00' as text_kept", rows: [[true, '2024-01-02 16:00:00.5', '2024-01-01 12:00:00 +02:00']], doc: D.replace('functions/', 'data-types-datetime') },
+    'Snowflake reads its own TIMESTAMP_TZ text (offset after a blank) in a cast; a string that is not cast keeps its text',
+  ),
   sem(one('TO_TIMESTAMP', "select to_timestamp_ntz(40 * 365.25 * 86400), to_timestamp_ntz(1000000000), to_timestamp('2013-04-05 01:02:03'), to_timestamp('04/05/2013 01:02:03', 'mm/dd/yyyy hh24:mi:ss')", ['2010-01-01 00:00:00', '2001-09-09 01:46:40', '2013-04-05 01:02:03', '2013-04-05 01:02:03']), "to_timestamp_ntz(40 * 365.25 * 86400) is the doc example (2010-01-01 00:00:00); a number is seconds since the epoch at the default scale 0 (doc: TO_TIMESTAMP(1000000000, 0) is 2001-09-09 01:46:40); TO_TIMESTAMP maps to TO_TIMESTAMP_NTZ by default and parses the string (doc: TO_TIMESTAMP_NTZ('2024-04-05 01:02:03') gives 2024-04-05 01:02:03); the 'mm/dd/yyyy hh24:mi:ss' format reads month first (doc example on TO_TIMESTAMP_TZ, here with 2013)"),
   sem(one('TO_TIMESTAMP', "select to_timestamp(1000000000000, 3), to_timestamp_ntz('1000000000')", ['2001-09-09 01:46:40', '2001-09-09 01:46:40']), "scale 3 means milliseconds, so 1000000000000 ms is 1000000000 s (doc: TO_TIMESTAMP(1000000000, 0) is 2001-09-09 01:46:40); a string holding an integer below 31536000000 is treated as seconds (usage notes)"),
   ex(one('TO_TIME', "select to_time('13:30:00'), to_time('11.15.00', 'HH24.MI.SS'), time_from_parts(0, 100, 0), time_from_parts(12, 0, 12345)", ['13:30:00', '11:15:00', '01:40:00', '15:25:45'], 'to_time', ['TIME_FROM_PARTS']), "doc examples of TO_TIME ('13:30:00', '11.15.00' with 'HH24.MI.SS') and TIME_FROM_PARTS (https://docs.snowflake.com/en/sql-reference/functions/time_from_parts: 100th minute and 12345 seconds from noon) in one SELECT; the doc shows TIME_FROM_PARTS with TIME_OUTPUT_FORMAT HH24:MI:SS.FF9"),

@@ -38,8 +38,12 @@ function timestampRule(name: string, functions: string[], tryCast: boolean): Seq
     rewrite([value, second], call, translator) {
       const format = formatOf(call, 1, translator);
       if (format) return `${tryCast ? 'try_strptime' : 'strptime'}(${value}, ${format})`;
-      if (second !== undefined) return `${macro('epoch_to_timestamp')}(${value}, ${second})`;
-      const converted = `${macro('to_timestamp')}(${value})`;
+      const zoned = call.name.endsWith('_TZ') || call.name.endsWith('_LTZ');
+      if (second !== undefined) {
+        const wallClock = `${macro('epoch_to_timestamp')}(${value}, ${second})`;
+        return zoned ? `timezone('UTC', ${wallClock})` : wallClock;
+      }
+      const converted = `${macro(zoned ? 'to_timestamp_tz' : 'to_timestamp')}(${value})`;
       return tryCast ? `TRY(${converted})` : converted;
     },
   });

@@ -165,15 +165,32 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
     body: `(n, scale) AS make_timestamp(CAST(CASE WHEN scale <= 6 THEN n * (10 ** (6 - scale))::HUGEINT ELSE n // (10 ** (scale - 6))::HUGEINT END AS BIGINT))`,
   },
   {
+    name: 'timestamp_text',
+    why: "Snowflake writes a UTC offset after a blank ('2024-01-01 12:00:00 +0200', its own TIMESTAMP_TZ output); DuckDB reads a word after a blank as a zone name.",
+    body: String.raw`(x) AS regexp_replace(trim(x), '\s+(Z|[+-]\d\d(:?\d\d)?)$', '\1')`,
+  },
+  {
     name: 'to_timestamp',
-    why: 'Snowflake TO_TIMESTAMP reads numbers (and digit strings) as epoch seconds, or ms/µs/ns by magnitude.',
+    why: 'Snowflake TO_TIMESTAMP(_NTZ) reads numbers (and digit strings) as epoch seconds, or ms/µs/ns by magnitude; a UTC offset in a string is ignored (wall-clock time).',
     body: [
-      `(x VARCHAR) AS CASE WHEN regexp_full_match(trim(x), '-?[0-9]+') THEN ${m('epoch_to_timestamp')}(CAST(x AS HUGEINT), ${magnitudeScale('CAST(x AS HUGEINT)')}) ELSE CAST(CAST(x AS TIMESTAMPTZ) AS TIMESTAMP) END`,
+      `(x VARCHAR) AS CASE WHEN regexp_full_match(trim(x), '-?[0-9]+') THEN ${m('epoch_to_timestamp')}(CAST(x AS HUGEINT), ${magnitudeScale('CAST(x AS HUGEINT)')}) ELSE CAST(${m('timestamp_text')}(x) AS TIMESTAMP) END`,
       `(x BIGINT) AS ${m('epoch_to_timestamp')}(x, 0)`,
       `(x DOUBLE) AS make_timestamp(CAST(round(x * 1000000) AS BIGINT))`,
       `(x DATE) AS CAST(x AS TIMESTAMP)`,
       `(x TIMESTAMP) AS x`,
       `(x TIMESTAMPTZ) AS CAST(x AS TIMESTAMP)`,
+    ].join(', '),
+  },
+  {
+    name: 'to_timestamp_tz',
+    why: "Snowflake TO_TIMESTAMP_TZ/LTZ keep the instant: a string's UTC offset counts, a string without one is in the session's zone, epoch numbers are UTC.",
+    body: [
+      `(x VARCHAR) AS CASE WHEN regexp_full_match(trim(x), '-?[0-9]+') THEN timezone('UTC', ${m('to_timestamp')}(x)) ELSE CAST(${m('timestamp_text')}(x) AS TIMESTAMPTZ) END`,
+      `(x BIGINT) AS timezone('UTC', ${m('epoch_to_timestamp')}(x, 0))`,
+      `(x DOUBLE) AS timezone('UTC', make_timestamp(CAST(round(x * 1000000) AS BIGINT)))`,
+      `(x DATE) AS CAST(x AS TIMESTAMPTZ)`,
+      `(x TIMESTAMP) AS CAST(x AS TIMESTAMPTZ)`,
+      `(x TIMESTAMPTZ) AS x`,
     ].join(', '),
   },
   {

@@ -14,7 +14,21 @@ import { Translator, typeReferenceOf } from './translator';
 
 interface CastOperatorMatch extends SequenceMatch {
   nodes: SqlNode[];
+  index: number;
   span: TypeSpan;
+}
+
+/**
+ * Snowflake writes a UTC offset after a blank (`'2024-01-01 12:00:00 +0200'`, its own
+ * TIMESTAMP_TZ output); DuckDB reads a word after a blank as a zone name and fails. A literal
+ * cast to a timestamp loses the blank (the TO_TIMESTAMP macros do the same at run time).
+ */
+const SPACED_OFFSET_LITERAL = /^('\d{4}-\d\d-\d\d[ T]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s+(Z|[+-]\d\d(?::?\d\d)?)'$/i;
+
+function timestampLiteral(node: SqlNode | undefined, duckdbType: string): string | undefined {
+  if (!isTokenOf(node, 'string') || !/^TIMESTAMP/i.test(duckdbType)) return undefined;
+  const fixed = node.token.text.replace(SPACED_OFFSET_LITERAL, "$1$2'");
+  return fixed === node.token.text ? undefined : fixed;
 }
 
 const castOperatorRule: SequenceRule<CastOperatorMatch> = {
@@ -25,9 +39,18 @@ const castOperatorRule: SequenceRule<CastOperatorMatch> = {
   match(nodes, index) {
     if (!isPunct(nodes[index], '::')) return undefined;
     const span = readTypeSpan(nodes, nextSignificant(nodes, index + 1));
-    return span ? { nodes, span, end: span.end } : undefined;
+    return span ? { nodes, index, span, end: span.end } : undefined;
   },
-  rewrite: ({ nodes, span }, translator) => '::' + translator.translateType(nodes, span),
+  rewrite({ nodes, index, span }, translator) {
+    const type = translator.translateType(nodes, span);
+    const operandAt = previousSignificant(nodes, index - 1);
+    const operand = nodes[operandAt];
+    const fixed = timestampLiteral(operand, type);
+    if (fixed === undefined || !isTokenOf(operand, 'string')) return '::' + type;
+    const written = translator.reclaimOutput(operandAt, index);
+    if (written === undefined) return '::' + type;
+    return (written.startsWith(operand.token.text) ? fixed + written.slice(operand.token.text.length) : written) + '::' + type;
+  },
 };
 
 const castFunctionRule: SequenceRule<CallMatch> = {
@@ -45,7 +68,8 @@ const castFunctionRule: SequenceRule<CallMatch> = {
     const span = asAt >= 0 ? readTypeSpan(children, nextSignificant(children, asAt + 1)) : undefined;
     if (!span) return nodeText(call.nameNode) + translator.translateNode(call.argList, context);
     const inner = { ...context, depth: context.depth + 1 };
-    const value = translator.translateSequence(trimTrivia(children.slice(0, asAt)), inner);
+    const operand = trimTrivia(children.slice(0, asAt));
+    const value = (operand.length === 1 && timestampLiteral(operand[0], translator.translateType(children, span))) || translator.translateSequence(operand, inner);
     const rest = translator.translateSequence(children.slice(span.end), inner);
     // CAST(x AS VARCHAR(n)) refuses a longer string; TRY_CAST keeps DuckDB's unchecked cast.
     const length = isWord(call.nameNode, 'CAST') && !rest.trim() ? declaredCastLength(typeReferenceOf(children, span)) : undefined;
