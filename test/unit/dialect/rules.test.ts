@@ -299,6 +299,14 @@ describe('DuckDB dialect rules', () => {
     assert.throws(() => translateToDuckDb('select a from t where iff(a, b)'), /IFF takes 3 arguments \(got 2\)/);
   });
 
+  it('copies a table for CLONE and LIKE, and says a clone in the past needs Time Travel', () => {
+    assert.equal(translateToDuckDb('create or replace table c clone db.s.t copy grants').sql, 'create or replace table c AS SELECT * FROM db.s.t');
+    assert.equal(translateToDuckDb('create table if not exists "c" like t').sql, 'create table if not exists "c" AS SELECT * FROM t LIMIT 0');
+    assert.equal(translateToDuckDb("select * from t where a like 'x%'").sql, "select * from t where a like 'x%'");
+    const sql = 'create table c clone t before(statement => \'q\')';
+    assert.throws(() => translateToDuckDb(sql), (error: unknown) => error instanceof DialectError && /needs Time Travel/.test(error.message) && error.offset === sql.indexOf('before'));
+  });
+
   it('rejects TO_VARCHAR formats it cannot translate', () => {
     assert.throws(() => translateToDuckDb("select a from t where to_varchar(x, '999.99') = y"), /format '999\.99' is not supported/);
     assert.throws(() => translateToDuckDb('select a from t where to_varchar(x, fmt) = y'), /format as a string literal/);

@@ -742,6 +742,22 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   sem({ fn: 'CHECK_JSON', sql: `select check_json('{"a": 1}'), check_json(null), check_json('{bad') is not null`, rows: [[null, null, true]], doc: D + 'check_json' }, 'NULL for valid JSON or NULL input, an error text otherwise (its wording is not compared)'),
   docEx('STRTOK_TO_ARRAY', 'strtok_to_array', "select strtok_to_array('a.b.c', '.'), strtok_to_array('user@snowflake.com', '.@')", [[{ json: ['a', 'b', 'c'] }, { json: ['user', 'snowflake', 'com'] }]]),
   sem({ fn: 'STRTOK_TO_ARRAY', sql: "select strtok_to_array('  a  b '), strtok_to_array('a]b^c-d', ']^-'), strtok_to_array(null)", rows: [[{ json: ['a', 'b'] }, { json: ['a', 'b', 'c', 'd'] }, null]], doc: D + 'strtok_to_array' }, 'a blank is the default delimiter, runs of delimiters give no empty tokens, and each delimiter character counts on its own'),
+  sem(
+    {
+      fn: 'CREATE TABLE … CLONE',
+      sql: 'select (select count(*) from clone_copy), (select max(name) from clone_copy), (select count(*) from clone_like), (select count(*) from clone_src)',
+      setup: [
+        'create or replace table clone_src (id int, name varchar)',
+        "insert into clone_src values (1, 'a'), (2, 'b')",
+        'create or replace table clone_copy clone clone_src',
+        'create table if not exists clone_like like clone_src',
+        "insert into clone_src values (3, 'c')",
+      ],
+      rows: [[2, 'b', 0, 3]],
+      doc: 'https://docs.snowflake.com/en/sql-reference/sql/create-clone',
+    },
+    'a clone holds the rows the source had when it was made and is independent of it afterwards; CREATE TABLE … LIKE (create-table page) copies the columns and no rows',
+  ),
   docEx(
     'RATIO_TO_REPORT',
     'ratio_to_report',

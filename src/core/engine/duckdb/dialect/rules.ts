@@ -4,6 +4,7 @@ import { keywordRules } from './keywordRules';
 import { sampleRules } from './sampleRules';
 import { windowFrameRules } from './windowFrameRules';
 import { windowEventRules } from './windowEventRules';
+import { tableCopyRules } from './tableCopyRules';
 import { aggregateRules } from './aggregateRules';
 import { conditionalRules } from './conditionalRules';
 import { dateRules } from './dateRules';
@@ -32,6 +33,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...deferredRules,
   ...windowFrameRules,
   ...windowEventRules,
+  ...tableCopyRules,
   ...operatorRules,
   ...tableFunctionRules,
   objectConstantWildcardRule,
