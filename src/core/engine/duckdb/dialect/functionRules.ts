@@ -1,9 +1,9 @@
 import { SequenceRule } from './ruleTypes';
 import { CallMatch, functionRule } from './functionCall';
-import { translateDateFormat } from './dateFormat';
+import { toCharWithFormat } from './toCharFormat';
 import { arrayConstructSql } from './semiStructuredConstants';
 import { isTokenOf } from '../../../sql/nodes';
-import { quoteStringLiteral, unquoteStringLiteral } from '../../../sql/literals';
+import { unquoteStringLiteral } from '../../../sql/literals';
 
 // Snowflake scalar functions DuckDB does not have, rewritten into plain SQL DuckDB runs.
 // Operands are parenthesised where the rewrite puts them next to an operator, so that
@@ -69,7 +69,7 @@ export const functionRules: SequenceRule<CallMatch>[] = [
   }),
   functionRule({
     name: 'TO_VARCHAR',
-    why: 'DuckDB has no TO_VARCHAR/TO_CHAR; a cast, or strftime when a date format is given.',
+    why: 'DuckDB has no TO_VARCHAR/TO_CHAR; a cast, strftime for a date format, or SQL compiled from a numeric format model.',
     functions: ['TO_VARCHAR', 'TO_CHAR'],
     arity: [1, 2],
     rewrite([value, format], call, translator) {
@@ -78,15 +78,12 @@ export const functionRules: SequenceRule<CallMatch>[] = [
       if (call.args[1].length !== 1 || !isTokenOf(formatNode, 'string')) {
         return translator.fail(`${call.name} needs its format as a string literal in Snowpark Local`, formatNode);
       }
-      const translated = translateDateFormat(unquoteStringLiteral(formatNode.token.text));
+      const formatText = unquoteStringLiteral(formatNode.token.text);
+      const translated = toCharWithFormat(value, formatText);
       if ('unsupported' in translated) {
-        return translator.fail(
-          `${call.name} format '${unquoteStringLiteral(formatNode.token.text)}' is not supported in Snowpark Local: ` +
-            `${translated.unsupported}. Date/time formats (YYYY, MM, DD, HH24, MI, SS, FF…) are.`,
-          formatNode,
-        );
+        return translator.fail(`${call.name} format '${formatText}' is not supported in Snowpark Local: ${translated.unsupported}.`, formatNode);
       }
-      return `strftime(${value}, ${quoteStringLiteral(translated.strftime)})`;
+      return translated.sql;
     },
   }),
   functionRule({

@@ -7,6 +7,7 @@
 import { jsonMacros } from './jsonMacros';
 import { numericMacros } from './numericMacros';
 import { OBJECT_WILDCARD_MACROS } from './objectWildcardMacros';
+import { numberToTextMacros } from './numberToTextMacros';
 import { stringMacros } from './stringMacros';
 import { TYPE_MACROS } from './typeMacros';
 
@@ -256,6 +257,7 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   ...jsonMacros(m),
   ...OBJECT_WILDCARD_MACROS,
   ...stringMacros(m),
+  ...numberToTextMacros(m),
   ...TYPE_MACROS,
 ];
 
