@@ -17,6 +17,7 @@ import { SEMISTRUCTURED_CASES } from './cases/semistructured';
 import { METADATA_CASES } from './cases/metadata';
 import { TYPE_CASES } from './cases/types';
 import { SEQUENCE_CASES } from './cases/sequences';
+import { MORE_FUNCTION_CASES } from './moreFunctionCases';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -809,4 +810,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     'CONDITIONAL_TRUE_EVENT: a non-zero number is TRUE, NULL is not, and the count starts again in each partition',
     { setup: ['CREATE OR REPLACE TABLE table1 (province VARCHAR, o_col INTEGER, o2_col INTEGER)', "INSERT INTO table1 (province, o_col, o2_col) VALUES ('Alberta', 0, 10), ('Alberta', 0, 10), ('Alberta', 13, 10), ('Alberta', 13, 11), ('Alberta', 14, 11), ('Alberta', 15, 12), ('Alberta', NULL, NULL), ('Manitoba', 30, 30)"] },
   ),
+  ...MORE_FUNCTION_CASES,
 ];

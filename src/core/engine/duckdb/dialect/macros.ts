@@ -6,10 +6,12 @@
 
 import { jsonMacros } from './jsonMacros';
 import { numericMacros } from './numericMacros';
-import { OBJECT_WILDCARD_MACROS } from './objectWildcardMacros';
 import { numberToTextMacros } from './numberToTextMacros';
+import { OBJECT_WILDCARD_MACROS } from './objectWildcardMacros';
 import { stringMacros } from './stringMacros';
 import { TYPE_MACROS } from './typeMacros';
+import { textMacros } from './textMacros';
+import { calendarMacros } from './calendarMacros';
 
 export const MACRO_CATALOG = 'snowpark_local_fns';
 
@@ -254,11 +256,13 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
     body: `(a, f, t) AS CAST(to_json(list_slice(CAST(a AS JSON[]), CASE WHEN f < 0 THEN f + json_array_length(a) ELSE f END + 1, CASE WHEN t < 0 THEN t + json_array_length(a) ELSE t END)) AS JSON)`,
   },
   ...numericMacros(m),
+  ...numberToTextMacros(m),
   ...jsonMacros(m),
   ...OBJECT_WILDCARD_MACROS,
   ...stringMacros(m),
-  ...numberToTextMacros(m),
   ...TYPE_MACROS,
+  ...textMacros(),
+  ...calendarMacros(),
 ];
 
 /** 1 (Monday) … 7 (Sunday) from a Snowflake day name, read by its first two letters. */

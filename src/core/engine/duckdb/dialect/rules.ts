@@ -11,6 +11,12 @@ import { dateRules } from './dateRules';
 import { numericRules } from './numericRules';
 import { operatorRules } from './operatorRules';
 import { semiStructuredRules } from './semiStructuredRules';
+import { regexpRules } from './regexpRules';
+import { textRules } from './textRules';
+import { timeSliceRules } from './timeSliceRules';
+import { bitAggregateRules } from './bitAggregateRules';
+import { mathRules } from './mathRules';
+import { objectPickRules } from './objectPickRules';
 import { stringRules } from './stringRules';
 import { tableFunctionRules } from './tableFunctionRules';
 import { objectConstantWildcardRule } from './objectWildcard';
@@ -47,6 +53,12 @@ const sequenceRules: AnySequenceRule[] = [
   ...numericRules,
   ...aggregateRules,
   ...semiStructuredRules,
+  ...regexpRules,
+  ...textRules,
+  ...timeSliceRules,
+  ...bitAggregateRules,
+  ...mathRules,
+  ...objectPickRules,
   ...keywordRules,
   currentTimeKeywordRule,
   ...sampleRules,
