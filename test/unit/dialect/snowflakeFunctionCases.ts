@@ -261,6 +261,10 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   sem(one('TO_VARCHAR', "select to_char('2024-04-05 01:02:03'::timestamp, 'mm/dd/yyyy, hh24:mi'), to_varchar('2024-04-05'::date, 'YYYY.MM.DD')", ['04/05/2024, 01:02', '2024.04.05']), "the doc examples without the literal ' hours' suffix (TO_VARCHAR('2024-04-05 01:02:03'::TIMESTAMP, 'mm/dd/yyyy, hh24:mi hours') gives '04/05/2024, 01:02 hours') and with another date (TO_VARCHAR('03-April-2024'::DATE, 'yyyy.mm.dd') gives '2024.04.03'); TO_CHAR and TO_VARCHAR are synonymous"),
   // TO_CHAR / TO_VARCHAR with a numeric format model (numberToText.ts). Blanks matter: '9' positions print
   // leading and trailing zeros as blanks, and fill mode keeps a blank for the sign of a positive number.
+  sem(
+    one('TO_VARCHAR', "select to_varchar(to_binary('SNOW', 'UTF-8'), 'HEX'), to_varchar(to_binary('534E4F57', 'HEX'), 'UTF-8'), to_char(to_binary('SNOW', 'utf-8'), 'base64')", ['534E4F57', 'SNOW', 'U05PVw==']),
+    "TO_VARCHAR of a BINARY takes a binary format: HEX (upper-case digits), BASE64 or UTF-8 (the page's binary_expr form)",
+  ),
   docEx('TO_VARCHAR', 'to_char', sql`SELECT column1 AS orig_value, TO_CHAR(column1, '">"$99.0"<"') AS D2_1, TO_CHAR(column1, '">"B9,999.0"<"') AS D4_1, TO_CHAR(column1, '">"TME"<"') AS TME, TO_CHAR(column1, '">"TM9"<"') AS TM9, TO_CHAR(column1, '">"0XXX"<"') AS X4, TO_CHAR(column1, '">"S0XXX"<"') AS SX4 FROM VALUES (-12.391), (0), (-1), (0.10), (0.01), (3987), (1.111)`, [
     [-12.391, '>-$12.4<', '>   -12.4<', '>-1.2391E1<', '>-12.391<', '>FFF4<', '>-000C<'],
     [0, '>  $0.0<', '>      .0<', '>0E0<', '>0.000<', '>0000<', '>+0000<'],

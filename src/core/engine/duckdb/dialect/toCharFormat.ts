@@ -13,7 +13,17 @@ export type ToCharFormat = { sql: string } | { unsupported: string };
 /** Outside "quoted text", a 0, 9, X, $ or TM: what was meant is a numeric format model. */
 const NUMERIC_LOOKING = /[09X$]|TM/i;
 
+/** TO_VARCHAR(binary, format): the binary formats, whose names no number or date model uses. */
+const BINARY_FORMATS: Record<string, (value: string) => string> = {
+  HEX: (value) => `hex(${value})`,
+  BASE64: (value) => `to_base64(${value})`,
+  'UTF-8': (value) => `decode(${value})`,
+  UTF8: (value) => `decode(${value})`,
+};
+
 export function toCharWithFormat(value: string, format: string): ToCharFormat {
+  const binary = BINARY_FORMATS[format.trim().toUpperCase()];
+  if (binary) return { sql: binary(value) };
   const numeric = compileNumberOutputFormat(format);
   if ('model' in numeric) return { sql: numberToTextSql(value, numeric.model) };
   const date = translateDateFormat(format);
