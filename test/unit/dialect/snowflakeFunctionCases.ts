@@ -395,6 +395,14 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     doc: D + 'seq1 (a sequence over any query, here one over a GENERATOR)',
   }),
   sem({
+    fn: 'SEQ4',
+    also: ['GENERATOR', 'outermost select column names'],
+    // What DataFrame.to_df sends over session.range(5, 11, 2): the inner query keeps GENERATOR's row column.
+    sql: 'SELECT * FROM (SELECT ( ROW_NUMBER() OVER ( ORDER BY SEQ8() ) - 1 ) * (2) + (5) AS "ID" FROM ( TABLE (GENERATOR(ROWCOUNT => 3)))) ORDER BY 1',
+    rows: [[5], [7], [9]],
+    doc: D + 'seq1 (session.range wrapped in SELECT *)',
+  }),
+  sem({
     fn: 'FLATTEN',
     sql: `select "L"."ID", "T"."VALUE"::int from (select 1 as id, parse_json('[7, 8]') as "V") as "L", lateral flatten(input => "V", outer => false, recursive => false, mode => 'BOTH') as "T" order by 1, 2`,
     rows: [[1, 7], [1, 8]],

@@ -73,7 +73,10 @@ function isSubquery(node: SqlNode | undefined): boolean {
 function nameInsideSubquery(nodes: SqlNode[], at: number, translator: Translator, context: SequenceContext): string {
   const group = nodes[at] as Extract<SqlNode, { type: 'group' }>;
   const innerContext = { ...context, depth: context.depth + 1 };
-  const inner = outputColumnNamesRule.apply(group.children, translator, innerContext) ?? translator.translateSequence(group.children, innerContext);
+  const inner = translator.inQuery(
+    group.children,
+    () => outputColumnNamesRule.apply(group.children, translator, innerContext) ?? translator.translateSequence(group.children, innerContext),
+  );
   return (
     translator.translateSequence(nodes.slice(0, at), context) +
     group.open.text +

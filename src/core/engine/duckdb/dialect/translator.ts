@@ -55,24 +55,32 @@ export class Translator {
   /** One statement's top-level nodes (no `;`). */
   translateStatement(nodes: SqlNode[], context: SequenceContext): string {
     // The statement is the outermost query; a statement rule may translate parts of it apart.
-    if (this.statementHasGenerator) this.generatorScopes.push(queryReadsGenerator(nodes));
-    try {
+    return this.inQuery(nodes, () => {
       for (const rule of this.rules.statement) {
         const rewritten = rule.apply(nodes, this, context);
         if (rewritten !== undefined) return rewritten;
       }
       return this.translateSequence(nodes, context);
+    });
+  }
+
+  /**
+   * Runs `translate` for the query made of `nodes` (a statement or a subquery's bracket
+   * contents), so SEQ4/SEQ8 inside it know whether this query reads GENERATOR itself.
+   */
+  inQuery<T>(nodes: SqlNode[], translate: () => T): T {
+    if (!this.statementHasGenerator) return translate();
+    this.generatorScopes.push(queryReadsGenerator(nodes));
+    try {
+      return translate();
     } finally {
-      if (this.statementHasGenerator) this.generatorScopes.pop();
+      this.generatorScopes.pop();
     }
   }
 
   translateSequence(nodes: SqlNode[], context: SequenceContext): string {
     const frame: OutputFrame = { out: '', starts: [] };
     this.frames.push(frame);
-    // A subquery (translateNode's bracket contents) is a query of its own.
-    const newQuery = this.statementHasGenerator && context.depth > 0 && isSubquery(nodes);
-    if (newQuery) this.generatorScopes.push(queryReadsGenerator(nodes));
     try {
       let i = 0;
       nodeLoop: while (i < nodes.length) {
@@ -93,7 +101,6 @@ export class Translator {
       return frame.out;
     } finally {
       this.frames.pop();
-      if (newQuery) this.generatorScopes.pop();
     }
   }
 
@@ -122,7 +129,9 @@ export class Translator {
 
   translateNode(node: SqlNode, context: SequenceContext): string {
     if (node.type === 'token') return node.token.text;
-    const inner = this.translateSequence(node.children, { ...context, depth: context.depth + 1 });
+    const translateChildren = (): string => this.translateSequence(node.children, { ...context, depth: context.depth + 1 });
+    // A subquery is a query of its own (GENERATOR's scope).
+    const inner = isSubquery(node.children) ? this.inQuery(node.children, translateChildren) : translateChildren();
     return node.open.text + inner + (node.close?.text ?? '');
   }
 
