@@ -18,7 +18,9 @@ import sys as _sys
 
 from snowflake.snowpark._internal.arguments import flatten_arguments
 from snowflake.snowpark._internal import expressions as _ex
+from snowflake.snowpark._internal.type_names import _NamedType
 from snowflake.snowpark.column import CaseExpr, Column, _condition, to_column, to_expression
+from snowflake.snowpark.types import VariantType as _VariantType
 
 
 def _argument(kind, value):
@@ -58,13 +60,18 @@ def _builder(python_name, sql_name, kinds, aggregate):
     return build
 
 
+# truncate and bucket are Snowpark's Iceberg partition transforms, truncate(width, col);
+# trunc(col, scale) is the numeric one.
 # name            SQL function       argument kinds
 _SCALARS = """
 abs               ABS                c
 acos              ACOS               c
+acosh             ACOSH              c
 asin              ASIN               c
+asinh             ASINH              c
 atan              ATAN               c
 atan2             ATAN2              c c
+atanh             ATANH              c
 ceil              CEIL               c
 cos               COS                c
 cosh              COSH               c
@@ -86,15 +93,18 @@ square            SQUARE             c
 tan               TAN                c
 tanh              TANH               c
 trunc             TRUNC              c l?
-truncate          TRUNCATE           c l?
 mod               MOD                c c
+div0              DIV0               n n
 negate            NEGATE             c
 bitnot            BITNOT             c
+bitshiftleft      BITSHIFTLEFT       c l
+bitshiftright     BITSHIFTRIGHT      c l
 uniform           UNIFORM            l l l
 greatest          GREATEST           c*
 least             LEAST              c*
 coalesce          COALESCE           c*
 nvl               NVL                c c
+ifnull            IFNULL             c c
 nvl2              NVL2               c c c
 nullifzero        NULLIFZERO         c
 zeroifnull        ZEROIFNULL         c
@@ -109,6 +119,8 @@ upper             UPPER              c
 lower             LOWER              c
 length            LENGTH             c
 len               LEN                c
+octet_length      OCTET_LENGTH       c
+bit_length        BIT_LENGTH         c
 reverse           REVERSE            c
 ltrim             LTRIM              c l?
 rtrim             RTRIM              c l?
@@ -123,6 +135,7 @@ split_part        SPLIT_PART         c l l
 strtok_to_array   STRTOK_TO_ARRAY    c l?
 replace           REPLACE            c l l?
 translate         TRANSLATE          c c c
+insert            INSERT             c l l c
 repeat            REPEAT             c l
 left              LEFT               c l
 right             RIGHT              c l
@@ -147,6 +160,7 @@ sha1              SHA1               c
 sha2              SHA2               c l?
 base64_encode     BASE64_ENCODE      c
 base64_decode_string BASE64_DECODE_STRING c
+try_to_binary     TRY_TO_BINARY      c l?
 collate           COLLATE            c l
 collation         COLLATION          c
 current_date      CURRENT_DATE
@@ -163,6 +177,9 @@ current_session   CURRENT_SESSION
 current_version   CURRENT_VERSION
 current_region    CURRENT_REGION
 current_account   CURRENT_ACCOUNT
+current_schemas   CURRENT_SCHEMAS
+current_statement CURRENT_STATEMENT
+current_available_roles CURRENT_AVAILABLE_ROLES
 to_date           TO_DATE            c l?
 to_time           TO_TIME            c l?
 to_timestamp      TO_TIMESTAMP       c l?
@@ -223,6 +240,9 @@ parse_json        PARSE_JSON         c
 try_parse_json    TRY_PARSE_JSON     c
 parse_xml         PARSE_XML          c
 check_json        CHECK_JSON         c
+check_xml         CHECK_XML          c
+to_xml            TO_XML             c
+json_extract_path_text JSON_EXTRACT_PATH_TEXT c c
 object_construct  OBJECT_CONSTRUCT   c*
 object_construct_keep_null OBJECT_CONSTRUCT_KEEP_NULL c*
 array_construct   ARRAY_CONSTRUCT    c*
@@ -245,11 +265,16 @@ array_sort        ARRAY_SORT         c l? l?
 array_min         ARRAY_MIN          c
 array_max         ARRAY_MAX          c
 array_generate_range ARRAY_GENERATE_RANGE c c c?
+array_reverse     ARRAY_REVERSE      c
+arrays_to_object  ARRAYS_TO_OBJECT   c c
+arrays_zip        ARRAYS_ZIP         c*
+map_keys          MAP_KEYS           c
+map_contains_key  MAP_CONTAINS_KEY   l c
 object_keys       OBJECT_KEYS        c
 object_insert     OBJECT_INSERT      c c c l?
 object_delete     OBJECT_DELETE      c c c*
 object_pick       OBJECT_PICK        c c c*
-get               GET                c c
+get               GET                n n
 get_ignore_case   GET_IGNORE_CASE    c c
 get_path          GET_PATH           c c
 strip_null_value  STRIP_NULL_VALUE   c
@@ -287,12 +312,10 @@ as_timestamp_ntz  AS_TIMESTAMP_NTZ   c
 as_timestamp_ltz  AS_TIMESTAMP_LTZ   c
 as_timestamp_tz   AS_TIMESTAMP_TZ    c
 typeof            TYPEOF             c
-seq1              SEQ1               l?
-seq2              SEQ2               l?
-seq4              SEQ4               l?
-seq8              SEQ8               l?
 grouping          GROUPING           c*
 grouping_id       GROUPING_ID        c*
+bucket            BUCKET             n c
+truncate          TRUNCATE           n c
 """
 
 _AGGREGATES = """
@@ -333,6 +356,10 @@ regr_count        REGR_COUNT         c c
 regr_intercept    REGR_INTERCEPT     c c
 regr_r2           REGR_R2            c c
 regr_slope        REGR_SLOPE         c c
+regr_sxx          REGR_SXX           c c
+regr_sxy          REGR_SXY           c c
+regr_syy          REGR_SYY           c c
+array_unique_agg  ARRAY_UNIQUE_AGG   c
 """
 
 # Window-only functions render without arguments' defaults Snowflake would reject.
@@ -366,6 +393,9 @@ _ALIASES = {
     "countDistinct": None, "sumDistinct": None, "to_str": "to_varchar", "instr": None, "ceiling": "ceil",
     "variance_samp": "var_samp", "variance_pop": "var_pop", "std": "stddev", "avg_": "avg",
     "lead_": None, "date_add": None, "date_sub": None,
+    "signum": "sign", "base64": "base64_encode", "unbase64": "base64_decode_string", "array_union": "array_cat",
+    "sort_array": "array_sort", "element_at": "get", "collect_set": "array_unique_agg",
+    "percentile_approx": "approx_percentile", "from_unixtime": "to_timestamp",
 }
 for _alias, _target in _ALIASES.items():
     if _target is not None:
@@ -526,6 +556,7 @@ def array_agg(col, is_distinct=False):
 
 
 arrayagg = array_agg
+collect_list = array_agg
 
 
 def percentile_cont(percentile):
@@ -608,6 +639,213 @@ def ceil_(e):
 
 def instr(str, substring):
     return Column(_ex.FunctionCall("CHARINDEX", [to_expression(substring), to_column(str)._expression]))
+
+
+def _seq(python_name, sql_name):
+    def build(sign=0):
+        return Column(_ex.FunctionCall(sql_name, [_ex.Literal(sign)]))
+
+    build.__name__ = build.__qualname__ = python_name
+    build.__doc__ = "Snowflake's {}(sign); Snowpark always writes the sign, 0 unless given.".format(sql_name)
+    return build
+
+
+seq1, seq2, seq4, seq8 = (_seq(name, name.upper()) for name in ("seq1", "seq2", "seq4", "seq8"))
+monotonically_increasing_id = seq8
+
+
+def log10(x):
+    return Column(_ex.FunctionCall("LOG", [_ex.Literal(10), _argument("n", x)]))
+
+
+def log2(x):
+    return Column(_ex.FunctionCall("LOG", [_ex.Literal(2), _argument("n", x)]))
+
+
+def log1p(x):
+    """``LN(x + 1)``, as Snowpark writes it."""
+    return Column(_ex.FunctionCall("LN", [_ex.BinaryOp("+", _argument("n", x), _ex.Literal(1))]))
+
+
+def divnull(dividend, divisor):
+    """``dividend / NULLIFZERO(divisor)``: NULL where the divisor is 0."""
+    return Column(_ex.BinaryOp("/", _argument("n", dividend),
+                               _ex.FunctionCall("NULLIFZERO", [_argument("n", divisor)])))
+
+
+def hex_encode(e, case=1):
+    return Column(_ex.FunctionCall("HEX_ENCODE", [to_column(e)._expression, _ex.Literal(case)]))
+
+
+hex = hex_encode
+
+
+def daydiff(col1, col2):
+    """Days from ``col2`` to ``col1``: ``DATEDIFF('day', col2, col1)``."""
+    return Column(_ex.FunctionCall("DATEDIFF", [_ex.Literal("day"), to_column(col2)._expression,
+                                                to_column(col1)._expression]))
+
+
+def locate(expr1, expr2, start_pos=1):
+    """The 1-based position of the string ``expr1`` in the column ``expr2`` from ``start_pos``; 0 when absent."""
+    return Column(_ex.FunctionCall("CHARINDEX", [to_expression(expr1), to_column(expr2)._expression,
+                                                 to_expression(start_pos)]))
+
+
+def substring_index(text, delim, count):
+    """The text before the ``count``-th ``delim`` (after the ``-count``-th from the end when negative)."""
+    delimiter = to_expression(delim)
+    tokens = _ex.FunctionCall("STRTOK_TO_ARRAY", [to_column(text)._expression, delimiter])
+    if count >= 0:
+        start, end = _ex.Literal(0), _ex.Literal(count)
+    else:
+        size_ = _ex.FunctionCall("ARRAY_SIZE", [tokens])
+        start, end = _ex.BinaryOp("+", size_, _ex.Literal(count)), size_
+    return Column(_ex.FunctionCall("ARRAY_TO_STRING", [_ex.FunctionCall("ARRAY_SLICE", [tokens, start, end]), delimiter]))
+
+
+def array_except(source_array, array_of_elements_to_exclude, allow_duplicates=True):
+    first = to_column(source_array)._expression
+    second = to_column(array_of_elements_to_exclude)._expression
+    if not allow_duplicates:
+        first = _ex.FunctionCall("ARRAY_DISTINCT", [first])
+        second = _ex.FunctionCall("ARRAY_DISTINCT", [second])
+    return Column(_ex.FunctionCall("ARRAY_EXCEPT", [first, second]))
+
+
+def array_remove(array, element):
+    """A str element is compared as a VARIANT string (Snowpark casts it), anything else as it is."""
+    if isinstance(element, str):
+        value = _ex.Cast(_ex.Literal(element), _VariantType())
+    else:
+        value = to_expression(element)
+    return Column(_ex.FunctionCall("ARRAY_REMOVE", [to_column(array)._expression, value]))
+
+
+def size(col):
+    """The number of elements of an ARRAY or keys of an OBJECT; NULL for anything else."""
+    column = to_column(col)
+    value = _ex.FunctionCall("TO_VARIANT", [column._expression])
+    case = _ex.CaseWhen([
+        (_ex.FunctionCall("IS_ARRAY", [value]), _ex.FunctionCall("ARRAY_SIZE", [value])),
+        (_ex.FunctionCall("IS_OBJECT", [value]),
+         _ex.FunctionCall("ARRAY_SIZE", [_ex.FunctionCall("OBJECT_KEYS", [value])])),
+    ], _ex.Literal(None))
+    # Snowpark names the result after the column: SIZE("COL1").
+    return Column(_ex.Alias(case, "SIZE({})".format(column.get_name())))
+
+
+def unix_timestamp(e, fmt=None):
+    """Seconds since the epoch: ``DATE_PART('epoch_second', TO_TIMESTAMP(e[, fmt]))``."""
+    args = [to_column(e)._expression] + ([] if fmt is None else [to_expression(fmt)])
+    return Column(_ex.FunctionCall("DATE_PART", [_ex.Literal("epoch_second"), _ex.FunctionCall("TO_TIMESTAMP", args)]))
+
+
+def to_utc_timestamp(e, tz):
+    """A timestamp in time zone ``tz`` as UTC: ``CONVERT_TIMEZONE(tz, 'UTC', e)``."""
+    return Column(_ex.FunctionCall("CONVERT_TIMEZONE", [to_expression(tz), _ex.Literal("UTC"), to_column(e)._expression]))
+
+
+def from_utc_timestamp(e, tz):
+    """A UTC timestamp in time zone ``tz``: ``CONVERT_TIMEZONE('UTC', tz, e)``."""
+    return Column(_ex.FunctionCall("CONVERT_TIMEZONE", [_ex.Literal("UTC"), to_expression(tz), to_column(e)._expression]))
+
+
+def format_number(col, d):
+    """The number rounded half to even to ``d`` places, as a string."""
+    rounded = bround(col, d)._expression
+    return Column(_ex.Cast(rounded, _NamedType("STRING")))
+
+
+def _parts(*parts):
+    # Snowpark's timestamp parts: a number is a literal, a str names a column.
+    return [_argument("n", value) for value in parts]
+
+
+def timestamp_ltz_from_parts(year, month, day, hour, minute, second, nanoseconds=None):
+    args = _parts(year, month, day, hour, minute, second)
+    if nanoseconds is not None:
+        args.append(_argument("n", nanoseconds))
+    return Column(_ex.FunctionCall("TIMESTAMP_LTZ_FROM_PARTS", args))
+
+
+def timestamp_tz_from_parts(year, month, day, hour, minute, second, nanoseconds=None, timezone=None):
+    """``timezone`` is SQL text, as in Snowpark: a column name, or ``lit("America/Los_Angeles")``."""
+    args = _parts(year, month, day, hour, minute, second)
+    if nanoseconds is not None or timezone is not None:
+        args.append(_argument("n", nanoseconds) if nanoseconds is not None else _ex.Literal(0))
+    if timezone is not None:
+        if isinstance(timezone, Column):
+            args.append(timezone._expression)
+        elif isinstance(timezone, str):
+            args.append(_ex.SqlText(timezone))
+        else:
+            raise TypeError("timestamp_tz_from_parts() takes the timezone as a Column or SQL text (str), not {}"
+                            .format(type(timezone).__name__))
+    return Column(_ex.FunctionCall("TIMESTAMP_TZ_FROM_PARTS", args))
+
+
+def create_map(*cols):
+    """``create_map("k", "v", ...)`` or ``create_map([k, v, ...])``: an OBJECT of key-value pairs (NULL values kept)."""
+    if _builtins.len(cols) == 1:
+        if not isinstance(cols[0], (list, tuple)):
+            raise ValueError("The 'create_map' function requires an even number of parameters but the actual number is 1")
+        cols = tuple(cols[0])
+    if _builtins.len(cols) % 2:
+        raise ValueError("The 'create_map' function requires an even number of parameters but the actual number is {}"
+                         .format(_builtins.len(cols)))
+    return _CATALOGUE["object_construct_keep_null"](*cols)
+
+
+def map_cat(col1, col2, *cols):
+    """``MAP_CAT`` of two maps; more maps nest: ``MAP_CAT(MAP_CAT(a, b), c)``."""
+    result = _ex.FunctionCall("MAP_CAT", [to_column(col1)._expression, to_column(col2)._expression])
+    for value in cols:
+        result = _ex.FunctionCall("MAP_CAT", [result, to_column(value)._expression])
+    return Column(result)
+
+
+map_concat = map_cat
+
+
+def struct(*cols):
+    """An OBJECT whose keys are the columns' names (as written for a str, else the column's name)."""
+    def columns(value):
+        if isinstance(value, (str, Column)):
+            return [value]
+        return [item for inner in value for item in columns(inner)]
+
+    args = []
+    for value in columns(cols):
+        if isinstance(value, str):
+            args.extend([_ex.Literal(value), to_column(value)._expression])
+            continue
+        expression = value._expression
+        name = getattr(expression, "name", None) or expression.output_name()
+        if _builtins.len(name) > 1 and name.startswith('"') and name.endswith('"'):
+            name = name[1:-1]
+        args.extend([_ex.Literal(name), _ex.strip_alias(expression)])
+    return Column(_ex.FunctionCall("OBJECT_CONSTRUCT_KEEP_NULL", args))
+
+
+def explode_outer(col):
+    """Like ``explode``, with a row of NULLs for an empty or NULL array or object."""
+    return flatten(col, outer=True)
+
+
+def xmlget(xml, tag, instance_num=0):
+    return Column(_ex.FunctionCall("XMLGET", [to_column(xml)._expression, to_column(tag)._expression,
+                                              _argument("n", instance_num)]))
+
+
+def normal(mean, stddev, gen):
+    """Snowflake's NORMAL: ``mean`` and ``stddev`` are values; ``gen`` a number, or a column by name."""
+    return Column(_ex.FunctionCall("NORMAL", [to_expression(mean), to_expression(stddev), _argument("n", gen)]))
+
+
+def randn(seed=None):
+    """A standard normal value: ``NORMAL(0, 1, seed)``, seeded by ``random()`` when no seed is given."""
+    return normal(0, 1, random() if seed is None else seed)
 
 
 def system_reference(object_type, object_identifier, scope="CALL", privileges=None):
