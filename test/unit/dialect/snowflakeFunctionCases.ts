@@ -18,6 +18,7 @@ import { METADATA_CASES } from './cases/metadata';
 import { TYPE_CASES } from './cases/types';
 import { SEQUENCE_CASES } from './cases/sequences';
 import { MORE_FUNCTION_CASES } from './moreFunctionCases';
+import { ARRAY_FUNCTION_CASES } from './arrayFunctionCases';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -823,4 +824,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     { setup: ['CREATE OR REPLACE TABLE table1 (province VARCHAR, o_col INTEGER, o2_col INTEGER)', "INSERT INTO table1 (province, o_col, o2_col) VALUES ('Alberta', 0, 10), ('Alberta', 0, 10), ('Alberta', 13, 10), ('Alberta', 13, 11), ('Alberta', 14, 11), ('Alberta', 15, 12), ('Alberta', NULL, NULL), ('Manitoba', 30, 30)"] },
   ),
   ...MORE_FUNCTION_CASES,
+  ...ARRAY_FUNCTION_CASES,
 ];

@@ -26,6 +26,7 @@ describe('DuckDB → Snowflake error mapping', () => {
     ['Catalog Error: Table with name test_tb does not exist!\nDid you mean "x"?', '002003', '42S02', /Object 'TEST_TB' does not exist or not authorized/],
     ['Catalog Error: Table with name t already exists!', '002002', '42710', /Object 'T' already exists/],
     ['Catalog Error: Scalar Function with name foo does not exist!', '002140', '42601', /Unknown function FOO/],
+    ['Invalid Input Error: 100107 (22000): Not an array: 5', '100107', '22000', /^100107 \(22000\): Not an array: 5$/],
     ['Binder Error: Referenced column "nope" not found in FROM clause!', '000904', '42000', /invalid identifier 'NOPE'/],
     ['Binder Error: Table "t" does not have a column named "zz"', '000904', '42000', /invalid identifier 'ZZ'/],
     ['Binder Error: Table "w" does not have a column with name "C"', '000904', '42000', /invalid identifier 'C'/],

@@ -15,6 +15,12 @@ const RULES: readonly ErrorRule[] = [
     toError: (_m, id) => new SqlError('100051', '22012', 'Division by zero', id),
   },
   {
+    // Raised by a dialect macro as Snowflake prints the error, code and state first
+    // ("100107 (22000): Not an array: …"), so a new one needs no row here.
+    pattern: /^Invalid Input Error: (\d{6}) \(([0-9A-Z]{5})\): ([^\n]*)/,
+    toError: (m, id) => new SqlError(m[1], m[2], m[3], id),
+  },
+  {
     // Raised by the dialect's TO_BOOLEAN macro with Snowflake's wording.
     pattern: /^Invalid Input Error: (Boolean value '.*' is not recognized)/,
     toError: (m, id) => new SqlError('100037', '22018', m[1], id),

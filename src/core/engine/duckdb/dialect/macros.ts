@@ -4,6 +4,7 @@
 // `USE` never hides them. Typed overloads pick the Snowflake result type by argument type
 // (DATEADD on a DATE stays a DATE), which text rewriting alone cannot know. A macro may call only macros listed before it.
 
+import { arrayMacros } from './arrayMacros';
 import { jsonMacros } from './jsonMacros';
 import { numericMacros } from './numericMacros';
 import { numberToTextMacros } from './numberToTextMacros';
@@ -258,6 +259,7 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   ...numericMacros(m),
   ...numberToTextMacros(m),
   ...jsonMacros(m),
+  ...arrayMacros(m),
   ...OBJECT_WILDCARD_MACROS,
   ...stringMacros(m),
   ...TYPE_MACROS,

@@ -17,6 +17,7 @@ import { timeSliceRules } from './timeSliceRules';
 import { bitAggregateRules } from './bitAggregateRules';
 import { mathRules } from './mathRules';
 import { objectPickRules } from './objectPickRules';
+import { arrayRules } from './arrayRules';
 import { stringRules } from './stringRules';
 import { tableFunctionRules } from './tableFunctionRules';
 import { objectConstantWildcardRule } from './objectWildcard';
@@ -59,6 +60,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...bitAggregateRules,
   ...mathRules,
   ...objectPickRules,
+  ...arrayRules,
   ...keywordRules,
   currentTimeKeywordRule,
   ...sampleRules,
