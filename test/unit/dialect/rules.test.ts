@@ -249,6 +249,7 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
     rule: 'RESULT_SCAN',
     cases: [["select * from table(result_scan('01b2')) r", 'select * from __snowpark_local_deferred_0__ r']],
   },
+  { rule: 'TABLE(user function)', cases: [['select * from table(db.s.my_udtf(1, iff(c, 2, 3))) t, table(f())', 'select * from db.s.my_udtf(1, CASE WHEN c THEN 2 ELSE 3 END) t, f()']] },
 ];
 
 /** Every Snowflake input above, for the rule-index equivalence test. */

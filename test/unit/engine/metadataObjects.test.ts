@@ -134,7 +134,7 @@ $$`;
     assert.ok(String(database.result!.data[0][0]).includes('create or replace TABLE PUBLIC.GD_T ('));
     assert.equal(nullResult.result!.data[0][0], null);
     assert.match(nonsense.error?.message ?? '', /Invalid object type 'NONSENSE'/);
-    assert.match(fn.error?.message ?? '', /Unsupported feature 'GET_DDL of FUNCTION'/);
+    assert.match(fn.error?.message ?? '', /Function 'F\(\)' does not exist or not authorized/);
     assert.match(missing.error?.message ?? '', /Schema 'GD_MISSING' does not exist or not authorized/);
   });
 

@@ -37,6 +37,7 @@ import { DuckDbSessions } from './session/duckdbSessions';
 import { DatabaseFiles } from './session/databaseFiles';
 import { metadataQuery, objectDdl, rewriteInformationSchema } from './metadata';
 import { fitOffsetTimestamps } from './offsetTimestamps';
+import { UserFunctions } from './sqlUdfs/userFunctions';
 import { eventLoopTurns } from '../../util/eventLoopTurns';
 
 export interface DuckDbEngineOptions {
@@ -61,6 +62,8 @@ export class DuckDbEngine implements SqlEngine {
   private readonly stages: StageFolders;
   /** Snowflake session state (temp tables, USE, variables, transactions) over the pool. */
   private readonly sessions: DuckDbSessions;
+  /** CREATE/DROP FUNCTION: Snowflake SQL UDFs as DuckDB macros (sqlUdfs/). */
+  private readonly userFunctions: UserFunctions;
   private closed = false;
   private readonly windDownLimitMs: number;
   private warnedOfStuckFetch = false;
@@ -72,6 +75,11 @@ export class DuckDbEngine implements SqlEngine {
     private readonly macros: MacroCatalog,
   ) {
     this.sessions = new DuckDbSessions(() => instance.connect(), databases, options);
+    this.userFunctions = new UserFunctions({
+      connections: this.sessions.connections,
+      tempCatalogOf: (session) => this.sessions.tempCatalogOf(session),
+      ensureMacros: (sql) => this.macros.ensureFor(sql),
+    });
     this.description = options.path === ':memory:' ? 'DuckDB (in memory)' : `DuckDB ${options.path}`;
     this.stages = new StageFolders(options.path, options);
     this.windDownLimitMs = options.windDownLimitMs;
@@ -125,7 +133,7 @@ export class DuckDbEngine implements SqlEngine {
     }
     if (staged) return (this.retention.keep(queryId, staged), staged);
     const session = this.sessions.of(request.context);
-    const own = await this.sessionStatement(session, request);
+    const own = (await this.sessionStatement(session, request)) ?? (await this.userFunctionStatement(session, request));
     if (own) return own;
     // SHOW and DESCRIBE become DuckDB queries over the catalog (metadata/), run and retained
     // like any SELECT, so RESULT_SCAN(LAST_QUERY_ID()) reads them.
@@ -345,6 +353,19 @@ export class DuckDbEngine implements SqlEngine {
       );
     } catch (error) {
       throw toSnowflakeError(error, request.queryId);
+    }
+    if (result) this.retention.keep(request.queryId, result);
+    return result;
+  }
+
+  /** CREATE FUNCTION / DROP FUNCTION (a SQL UDF), carried out by the engine itself. */
+  private async userFunctionStatement(session: ReturnType<DuckDbSessions['of']>, request: ExecuteRequest): Promise<QueryResult | undefined> {
+    if (request.signal.aborted) throw executionCancelled(request.queryId);
+    let result: QueryResult | undefined;
+    try {
+      result = await this.userFunctions.execute(session, request.sql, request.queryId);
+    } catch (error) {
+      throw error instanceof SqlError ? withQueryId(error, request.queryId) : toSnowflakeError(error, request.queryId);
     }
     if (result) this.retention.keep(request.queryId, result);
     return result;

@@ -101,7 +101,33 @@ const RULES: readonly ErrorRule[] = [
     toError: (m, id) => new SqlError('002140', '42601', `SQL compilation error:\nUnknown function ${m[1].toUpperCase()}`, id),
   },
   {
-    pattern: /^Binder Error: Referenced column "?([^"\s]+)"? not found/,
+    // A SQL UDTF is a DuckDB table macro (sqlUdfs/): an unknown one reads as an unknown function.
+    pattern: /^Catalog Error: Table Function with name (\S+) does not exist/,
+    toError: (m, id) => new SqlError('002140', '42601', `SQL compilation error:\nUnknown table function ${m[1].toUpperCase()}`, id),
+  },
+  {
+    // A SQL UDF called with arguments none of its overloads takes: Snowflake's words for a call
+    // no signature matches, with the local overloads (DuckDB's candidates) named.
+    pattern: /^Binder Error: Macro (\S+?)\(\) does not support the supplied arguments/,
+    toError: (m, id) => {
+      const listed = /Candidate macros:\n([\s\S]*?)(?:\n\s*\n|\nLINE|$)/.exec(m.input ?? '');
+      const candidates = (listed?.[1] ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+      const takes = candidates.length ? ` it takes ${candidates.map((candidate) => candidate.toUpperCase()).join(' or ')}` : '';
+      return new SqlError('001044', '42P13', `SQL compilation error:\nInvalid argument types for function '${m[1].toUpperCase()}':${takes || ' no overload takes these arguments'}`, id);
+    },
+  },
+  {
+    // Overloads that take the same number of arguments of types a call does not tell apart.
+    pattern: /^Binder Error: Macro (\S+?)\(\) has multiple overloads that match the supplied arguments/,
+    toError: (m, id) => new SqlError('001044', '42P13', `SQL compilation error:\nInvalid argument types for function '${m[1].toUpperCase()}': more than one overload takes these arguments`, id),
+  },
+  {
+    // A SQL UDF declared RETURNS … NOT NULL that returned NULL (sqlUdfs/udfMacroSql.ts raises it).
+    pattern: /^Invalid Input Error: (NULL result in a non-nullable column)/,
+    toError: (m, id) => new SqlError('100072', '22000', m[1], id),
+  },
+  {
+    pattern: /^Binder Error: Referenced column "?([^"\s]+)"? (?:was )?not found/,
     toError: (m, id) => new SqlError('000904', '42000', `SQL compilation error:\ninvalid identifier '${m[1].toUpperCase()}'`, id),
   },
   {

@@ -5,6 +5,8 @@ import { MACRO_CATALOG, macroDefinitionsSql, macrosCalledBy, SNOWFLAKE_MACROS } 
 // (tens of milliseconds at every open). Stored objects are the exception: a view or a
 // column default that calls a macro is bound again whenever it is used, by a statement
 // whose own text never names the macro, so a database holding one gets every macro at once.
+// A SQL UDF (a macro too) whose body calls ours leaves a view that names this catalog
+// (sqlUdfs/userFunctions.ts): duckdb_functions() would cost tens of milliseconds to scan.
 
 export class MacroCatalog {
   private readonly created = new Set<string>();

@@ -50,22 +50,19 @@ export const METADATA_CASES: FunctionCase[] = [
   docEx('SHOW FUNCTIONS', '../sql/show-functions', sql`SELECT "name", "is_builtin", "is_aggregate", "language", "is_memoizable", "is_data_metric" ${SCAN}`, [['SQUARE', 'Y', 'N', 'SQL', 'N', 'N']], 'the doc also prints is_ansi, argument counts, arguments and description, which the local engine does not know', {
     setup: ["SHOW FUNCTIONS LIKE 'SQUARE'"],
   }),
-  known(
-    docEx(
-      'SHOW USER FUNCTIONS',
-      '../sql/show-user-functions',
-      sql`SELECT "name", "schema_name", "is_builtin", "arguments", "language", "is_memoizable" ${SCAN}`,
-      [['ALLOWED_REGIONS', 'PUBLIC', 'N', 'ALLOWED_REGIONS() RETURN ARRAY', 'SQL', 'Y'], ['ALLOWED_REGIONS_NON_MEMO', 'PUBLIC', 'N', 'ALLOWED_REGIONS_NON_MEMO() RETURN ARRAY', 'SQL', 'N']],
-      'the doc does not show the CREATE FUNCTION statements; these are the memoizable-UDF page ones',
-      {
-        setup: [
-          "CREATE OR REPLACE FUNCTION allowed_regions() RETURNS ARRAY MEMOIZABLE AS 'SELECT ARRAY_AGG(1)'",
-          "CREATE OR REPLACE FUNCTION allowed_regions_non_memo() RETURNS ARRAY AS 'SELECT ARRAY_AGG(1)'",
-          "SHOW USER FUNCTIONS LIKE 'ALLOWED_REGIONS%' IN SCHEMA",
-        ],
-      },
-    ),
-    'CREATE FUNCTION (user-defined SQL functions) is not supported by the local engine, so SHOW USER FUNCTIONS is always empty',
+  docEx(
+    'SHOW USER FUNCTIONS',
+    '../sql/show-user-functions',
+    sql`SELECT "name", "schema_name", "is_builtin", "arguments", "language", "is_memoizable" ${SCAN}`,
+    [['ALLOWED_REGIONS', 'PUBLIC', 'N', 'ALLOWED_REGIONS() RETURN ARRAY', 'SQL', 'Y'], ['ALLOWED_REGIONS_NON_MEMO', 'PUBLIC', 'N', 'ALLOWED_REGIONS_NON_MEMO() RETURN ARRAY', 'SQL', 'N']],
+    'the doc does not show the CREATE FUNCTION statements; these are the memoizable-UDF page ones',
+    {
+      setup: [
+        "CREATE OR REPLACE FUNCTION allowed_regions() RETURNS ARRAY MEMOIZABLE AS 'SELECT ARRAY_AGG(1)'",
+        "CREATE OR REPLACE FUNCTION allowed_regions_non_memo() RETURNS ARRAY AS 'SELECT ARRAY_AGG(1)'",
+        "SHOW USER FUNCTIONS LIKE 'ALLOWED_REGIONS%' IN SCHEMA",
+      ],
+    },
   ),
   // SHOW VARIABLES / SHOW PARAMETERS
   docEx('SHOW VARIABLES', '../session-variables', sql`SELECT "name", "value", "type", "comment" ${SCAN}`, [['MAX', '70', 'fixed', ''], ['MIN', '40', 'fixed', '']], undefined, {

@@ -20,6 +20,7 @@ import { objectPickRules } from './objectPickRules';
 import { arrayRules } from './arrayRules';
 import { stringRules } from './stringRules';
 import { tableFunctionRules } from './tableFunctionRules';
+import { userTableFunctionRule } from './userTableFunctionRule';
 import { objectConstantWildcardRule } from './objectWildcard';
 import { outputColumnNamesRule } from './outputColumnNames';
 import { AnySequenceRule, DialectRule } from './ruleTypes';
@@ -43,6 +44,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...tableCopyRules,
   ...operatorRules,
   ...tableFunctionRules,
+  userTableFunctionRule,
   objectConstantWildcardRule,
   ...valuesRules,
   ...sequenceObjectRules,

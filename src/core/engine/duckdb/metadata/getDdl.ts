@@ -2,18 +2,20 @@ import { SqlError } from '../../sqlError';
 import { DuckSession } from '../session/duckSession';
 import { describeTypeSql, literal, objectsSql, snowflakeName, userCatalog, userSchema, varcharLengthSql } from './catalogSql';
 import { CatalogLookup } from './describeTable';
+import { functionDdl } from './functionDdl';
 import { displayName, nameParts, qualifiedParts } from './objectNames';
 import { sequencesSql } from './sequenceSql';
 
-// GET_DDL('TABLE'|'VIEW'|'SCHEMA'|'DATABASE'|'SEQUENCE', 'name' [, fully_qualified])
+// GET_DDL('TABLE'|'VIEW'|'SCHEMA'|'DATABASE'|'SEQUENCE'|'FUNCTION', 'name' [, fully_qualified])
 // (https://docs.snowflake.com/en/sql-reference/functions/get_ddl), rebuilt from DuckDB's
 // catalog in Snowflake's layout: `create or replace TABLE T (\n\tA NUMBER(38,0)\n);`.
 // TABLE and VIEW are interchangeable; SCHEMA and DATABASE list the DDL of what they hold.
 // A view's query is the one DuckDB keeps, i.e. the translated text, not the original.
+// FUNCTION (a SQL UDF, 'name(types)') is rebuilt from its stored definition (functionDdl.ts).
 
 /** Object types Snowflake's GET_DDL knows but the local engine has nothing of (PROCEDURE is answered by procedureRouter.ts). */
 const NOT_LOCAL = [
-  'FUNCTION', 'PROCEDURE', 'STREAM', 'TASK', 'PIPE', 'FILE_FORMAT', 'POLICY', 'TAG', 'WAREHOUSE', 'INTEGRATION', 'DYNAMIC_TABLE', 'EVENT_TABLE',
+  'PROCEDURE', 'STREAM', 'TASK', 'PIPE', 'FILE_FORMAT', 'POLICY', 'TAG', 'WAREHOUSE', 'INTEGRATION', 'DYNAMIC_TABLE', 'EVENT_TABLE',
   'ICEBERG_TABLE', 'ALERT', 'TYPE', 'CONTACT', 'CORTEX_AGENT', 'CORTEX_SEARCH_SERVICE', 'FAILOVER_GROUP', 'REPLICATION_GROUP', 'SEMANTIC VIEW',
 ];
 
@@ -69,6 +71,8 @@ export async function objectDdl(kind: string, name: string, fullyQualified: bool
       for (const [, sch] of schemas) out += `\n${await schemaDdl(lookup, session, db, String(sch), fullyQualified, true)}`;
       return out;
     }
+    case 'FUNCTION':
+      return functionDdl(name, fullyQualified, session, lookup, queryId);
     default:
       if (NOT_LOCAL.includes(type)) {
         throw new SqlError('000002', '0A000', `Unsupported feature 'GET_DDL of ${type}': the local engine has no ${type.toLowerCase()} objects.`, queryId);

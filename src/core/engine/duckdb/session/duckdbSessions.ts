@@ -50,15 +50,18 @@ export class DuckDbSessions {
   /** The statement as DuckDB should see it: variables substituted, temporaries in the session's catalog. */
   async prepare(session: DuckSession, sql: string, queryId: string): Promise<string> {
     let out = substituteVariables(sql, session.variables, queryId);
-    if (createsTempObject(out)) {
-      if (!session.tempCatalog) {
-        const catalog = `${SESSION_CATALOG_PREFIX}${randomBytes(6).toString('hex').toUpperCase()}`;
-        await this.connections.runDetached(`ATTACH ':memory:' AS "${catalog}"`);
-        session.tempCatalog = catalog;
-      }
-      out = targetSessionCatalog(out, session.tempCatalog);
-    }
+    if (createsTempObject(out)) out = targetSessionCatalog(out, await this.tempCatalogOf(session));
     return out;
+  }
+
+  /** The session's in-memory catalog of temporary objects (tables, views, functions), attached on first use. */
+  async tempCatalogOf(session: DuckSession): Promise<string> {
+    if (!session.tempCatalog) {
+      const catalog = `${SESSION_CATALOG_PREFIX}${randomBytes(6).toString('hex').toUpperCase()}`;
+      await this.connections.runDetached(`ATTACH ':memory:' AS "${catalog}"`);
+      session.tempCatalog = catalog;
+    }
+    return session.tempCatalog;
   }
 
   /** Carries out a session statement, or returns undefined for any other statement. */
