@@ -384,7 +384,6 @@ def test_round(session):
 
 
 # test_function_suite.py::test_get_path
-@known_difference("GET_PATH needs its path as a constant string locally; a path taken from a column is not translated")
 def test_get_path(session):
     df = session.create_dataframe([('{"a": null}', "a"), ('{"a": "foo"}', "a"), ('{"a": "foo"}', "b"), (None, "a")],
                                   schema=["v", "k"]).select(parse_json("v").alias("v"), "k")

@@ -4,6 +4,7 @@ snowpark-python has no integration test, from the doctest example in the functio
 snowpark-python's src/snowflake/snowpark/functions.py (its doctests run on a Snowflake account, so
 their outputs are Snowflake's). Expected values come from there; the code is ours."""
 
+import contextlib
 import datetime
 import re
 from decimal import Decimal
@@ -165,7 +166,6 @@ def test_try_to_binary(session):
 
 
 # doctest of functions.try_to_binary (its invalid inputs)
-@known_difference("TRY_TO_BINARY(…, 'HEX') raises on text that is not hexadecimal locally instead of returning NULL")
 def test_try_to_binary_invalid(session):
     df = session.create_dataframe(["01", "A B", "Hello", None], schema=["hex_encoded_string"])
     assert df.select(try_to_binary(df["hex_encoded_string"], "HEX").alias("b")).collect() == [
@@ -203,7 +203,6 @@ def test_substring_index(session):
 
 
 # test_function.py::test_substring_index_col
-@known_difference("ARRAY_TO_STRING needs a constant separator locally (DuckDB's string_agg); here it is a column")
 def test_substring_index_col(session):
     df = session.create_dataframe([["a,b,c,d", ","]], ["s", "delimiter"])
     res = df.select(substring_index(col("s"), df["delimiter"], 2)).collect()
@@ -215,7 +214,6 @@ def test_substring_index_col(session):
 
 
 # doctest of functions.octet_length
-@known_difference("OCTET_LENGTH of a VARCHAR is not translated for the local engine (DuckDB's octet_length takes BLOB)")
 def test_octet_length(session):
     df = session.create_dataframe(["abc", "\u0392", "X'A1B2'"], schema=["a"])
     assert df.select(octet_length(col("a")).alias("octet_length")).collect() == [
@@ -223,7 +221,6 @@ def test_octet_length(session):
 
 
 # doctest of functions.bit_length
-@known_difference("BIT_LENGTH of a BINARY is not translated for the local engine (DuckDB's bit_length takes VARCHAR or BIT)")
 def test_bit_length(session):
     df = session.create_dataframe([["abc"], ["\u0394"]], schema=["v"])
     df = df.withColumn("b", lit("A1B2").cast("binary"))
@@ -278,29 +275,40 @@ def test_to_and_from_utc_timestamp(session):
         Row(ANS=datetime.datetime(2019, 1, 30, 17, 2, 3, 4000))]
 
 
+@contextlib.contextmanager
+def los_angeles_session(session):
+    """The session time zone these cases assume: Snowflake's default TIMEZONE, America/Los_Angeles (the
+    local engine's default is the machine's zone). Unset afterwards, so later cases see the default again."""
+    session.sql("alter session set timezone = 'America/Los_Angeles'").collect()
+    try:
+        yield
+    finally:
+        session.sql("alter session unset timezone").collect()
+
+
 # doctest of functions.timestamp_ltz_from_parts (session time zone America/Los_Angeles)
-@known_difference("TIMESTAMP_LTZ_FROM_PARTS is not translated for the local engine")
 def test_timestamp_ltz_from_parts(session):
     df = session.create_dataframe([[2022, 4, 1, 11, 11, 0], [2022, 3, 31, 11, 11, 0]],
                                   schema=["year", "month", "day", "hour", "minute", "second"])
-    rows = df.select(timestamp_ltz_from_parts("year", "month", "day", "hour", "minute", "second")
-                     .alias("TIMESTAMP_LTZ_FROM_PARTS")).collect()
+    with los_angeles_session(session):
+        rows = df.select(timestamp_ltz_from_parts("year", "month", "day", "hour", "minute", "second")
+                         .alias("TIMESTAMP_LTZ_FROM_PARTS")).collect()
     assert rows == [Row(TIMESTAMP_LTZ_FROM_PARTS=datetime.datetime(2022, 4, 1, 11, 11, tzinfo=LOS_ANGELES_PDT)),
                     Row(TIMESTAMP_LTZ_FROM_PARTS=datetime.datetime(2022, 3, 31, 11, 11, tzinfo=LOS_ANGELES_PDT))], rows
 
 
 # test_function_suite.py::test_timestamp_tz_from_parts (session time zone America/Los_Angeles)
-@known_difference("TIMESTAMP_TZ_FROM_PARTS is not translated for the local engine")
 def test_timestamp_tz_from_parts(session):
     df = session.create_dataframe([[2022, 4, 1, 11, 11, 0, "America/Los_Angeles"]],
                                   schema=["year", "month", "day", "hour", "minute", "second", "timezone"])
     parts = ("year", "month", "day", "hour", "minute", "second")
     with_fraction = datetime.datetime.strptime("2022-04-01 11:11:00.987654 -07:00", "%Y-%m-%d %H:%M:%S.%f %z")
     whole = datetime.datetime.strptime("2022-04-01 11:11:00 -07:00", "%Y-%m-%d %H:%M:%S %z")
-    check_answer(df.select(timestamp_tz_from_parts(*parts, nanoseconds=987654321, timezone="timezone")), [Row(with_fraction)])
-    check_answer(df.select(timestamp_tz_from_parts(*parts, nanoseconds=987654321)), [Row(with_fraction)])
-    check_answer(df.select(timestamp_tz_from_parts(*parts, timezone="timezone")), [Row(whole)])
-    check_answer(df.select(timestamp_tz_from_parts(*parts)), [Row(whole)])
+    with los_angeles_session(session):
+        check_answer(df.select(timestamp_tz_from_parts(*parts, nanoseconds=987654321, timezone="timezone")), [Row(with_fraction)])
+        check_answer(df.select(timestamp_tz_from_parts(*parts, nanoseconds=987654321)), [Row(with_fraction)])
+        check_answer(df.select(timestamp_tz_from_parts(*parts, timezone="timezone")), [Row(whole)])
+        check_answer(df.select(timestamp_tz_from_parts(*parts)), [Row(whole)])
 
 
 # ------------------------------------------------------------------ arrays
@@ -344,7 +352,6 @@ def test_array_remove(session):
 
 # test_function_suite.py::test_array_remove (the elements that are strings: Snowpark casts a str to VARIANT);
 # doctest of functions.array_remove
-@known_difference("CAST('a' AS VARIANT) parses the text as JSON locally; 'a' :: VARIANT, the same cast, works")
 def test_array_remove_strings(session):
     actual = session.createDataFrame([(["a", "b", "c", "a", "a"],), ([],)], ["data"])
     check_answer(actual.select(array_remove(actual.data, "a")), [Row('[\n  "b",\n  "c"\n]'), Row("[]")])
@@ -491,7 +498,6 @@ def test_create_map(session):
 
 
 # test_function.py::test_create_map (case 8: keys not in alphabetical order)
-@known_difference("OBJECT_CONSTRUCT_KEEP_NULL keeps its keys in argument order locally; Snowflake sorts an OBJECT's keys")
 def test_create_map_dynamic(session):
     df = session.create_dataframe([("Sales", 6500, "USA"), ("Legal", 3000, None)], ("department", "salary", "location"))
     pairs = [value for name in df.columns for value in (lit(name), col(name))]
@@ -534,7 +540,6 @@ def test_map_keys(session):
 
 
 # doctest of functions.map_contains_key (with the names Snowpark gives its columns)
-@known_difference("MAP_CONTAINS_KEY is not translated for the local engine")
 def test_map_contains_key(session):
     df = session.sql("select {'k1': 'v1'} :: MAP(STRING,STRING) as M, 'k1' as V")
     result = df.select(map_contains_key(col("V"), "M"))
@@ -547,7 +552,6 @@ def test_map_contains_key(session):
 
 
 # doctest of functions.map_cat (skipped by snowpark-python's doctest run), also through its alias map_concat
-@known_difference("MAP_CAT is not translated for the local engine, and a MAP(…) value reads as a list of key-value pairs")
 def test_map_cat(session):
     df = session.sql("select {'k1': 'v1'} :: MAP(STRING,STRING) as A, {'k2': 'v2'} :: MAP(STRING,STRING) as B, "
                      "{'k3': 'v3'} :: MAP(STRING,STRING) as C")
@@ -558,7 +562,6 @@ def test_map_cat(session):
 
 
 # test_function_suite.py::test_json_extract_path_text; doctest of functions.json_extract_path_text
-@known_difference("JSON_EXTRACT_PATH_TEXT needs its path as a constant string locally; here the path is a column")
 def test_json_extract_path_text(session):
     valid_json1 = session.create_dataframe(
         [('{"a": null}', "a"), ('{"a": "foo"}', "a"), ('{"a": "foo"}', "b"), (None, "a")], schema=["v", "k"]) \
@@ -628,7 +631,6 @@ def test_xmlget(session):
 
 # doctests of functions.current_schemas, functions.current_available_roles and functions.current_statement
 # (the last is skipped by snowpark-python's doctest run; its result names the statement)
-@known_difference("CURRENT_SCHEMAS, CURRENT_AVAILABLE_ROLES and CURRENT_STATEMENT are not translated for the local engine")
 def test_current_schemas_roles_statement(session):
     df = session.create_dataframe([1])
     assert df.select(current_schemas()).collect()[0]["CURRENT_SCHEMAS()"] is not None

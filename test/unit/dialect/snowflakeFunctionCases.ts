@@ -19,6 +19,7 @@ import { TYPE_CASES } from './cases/types';
 import { SEQUENCE_CASES } from './cases/sequences';
 import { MORE_FUNCTION_CASES } from './moreFunctionCases';
 import { ARRAY_FUNCTION_CASES } from './arrayFunctionCases';
+import { SNOWPARK_GAP_CASES } from './snowparkGapCases';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -825,4 +826,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ),
   ...MORE_FUNCTION_CASES,
   ...ARRAY_FUNCTION_CASES,
+  ...SNOWPARK_GAP_CASES,
 ];

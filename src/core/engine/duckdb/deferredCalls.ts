@@ -24,6 +24,8 @@ export interface DeferredEnvironment {
   hasRetainedResult(queryId: string): boolean;
   /** GET_DDL: the DDL text of a catalog object (metadata/getDdl.ts). */
   objectDdl(kind: string, name: string, fullyQualified: boolean): Promise<string>;
+  /** CURRENT_STATEMENT: the statement's text as the client sent it. */
+  statement?: string;
 }
 
 function literal(text: string | undefined | null): string {
@@ -109,9 +111,26 @@ function contextValue(call: DeferredCall, env: DeferredEnvironment): string {
       return literal(env.queryId.split('-')[0]);
     case 'CURRENT_VERSION':
       return literal('9.0.0 (Snowpark Local)');
+    case 'CURRENT_SCHEMAS':
+      return literal(searchPath(session.database, session.schema));
+    case 'CURRENT_AVAILABLE_ROLES':
+      // Only the session's role exists locally; Snowflake lists every role granted to the user.
+      return literal(JSON.stringify(session.role ? [session.role] : []));
+    case 'CURRENT_STATEMENT':
+      return literal(env.statement);
     default:
       throw new Error(`no evaluator for ${call.fn}`);
   }
+}
+
+/**
+ * CURRENT_SCHEMAS: the default search path ($current, $public) as Snowflake writes it,
+ * `["DB.SCHEMA", "DB.PUBLIC"]`, one entry when the current schema is PUBLIC.
+ */
+function searchPath(database: string, schema: string): string {
+  if (!database) return '[]';
+  const schemas = [...new Set([schema, 'PUBLIC'].filter(Boolean))];
+  return `[${schemas.map((name) => JSON.stringify(`${database}.${name}`)).join(', ')}]`;
 }
 
 async function getDdl(call: DeferredCall, env: DeferredEnvironment): Promise<string> {

@@ -165,6 +165,7 @@ export class DuckDbEngine implements SqlEngine {
         context: request.context,
         signal,
         queryId,
+        statement: request.sql,
         hasRetainedResult: (id) => this.retention.has(id),
         objectDdl: (kind, name, fullyQualified) => objectDdl(kind, name, fullyQualified, session, (sql, values) => this.sessions.connections.query(session, sql, values), queryId),
         materializeResult: async (id) => {

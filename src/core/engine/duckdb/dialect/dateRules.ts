@@ -150,9 +150,21 @@ export const dateRules: SequenceRule<CallMatch>[] = [
   renameRule({
     name: 'TIMESTAMP_FROM_PARTS',
     why: 'Snowflake lets the parts overflow; DuckDB make_timestamp does not.',
-    functions: ['TIMESTAMP_FROM_PARTS', 'TIMESTAMP_NTZ_FROM_PARTS', 'TIMESTAMPFROMPARTS'],
+    functions: ['TIMESTAMP_FROM_PARTS', 'TIMESTAMP_NTZ_FROM_PARTS', 'TIMESTAMPFROMPARTS', 'TIMESTAMPNTZFROMPARTS'],
     arity: [6, 7],
     to: macro('timestamp_from_parts'),
+  }),
+  functionRule({
+    name: 'TIMESTAMP_TZ_FROM_PARTS',
+    why: "The wall-clock time TIMESTAMP_FROM_PARTS builds, read in the session's time zone or (TZ's 8th argument) in the given one; DuckDB's timezone(zone, timestamp) does the reading.",
+    functions: ['TIMESTAMP_LTZ_FROM_PARTS', 'TIMESTAMPLTZFROMPARTS', 'TIMESTAMP_TZ_FROM_PARTS', 'TIMESTAMPTZFROMPARTS'],
+    arity: [6, 8],
+    rewrite(args, call, translator) {
+      // Only TIMESTAMP_TZ_FROM_PARTS takes a time zone (after the nanoseconds).
+      if (args.length === 8 && call.name.includes('LTZ')) translator.fail(`${call.name} takes 6 to 7 arguments (got 8)`, call.nameNode);
+      const wallClock = `${macro('timestamp_from_parts')}(${args.slice(0, 7).join(', ')})`;
+      return args.length === 8 ? `timezone(${args[7]}, ${wallClock})` : `CAST(${wallClock} AS TIMESTAMPTZ)`;
+    },
   }),
   renameRule({ name: 'DAYOFWEEKISO', why: 'DuckDB calls the ISO weekday isodow.', functions: ['DAYOFWEEKISO'], arity: [1, 1], to: 'isodow' }),
   renameRule({ name: 'WEEKISO', why: 'DuckDB calls the ISO week weekofyear.', functions: ['WEEKISO', 'WEEKOFYEAR'], arity: [1, 1], to: 'week' }),

@@ -8,8 +8,8 @@ import { Translator } from './translator';
 
 // Calls the engine evaluates itself before DuckDB runs the statement: SYSTEM$WAIT must wait
 // on a cancellable Node timer (not a DuckDB thread), RESULT_SCAN needs the engine's retained
-// results, the CURRENT_* context belongs to the session, not to DuckDB, and GET_DDL rebuilds
-// DDL from the catalog in Snowflake's layout. Each call is
+// results, the CURRENT_* context belongs to the session, not to DuckDB (CURRENT_STATEMENT to
+// the request), and GET_DDL rebuilds DDL from the catalog in Snowflake's layout. Each call is
 // replaced by a placeholder the engine later fills with a SQL fragment (fillDeferred).
 
 /** Deferred functions that evaluate to a string literal, and may be another call's argument. */
@@ -26,6 +26,9 @@ const SCALAR_DEFERRED: readonly DeferredFunction[] = [
   'CURRENT_SESSION',
   'CURRENT_REGION',
   'CURRENT_VERSION',
+  'CURRENT_SCHEMAS',
+  'CURRENT_AVAILABLE_ROLES',
+  'CURRENT_STATEMENT',
   'GET_DDL',
 ];
 
@@ -78,7 +81,7 @@ const scalarDeferredRule: SequenceRule<CallMatch> = {
   kind: 'sequence',
   name: 'deferred scalar calls',
   triggers: SCALAR_DEFERRED,
-  why: 'SYSTEM$WAIT, SYSTEM$CANCEL_QUERY, LAST_QUERY_ID, CURRENT_DATABASE()… and GET_DDL are answered by the engine, not DuckDB.',
+  why: 'SYSTEM$WAIT, SYSTEM$CANCEL_QUERY, LAST_QUERY_ID, CURRENT_DATABASE(), CURRENT_SCHEMAS(), CURRENT_STATEMENT()… and GET_DDL are answered by the engine, not DuckDB.',
   match: (nodes, index) => matchCall(nodes, index, SCALAR_DEFERRED),
   rewrite: (call, translator) => {
     const args = constantArguments(call, translator);

@@ -63,6 +63,17 @@ export function jsonMacros(m: (name: string) => string): SnowflakeMacro[] {
         `'\\b(?i:true)\\b', 'true', 'g'), '\\b(?i:false)\\b', 'false', 'g'), '\\b(?i:null)\\b', 'null', 'g') END), '') END)[1]`,
     },
     {
+      name: 'json_path',
+      why: "A Snowflake path held in a column (a.b[0], a:b, ['k'], \"k\") as a DuckDB JSONPath, step by step as jsonPathOf (semiStructuredRules.ts) converts a literal one.",
+      // Steps: [index], ['key'], ["key"], "key" or a bare key, after an optional `.` or `:`.
+      body:
+        String.raw`(p) AS '$' || array_to_string(list_transform(regexp_extract_all(p, '\s*(\[\s*\d+\s*\]|\[\s*''(?:[^'']|'''')*''\s*\]|\[\s*"(?:[^"]|"")*"\s*\]|[.:]?"(?:[^"]|"")*"|[.:]?[^.:\[\]"]+)', 1), ` +
+        String.raw`t -> CASE WHEN regexp_full_match(t, '\[\s*\d+\s*\]') THEN '[' || regexp_extract(t, '\d+') || ']' ELSE '."' || replace(CASE ` +
+        String.raw`WHEN regexp_matches(t, '^\[\s*''') THEN replace(regexp_extract(t, '''((?:[^'']|'''')*)''', 1), '''''', '''') ` +
+        String.raw`WHEN contains(t, '"') THEN replace(regexp_extract(t, '"((?:[^"]|"")*)"', 1), '""', '"') ` +
+        String.raw`ELSE regexp_replace(t, '^[.:]', '') END, '"', '\"') || '"' END), '')`,
+    },
+    {
       name: 'parse_json',
       why: 'Snowflake PARSE_JSON: blank text is NULL, `NULL` in any case is JSON null, missing array elements are null, OBJECT keys sorted, duplicate keys an error unless dup.',
       // Cheapest test first: a scalar is only validated; an array without objects is only

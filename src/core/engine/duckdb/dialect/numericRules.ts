@@ -91,14 +91,16 @@ export const numericRules: SequenceRule<CallMatch>[] = [
   renameRule({ name: 'TRY_TO_BOOLEAN', why: 'TO_BOOLEAN with NULL instead of an error.', functions: ['TRY_TO_BOOLEAN'], arity: [1, 1], to: macro('try_to_boolean') }),
   functionRule({
     name: 'TO_BINARY',
-    why: 'DuckDB has no TO_BINARY; Snowflake reads HEX by default, or BASE64 / UTF-8.',
+    why: 'DuckDB has no TO_BINARY; Snowflake reads HEX by default, or BASE64 / UTF-8. TRY_TO_BINARY gives NULL for text that does not decode.',
     functions: ['TO_BINARY', 'TRY_TO_BINARY'],
     arity: [1, 2],
-    rewrite([value, format]) {
+    rewrite([value, format], call) {
       const kind = (format ?? "'HEX'").replace(/'/g, '').toUpperCase();
-      if (kind === 'BASE64') return `from_base64(${value})`;
+      const tried = call.name === 'TRY_TO_BINARY';
       if (kind === 'UTF-8' || kind === 'UTF8') return `encode(${value})`;
-      return `unhex(${value})`;
+      if (kind === 'BASE64') return tried ? `TRY(from_base64(${value}))` : `from_base64(${value})`;
+      // DuckDB's unhex reads an odd digit count as if a 0 led it; Snowflake's HEX does not decode it.
+      return tried ? `CASE WHEN length(${value}) % 2 = 0 THEN TRY(unhex(${value})) END` : `unhex(${value})`;
     },
   }),
   functionRule({

@@ -17,6 +17,7 @@ interface NodesMatch extends SequenceMatch {
 }
 
 const VARIANT_TYPES = new Set(['VARIANT', 'OBJECT', 'ARRAY']);
+const BINARY_TYPES = new Set(['BINARY', 'VARBINARY']);
 const STRING_TYPES = new Set(['STRING', 'TEXT', 'VARCHAR', 'CHAR', 'CHARACTER', 'NCHAR', 'NVARCHAR', 'NVARCHAR2', 'CHAR VARYING', 'CHARACTER VARYING', 'NCHAR VARYING']);
 
 const backslashEscapeRule: SequenceRule<NodesMatch> = {
@@ -144,6 +145,8 @@ interface PathMatch extends SequenceMatch {
   textLength?: number;
   /** Followed by `::VARIANT` (or OBJECT, ARRAY): wrap the value, do not parse text as JSON. */
   toVariant: boolean;
+  /** Followed by `::BINARY`: text is read as hex (BINARY_INPUT_FORMAT's default), not taken as its bytes. */
+  toBinary: boolean;
   rest: number;
 }
 
@@ -175,7 +178,7 @@ const variantPathRule: SequenceRule<PathMatch> = {
   name: 'VARIANT paths and text casts',
   // A path has `:` or `[`; a text or VARIANT cast has `::`.
   textMayMatch: /[:[]/,
-  why: "`v:a.b[0]`, `v['a']`, `v[0]` read JSON; `::STRING` of a VARIANT gives its text without JSON quotes; `'text'::VARIANT` is a string value, not parsed JSON.",
+  why: "`v:a.b[0]`, `v['a']`, `v[0]` read JSON; `::STRING` of a VARIANT gives its text without JSON quotes; `'text'::VARIANT` is a string value, not parsed JSON; `'A1B2'::BINARY` reads hex.",
   match(nodes, index) {
     if (!startsOperand(nodes, index)) return undefined;
     const end = operandEnd(nodes, index);
@@ -187,21 +190,24 @@ const variantPathRule: SequenceRule<PathMatch> = {
     let toText = false;
     let textLength: number | undefined;
     let toVariant = false;
+    let toBinary = false;
     let rest = pathEnd;
     if (isPunct(nodes[castAt], '::')) {
       const span = readTypeSpan(nodes, nextSignificant(nodes, castAt + 1));
       toText = span !== undefined && STRING_TYPES.has(span.name);
       toVariant = span !== undefined && VARIANT_TYPES.has(span.name);
-      if (span && (toText || toVariant)) rest = span.end;
+      toBinary = span !== undefined && BINARY_TYPES.has(span.name);
+      if (span && (toText || toVariant || toBinary)) rest = span.end;
       if (span && toText) textLength = declaredCastLength(typeReferenceOf(nodes, span));
     }
-    if (!path && !toText && !toVariant) return undefined;
-    return { base: nodes.slice(index, end), path, toText, textLength, toVariant, rest, end: rest };
+    if (!path && !toText && !toVariant && !toBinary) return undefined;
+    return { base: nodes.slice(index, end), path, toText, textLength, toVariant, toBinary, rest, end: rest };
   },
   rewrite(match, translator: Translator, context: SequenceContext) {
     let sql = translator.translateSequence(match.base, context);
     if (match.path) sql = `json_extract(CAST(${sql} AS JSON), ${quoteStringLiteral(match.path)})`;
     if (match.toVariant) return `CAST(to_json(${sql}) AS JSON)`;
+    if (match.toBinary) return `${macro('binary_from_text')}(${sql})`;
     if (!match.toText) return sql;
     const text = `${macro('to_varchar')}(${sql})`;
     return match.textLength === undefined ? text : lengthCheckedCastSql(text, match.textLength);

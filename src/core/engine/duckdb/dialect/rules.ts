@@ -17,6 +17,7 @@ import { timeSliceRules } from './timeSliceRules';
 import { bitAggregateRules } from './bitAggregateRules';
 import { mathRules } from './mathRules';
 import { objectPickRules } from './objectPickRules';
+import { mapRules } from './mapRules';
 import { arrayRules } from './arrayRules';
 import { stringRules } from './stringRules';
 import { tableFunctionRules } from './tableFunctionRules';
@@ -62,6 +63,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...bitAggregateRules,
   ...mathRules,
   ...objectPickRules,
+  ...mapRules,
   ...arrayRules,
   ...keywordRules,
   currentTimeKeywordRule,

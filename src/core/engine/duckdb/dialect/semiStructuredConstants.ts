@@ -10,10 +10,12 @@ import { SequenceMatch, SequenceRule } from './ruleTypes';
 /** ARRAY_CONSTRUCT: a JSON array of the values (a SQL NULL becomes null). */
 export const arrayConstructSql = (items: string[]): string => `json_array(${items.join(', ')})`;
 
-/** OBJECT_CONSTRUCT from key/value SQL pairs: NULL values dropped, keys sorted. */
-export function objectConstructSql(pairs: Array<[key: string, value: string]>): string {
+/** OBJECT_CONSTRUCT from key/value SQL pairs: NULL values dropped (kept as JSON null with `keepNull`), keys sorted. */
+export function objectConstructSql(pairs: Array<[key: string, value: string]>, keepNull = false): string {
   if (pairs.length === 0) return `CAST('{}' AS JSON)`;
-  return `${macro('object_construct')}([${pairs.map(([k, v]) => `{'k': CAST(${k} AS VARCHAR), 'v': to_json(${v})}`).join(', ')}])`;
+  const entries = `[${pairs.map(([k, v]) => `{'k': CAST(${k} AS VARCHAR), 'v': to_json(${v})}`).join(', ')}]`;
+  // A NULL map value comes out of to_json as null.
+  return keepNull ? `CAST(to_json(map_from_entries(list_sort(${entries}))) AS JSON)` : `${macro('object_construct')}(${entries})`;
 }
 
 /** Words after which a `[` starts a value, not a subscript of the operand before it. */

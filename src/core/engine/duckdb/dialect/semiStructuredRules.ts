@@ -14,24 +14,32 @@ const json = (sql: string): string => `CAST(${sql} AS JSON)`;
 const asList = (array: string): string => `CAST(${array} AS JSON[])`;
 const jsonType = (value: string): string => `json_type(${json(value)})`;
 
-/** Snowflake's `a.b[0]` path text → a DuckDB JSONPath ('$."a"."b"[0]'). */
+/**
+ * Snowflake's `a.b[0]` path text → a DuckDB JSONPath ('$."a"."b"[0]'). Steps are separated by `.`
+ * or `:`; a key may be "double-quoted" or bracketed (['k'], ["k"]). The json_path macro
+ * (jsonMacros.ts) does the same at run time, for a path held in a column.
+ */
 export function jsonPathOf(path: string): string {
   let out = '$';
-  // A bracketed key is a SQL string: a doubled quote inside it is one quote ('it''s').
-  const re = /\s*(?:\[\s*(\d+)\s*\]|\[\s*'((?:[^']|'')*)'\s*\]|\.?"((?:[^"]|"")*)"|\.?([^.[\]"]+))/gy;
+  // A quoted key doubles its quote inside: ['it''s'], "say ""hi""".
+  const re = /\s*(?:\[\s*(\d+)\s*\]|\[\s*'((?:[^']|'')*)'\s*\]|\[\s*"((?:[^"]|"")*)"\s*\]|[.:]?"((?:[^"]|"")*)"|[.:]?([^.:[\]"]+))/gy;
   let match: RegExpExecArray | null;
   while ((match = re.exec(path)) !== null && match[0] !== '') {
     if (match[1] !== undefined) out += `[${match[1]}]`;
-    else out += `."${(match[2]?.replace(/''/g, "'") ?? match[3] ?? match[4]).replace(/"/g, '\\"')}"`;
+    else out += `."${(match[2]?.replace(/''/g, "'") ?? (match[3] ?? match[4])?.replace(/""/g, '"') ?? match[5]).replace(/"/g, '\\"')}"`;
   }
   return out;
 }
 
-function pathLiteral(call: CallMatch, index: number, translator: Translator): string {
+/** The JSONPath of a path argument: converted now when it is a literal, at run time (json_path macro) otherwise. */
+function pathOf(call: CallMatch, index: number, translated: string): string {
   const arg = call.args[index];
-  if (arg.length !== 1 || !isTokenOf(arg[0], 'string')) return translator.fail(`${call.name} needs its path as a string literal in Snowpark Local`, arg[0]);
-  return quoteStringLiteral(jsonPathOf(unquoteStringLiteral(arg[0].token.text)));
+  if (arg.length === 1 && isTokenOf(arg[0], 'string')) return quoteStringLiteral(jsonPathOf(unquoteStringLiteral(arg[0].token.text)));
+  return `${macro('json_path')}(${translated})`;
 }
+
+/** True when the call's argument at `index` is one string literal. */
+const isStringLiteral = (call: CallMatch, index: number): boolean => call.args[index]?.length === 1 && isTokenOf(call.args[index][0], 'string');
 
 /** PARSE_JSON's optional parameter: 'd' allows duplicate keys (the last value wins), 's' (the default) does not. */
 function allowsDuplicateKeys(call: CallMatch, translator: Translator): 'true' | 'false' {
@@ -119,10 +127,17 @@ export const semiStructuredRules: AnySequenceRule[] = [
   }),
   functionRule({
     name: 'OBJECT_CONSTRUCT_KEEP_NULL',
-    why: 'Keeps NULL values as JSON null, as json_object does; OBJECT_CONSTRUCT_KEEP_NULL(*) builds the object from the columns.',
+    why: 'Keeps NULL values as JSON null and sorts keys as OBJECT_CONSTRUCT does; OBJECT_CONSTRUCT_KEEP_NULL(*) builds the object from the columns.',
     functions: ['OBJECT_CONSTRUCT_KEEP_NULL'],
     arity: [0, Number.MAX_SAFE_INTEGER],
-    rewrite: (pairs, call, translator) => (pairs.length === 1 ? objectFromWildcard(call.args[0], true, translator) : undefined) ?? json(`json_object(${pairs.join(', ')})`),
+    rewrite(pairs, call, translator) {
+      const wildcard = pairs.length === 1 ? objectFromWildcard(call.args[0], true, translator) : undefined;
+      if (wildcard) return wildcard;
+      if (pairs.length % 2 !== 0) translator.fail('OBJECT_CONSTRUCT_KEEP_NULL takes key, value pairs or a wildcard (*)', call.nameNode);
+      const entries: Array<[string, string]> = [];
+      for (let i = 0; i < pairs.length; i += 2) entries.push([pairs[i], pairs[i + 1]]);
+      return objectConstructSql(entries, true);
+    },
   }),
   functionRule({
     name: 'ARRAY_SIZE',
@@ -134,11 +149,10 @@ export const semiStructuredRules: AnySequenceRule[] = [
   functionRule({ name: 'GET', why: 'Element by index or field by name: DuckDB spells it ->.', functions: ['GET'], arity: [2, 2], rewrite: ([v, key]) => `(${json(v)} -> ${key})` }),
   functionRule({
     name: 'GET_PATH',
-    why: "Snowflake paths ('a.b[0]') become DuckDB JSONPath ('$.\"a\".\"b\"[0]').",
+    why: "Snowflake paths ('a.b[0]') become DuckDB JSONPath ('$.\"a\".\"b\"[0]'): a literal now, a path from a column at run time.",
     functions: ['GET_PATH', 'JSON_EXTRACT_PATH_TEXT'],
     arity: [2, 2],
-    rewrite: ([v], call, translator) =>
-      call.name === 'GET_PATH' ? `json_extract(${json(v)}, ${pathLiteral(call, 1, translator)})` : `json_extract_string(${json(v)}, ${pathLiteral(call, 1, translator)})`,
+    rewrite: ([v, path], call) => `${call.name === 'GET_PATH' ? 'json_extract' : 'json_extract_string'}(${json(v)}, ${pathOf(call, 1, path)})`,
   }),
   functionRule({
     name: 'ARRAY_CONTAINS',
@@ -155,10 +169,15 @@ export const semiStructuredRules: AnySequenceRule[] = [
   renameRule({ name: 'ARRAY_SLICE', why: 'Snowflake slices are 0-based and end-exclusive.', functions: ['ARRAY_SLICE'], arity: [3, 3], to: macro('array_slice') }),
   functionRule({
     name: 'ARRAY_TO_STRING',
-    why: 'Elements are joined as text, strings without their JSON quotes.',
+    why: "Elements are joined as text, strings without their JSON quotes; DuckDB's array_to_string wants a constant separator, so any other is joined by list_reduce.",
     functions: ['ARRAY_TO_STRING'],
     arity: [2, 2],
-    rewrite: ([a, sep]) => `array_to_string(list_transform(${asList(a)}, e -> coalesce(json_extract_string(e, '$'), '')), ${sep})`,
+    rewrite([a, sep], call) {
+      const texts = `list_transform(${asList(a)}, e -> coalesce(json_extract_string(e, '$'), ''))`;
+      if (isStringLiteral(call, 1)) return `array_to_string(${texts}, ${sep})`;
+      // Each element follows a separator, the first one's is cut off: an empty ARRAY gives '', a NULL separator NULL.
+      return `substr(list_reduce(${texts}, (acc, e) -> acc || (${sep}) || e, ''), length(${sep}) + 1)`;
+    },
   }),
   functionRule({
     name: 'ARRAY_DISTINCT',

@@ -67,6 +67,27 @@ function substrOverloads(macro: (name: string) => string, param: string, size: s
       body: `(s BLOB) AS unhex(array_to_string(list_reverse(regexp_extract_all(hex(s), '..')), '')), (s) AS reverse(CAST(s AS VARCHAR))`,
     },
     {
+      name: 'octet_length',
+      why: "Snowflake OCTET_LENGTH counts a BINARY's bytes and the bytes of a text's UTF-8 (strlen); DuckDB's octet_length takes BLOB only.",
+      // The BLOB overload comes first: an untyped parameter would take a BLOB too.
+      body: `(s BLOB) AS octet_length(s), (s) AS strlen(CAST(s AS VARCHAR))`,
+    },
+    {
+      name: 'bit_length',
+      why: 'Snowflake BIT_LENGTH is 8 × OCTET_LENGTH, for text and BINARY alike.',
+      body: `(s) AS 8 * ${macro('octet_length')}(s)`,
+    },
+    {
+      name: 'binary_from_text',
+      why: "Snowflake casts text to BINARY by reading it as hex (BINARY_INPUT_FORMAT's default), an odd digit count an error; DuckDB's cast takes the text's own bytes. A BINARY stays as it is.",
+      body: `(x BLOB) AS x, (x) AS CASE WHEN length(${macro('to_varchar')}(x)) % 2 = 1 THEN error('The following string is not a legal hex-encoded value: ''' || ${macro('to_varchar')}(x) || '''') ELSE unhex(${macro('to_varchar')}(x)) END`,
+    },
+    {
+      name: 'try_binary_from_text',
+      why: 'TRY_CAST to BINARY: the hex reading of binary_from_text, NULL for text that is not hex (TRY() does not catch error()).',
+      body: `(x BLOB) AS x, (x) AS CASE WHEN length(${macro('to_varchar')}(x)) % 2 = 0 THEN TRY(unhex(${macro('to_varchar')}(x))) END`,
+    },
+    {
       name: 'splice_piece',
       why: "Two splits of one text into [gap, match, gap, match, …, gap]: a's pieces with b's n-th match in place of a's.",
       body: `(a, b, n) AS array_to_string(list_transform(range(1, len(a) + 1), i -> CASE WHEN i = 2 * n THEN b[i] ELSE a[i] END), '')`,

@@ -15,6 +15,9 @@ export type DeferredFunction =
   | 'CURRENT_SESSION'
   | 'CURRENT_REGION'
   | 'CURRENT_VERSION'
+  | 'CURRENT_SCHEMAS'
+  | 'CURRENT_AVAILABLE_ROLES'
+  | 'CURRENT_STATEMENT'
   | 'GET_DDL';
 
 export interface DeferredCall {

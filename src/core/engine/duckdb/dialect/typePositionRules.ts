@@ -8,6 +8,7 @@ import { sequenceOptionsSql } from './sequenceOptions';
 import { declaredCastLength, declaredStringLength, lengthCheckedCastSql, lengthCheckSql } from './stringLength';
 import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
 import { Translator, typeReferenceOf } from './translator';
+import { macro } from './macros';
 
 // The places a type is written. Each rule finds the type and hands it to the type rules;
 // everything around it is translated as usual.
@@ -53,11 +54,16 @@ const castOperatorRule: SequenceRule<CastOperatorMatch> = {
   },
 };
 
+/** Semi-structured types: a value cast to one is wrapped as JSON, never parsed. */
+const VARIANT_TYPES = new Set(['VARIANT', 'OBJECT', 'ARRAY']);
+/** Binary types: text cast to one is read as hex. */
+const BINARY_TYPES = new Set(['BINARY', 'VARBINARY']);
+
 const castFunctionRule: SequenceRule<CallMatch> = {
   kind: 'sequence',
   name: 'CAST type',
   triggers: ['CAST', 'TRY_CAST'],
-  why: '`CAST(x AS NUMBER)`, `TRY_CAST(x AS STRING)`: the type after AS needs the DuckDB spelling.',
+  why: "`CAST(x AS NUMBER)`, `TRY_CAST(x AS STRING)`: the type after AS needs the DuckDB spelling; `CAST('a' AS VARIANT)` is a JSON string and `CAST('A1' AS BINARY)` reads hex, as with `::`.",
   match: (nodes, index) => matchCall(nodes, index, ['CAST', 'TRY_CAST']),
   rewrite(call, translator, context) {
     const children = call.argList.children;
@@ -74,7 +80,11 @@ const castFunctionRule: SequenceRule<CallMatch> = {
     // CAST(x AS VARCHAR(n)) refuses a longer string; TRY_CAST keeps DuckDB's unchecked cast.
     const length = isWord(call.nameNode, 'CAST') && !rest.trim() ? declaredCastLength(typeReferenceOf(children, span)) : undefined;
     if (length !== undefined) return lengthCheckedCastSql(value, length);
-    return `${nodeText(call.nameNode)}(${value} AS ${translator.translateType(children, span)}${rest.trimEnd()})`;
+    // As `x::BINARY` (operatorRules.ts): text is read as hex.
+    if (BINARY_TYPES.has(span.name) && !rest.trim()) return `${macro(isWord(call.nameNode, 'CAST') ? 'binary_from_text' : 'try_binary_from_text')}(${value})`;
+    // As `x::VARIANT` (operatorRules.ts): a text becomes a JSON string, it is not parsed as JSON.
+    const wrapped = VARIANT_TYPES.has(span.name) && !rest.trim() ? `to_json(${value})` : value;
+    return `${nodeText(call.nameNode)}(${wrapped} AS ${translator.translateType(children, span)}${rest.trimEnd()})`;
   },
 };
 

@@ -34,6 +34,7 @@ export const typeRules: TypeRule[] = [
     () => 'VARCHAR',
   ),
   typeRule('VARIANT', 'Semi-structured values are JSON in DuckDB.', ['VARIANT', 'OBJECT', 'ARRAY'], () => 'JSON'),
+  typeRule('MAP', "A MAP is a JSON object, as an OBJECT is, so it reads back as Snowflake shows one ({\"k\": \"v\"}) and the MAP_* rules (mapRules.ts) share one form.", ['MAP'], () => 'JSON'),
   typeRule('TIMESTAMP_NTZ', 'Wall-clock timestamps; DuckDB keeps microseconds and takes no precision.', ['TIMESTAMP_NTZ', 'DATETIME', 'TIMESTAMP', 'TIMESTAMP WITHOUT TIME ZONE'], () => 'TIMESTAMP'),
   typeRule(
     'TIMESTAMP_TZ',
