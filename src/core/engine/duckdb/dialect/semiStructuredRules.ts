@@ -165,7 +165,13 @@ export const semiStructuredRules: AnySequenceRule[] = [
   }),
   functionRule({ name: 'ARRAY_APPEND', why: 'Arrays are JSON: append as a list, back to JSON.', functions: ['ARRAY_APPEND'], arity: [2, 2], rewrite: ([a, v]) => json(`to_json(list_append(${asList(a)}, ${json(`to_json(${v})`)}))`) }),
   functionRule({ name: 'ARRAY_PREPEND', why: 'Arrays are JSON: prepend as a list, back to JSON.', functions: ['ARRAY_PREPEND'], arity: [2, 2], rewrite: ([a, v]) => json(`to_json(list_prepend(${json(`to_json(${v})`)}, ${asList(a)}))`) }),
-  functionRule({ name: 'ARRAY_CAT', why: 'Arrays are JSON: concatenate as lists.', functions: ['ARRAY_CAT'], arity: [2, 2], rewrite: ([a, b]) => json(`to_json(list_concat(${asList(a)}, ${asList(b)}))`) }),
+  functionRule({
+    name: 'ARRAY_CAT',
+    why: "Arrays are JSON: concatenate as lists; NULL if either is NULL (DuckDB's list_concat skips a NULL list).",
+    functions: ['ARRAY_CAT'],
+    arity: [2, 2],
+    rewrite: ([a, b]) => `CASE WHEN (${a}) IS NULL OR (${b}) IS NULL THEN NULL ELSE ${json(`to_json(list_concat(${asList(a)}, ${asList(b)}))`)} END`,
+  }),
   renameRule({ name: 'ARRAY_SLICE', why: 'Snowflake slices are 0-based and end-exclusive.', functions: ['ARRAY_SLICE'], arity: [3, 3], to: macro('array_slice') }),
   functionRule({
     name: 'ARRAY_TO_STRING',
