@@ -33,6 +33,9 @@ export function scanSql(text: string, baseOffset = 0): SqlToken[] {
       let end = pos + 1;
       while (end < text.length && isSpace(text[end])) end++;
       push('whitespace', end);
+    } else if (ch === '/' && next === '/' && text[pos - 1] === ':') {
+      // `file:///tmp/x.csv` (PUT, GET) is a URL, not a `//` comment.
+      push('punct', pos + 2);
     } else if ((ch === '-' && next === '-') || (ch === '/' && next === '/')) {
       // Snowflake accepts `//` line comments as well as `--`.
       let end = pos + 2;

@@ -33,6 +33,8 @@ import { isCopyIntoStage, quoteStageLocation } from './stages/copyIntoLocation';
 import { runStageCommand } from './stages/stageCommands';
 import { StageFolders } from './stages/stageFolders';
 import { runUnload } from './stages/unload';
+import { StagedData } from './stages/stagedData';
+import { StagedSelect } from './stages/stagedSelect';
 import { DuckDbSessions } from './session/duckdbSessions';
 import { DatabaseFiles } from './session/databaseFiles';
 import { metadataQuery, objectDdl, rewriteInformationSchema } from './metadata';
@@ -60,6 +62,8 @@ export class DuckDbEngine implements SqlEngine {
   private readonly retention = new ResultRetention();
   private readonly translations = new TranslationCache();
   private readonly stages: StageFolders;
+  /** COPY INTO <table>, queries of staged files, PUT/GET and file formats (stages/stagedData.ts). */
+  private readonly stagedData: StagedData;
   /** Snowflake session state (temp tables, USE, variables, transactions) over the pool. */
   private readonly sessions: DuckDbSessions;
   /** CREATE/DROP FUNCTION: Snowflake SQL UDFs as DuckDB macros (sqlUdfs/). */
@@ -82,6 +86,7 @@ export class DuckDbEngine implements SqlEngine {
     });
     this.description = options.path === ':memory:' ? 'DuckDB (in memory)' : `DuckDB ${options.path}`;
     this.stages = new StageFolders(options.path, options);
+    this.stagedData = new StagedData(this.stages, this.sessions.connections, macros);
     this.windDownLimitMs = options.windDownLimitMs;
   }
 
@@ -127,7 +132,7 @@ export class DuckDbEngine implements SqlEngine {
     // Stage statements (LIST, REMOVE, CREATE/DROP STAGE) are answered from local stage folders.
     let staged: QueryResult | undefined;
     try {
-      staged = runStageCommand(request.sql, this.stages, queryId);
+      staged = runStageCommand(request.sql, this.stages, queryId, request.context.session);
     } catch (error) {
       throw error instanceof SqlError ? withQueryId(error, queryId) : error;
     }
@@ -135,6 +140,13 @@ export class DuckDbEngine implements SqlEngine {
     const session = this.sessions.of(request.context);
     const own = (await this.sessionStatement(session, request)) ?? (await this.userFunctionStatement(session, request));
     if (own) return own;
+    // PUT, GET, COPY INTO <table> and FILE FORMAT statements work on staged files themselves.
+    const loaded = await this.stagedData.answer(request.sql, session, signal, queryId).catch((error: unknown) => {
+      throw error instanceof SqlError ? withQueryId(error, queryId) : toSnowflakeError(error, queryId);
+    });
+    if (loaded) return (this.retention.keep(queryId, loaded), loaded);
+    /** A query of staged files reads them from temporary tables filled on its connection. */
+    let stagedFiles: StagedSelect | undefined;
     // SHOW and DESCRIBE become DuckDB queries over the catalog (metadata/), run and retained
     // like any SELECT, so RESULT_SCAN(LAST_QUERY_ID()) reads them.
     const metadata = await metadataQuery(request.sql, session, (sql, values) => this.sessions.connections.query(session, sql, values), queryId).catch(
@@ -147,7 +159,8 @@ export class DuckDbEngine implements SqlEngine {
     else {
       const snowflakeSql = await this.sessions.prepare(session, request.sql, queryId);
       try {
-        const sql = quoteStageLocation(snowflakeSql);
+        stagedFiles = this.stagedData.plan(snowflakeSql);
+        const sql = quoteStageLocation(stagedFiles?.sql ?? snowflakeSql);
         const withBinds = Boolean(request.binds?.length);
         translation = this.translations.translationOf(mayHoldMarkers(sql, withBinds) ? toDuckDbMarkers(sql, withBinds) : sql);
       } catch (error) {
@@ -199,6 +212,7 @@ export class DuckDbEngine implements SqlEngine {
     const interrupt = (): void => connection.interrupt();
     const stopInterrupting = (): void => signal.removeEventListener('abort', interrupt);
     try {
+      if (stagedFiles) await this.stagedData.materialize(stagedFiles, session, connection, signal, queryId);
       const filled = fillDeferred(translation, fragments);
       await this.macros.ensureFor(filled);
       // UPDATE … FROM and MERGE are counted first, as Snowflake counts them (dmlPlan.ts).
@@ -207,7 +221,8 @@ export class DuckDbEngine implements SqlEngine {
       const values = request.binds?.map(toDuckDbValue) ?? [];
       if (signal.aborted) throw executionCancelled(queryId);
       if (isCopyIntoStage(request.sql)) {
-        const unloaded = await runUnload(request.sql, sql, this.stages, { connection, values, signal, queryId });
+        const namedFormat = (name: string) => this.stagedData.formatOptions(name, session, connection);
+        const unloaded = await runUnload(request.sql, sql, this.stages, { connection, values, signal, queryId, namedFormat });
         return (this.retention.keep(queryId, unloaded), unloaded);
       }
       // Inside the session's explicit transaction, COMMIT/ROLLBACK are the user's to run.
@@ -276,7 +291,10 @@ export class DuckDbEngine implements SqlEngine {
       throw toSnowflakeError(error, queryId);
     } finally {
       if (stuckFetch) this.setAside(connection, stuckFetch, queryId);
-      else this.release(connection, reusable);
+      else {
+        if (stagedFiles) await this.stagedData.drop(stagedFiles, connection).catch(() => (reusable = false));
+        this.release(connection, reusable);
+      }
     }
   }
 

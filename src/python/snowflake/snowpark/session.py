@@ -148,6 +148,18 @@ class Session:
     def table(self, name, **kwargs):
         return Table(_sources.table_name(name), self)
 
+    @property
+    def read(self):
+        """A new DataFrameReader: DataFrames over staged files (``session.read.schema(…).csv('@stage/…')``)."""
+        from snowflake.snowpark.dataframe_reader import DataFrameReader
+        return DataFrameReader(self)
+
+    @property
+    def file(self):
+        """PUT and GET between local files and stages (``session.file.put(…)``, ``get``, ``put_stream``, ``get_stream``)."""
+        from snowflake.snowpark.file_operation import FileOperation
+        return FileOperation(self)
+
     def create_dataframe(self, data, schema=None, **kwargs):
         return _sources.create_dataframe(self, data, schema)
 

@@ -18,6 +18,8 @@ export interface DuckSession {
   readonly parameters: Map<string, string>;
   /** Set between BEGIN and COMMIT/ROLLBACK: every statement of the session runs here. */
   pinned?: { connection: DuckDBConnection; lock: Mutex };
+  /** CREATE TEMPORARY FILE FORMAT's formats (stages/fileFormatCatalog.ts): they end with the session. */
+  temporaryFileFormats?: Map<string, unknown>;
 }
 
 /** A session's temporaries catalog is named this plus random hex (SHOW hides the others'). */

@@ -3,6 +3,7 @@ import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodeEnd, nodeStar
 import { scanSql } from '../../../sql/scanSql';
 import { buildTokenTree, SqlNode } from '../../../sql/tokenTree';
 import { compilationError } from '../../sqlError';
+import { describeNode as describe, OptionValue, optionValue, readOptionPairs } from './optionList';
 
 // Reads Snowflake's COPY INTO <location> statement:
 //   COPY INTO { '@stage/path' | @stage/path } FROM { table | ( query ) }
@@ -11,7 +12,7 @@ import { compilationError } from '../../sqlError';
 // The statement is read twice: the original text gives the location and options exactly as
 // written; the dialect-translated text gives the query and PARTITION BY in DuckDB's SQL.
 
-export type OptionValue = { text: string; quoted: boolean } | string[];
+export type { OptionValue };
 
 export interface CopyIntoLocation {
   /** The stage location, unquoted: `@~/unload/data_`. */
@@ -81,7 +82,8 @@ export function parseCopyIntoLocation(sql: string): CopyIntoLocation {
       const valueAt = nextSignificant(nodes, nextSignificant(nodes, i + 1) + 1);
       const value = nodes[valueAt];
       if (key === 'FILE_FORMAT' && isGroup(value)) readOptions(value.children, result.format, location);
-      else result.copy.set(key, optionValue(value, key, location));
+      else if (value) result.copy.set(key, optionValue(value, key, `COPY INTO ${location}`));
+      else throw compilationError(`COPY INTO ${location}: option ${key} has no value.`);
       i = nextSignificant(nodes, valueAt + 1);
     } else if (isPunct(node, ',')) {
       i = nextSignificant(nodes, i + 1);
@@ -98,30 +100,6 @@ function isOptionStart(nodes: SqlNode[], i: number): boolean {
 }
 
 function readOptions(children: SqlNode[], into: Map<string, OptionValue>, location: string): void {
-  let i = nextSignificant(children, 0);
-  while (i < children.length) {
-    if (isPunct(children[i], ',')) {
-      i = nextSignificant(children, i + 1);
-      continue;
-    }
-    if (!isOptionStart(children, i)) throw compilationError(`COPY INTO ${location}: FILE_FORMAT expects KEY = value pairs; found ${describe(children[i])}.`);
-    const key = (children[i] as { token: { text: string } }).token.text.toUpperCase();
-    const valueAt = nextSignificant(children, nextSignificant(children, i + 1) + 1);
-    into.set(key, optionValue(children[valueAt], key, location));
-    i = nextSignificant(children, valueAt + 1);
-  }
-}
-
-function optionValue(node: SqlNode | undefined, key: string, location: string): OptionValue {
-  if (isTokenOf(node, 'string')) return { text: unquoteStringLiteral(node.token.text), quoted: true };
-  if (isTokenOf(node, 'word') || isTokenOf(node, 'number')) return { text: node.token.text.toUpperCase(), quoted: false };
-  if (isGroup(node)) {
-    return node.children.filter((child) => isTokenOf(child, 'string')).map((child) => unquoteStringLiteral((child as { token: { text: string } }).token.text));
-  }
-  throw compilationError(`COPY INTO ${location}: option ${key} has no value.`);
-}
-
-function describe(node: SqlNode | undefined): string {
-  if (!node) return 'the end of the statement';
-  return `'${nodesText([node]).slice(0, 40)}'`;
+  const where = `COPY INTO ${location}: FILE_FORMAT`;
+  for (const { key, value } of readOptionPairs(children, 0, where).pairs) into.set(key, optionValue(value, key, where));
 }

@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryResult } from '../../../runner/protocol';
 import { unquoteStringLiteral } from '../../../sql/literals';
 import { SqlError } from '../../sqlError';
+import { patternOf, stageFiles } from './stagedFileList';
 import { identifier, lastPart, StageFolders } from './stageFolders';
-import { TEMPORARY_PREFIX } from './unload';
+import { stagePropertiesOf, writeStageProperties } from './stageProperties';
 
 // The stage statements a handler uses around an unload, answered from the stage folders:
 //   CREATE [OR REPLACE] [TEMP|TEMPORARY] STAGE [IF NOT EXISTS] name …   DROP STAGE [IF EXISTS] name
 //   LIST @stage[/path] [PATTERN = 'regex']      → name, size, md5, last_modified
 //   REMOVE @stage[/path] [PATTERN = 'regex']    → name, result
-// Stage options (URL, FILE_FORMAT, …) are accepted and not kept; a temporary stage lives as
-// long as the database's stage folder, not the session (the engine does not see sessions end).
+// A stage keeps its FILE_FORMAT and COPY_OPTIONS (stageProperties.ts) for later COPY INTO
+// <table> and queries of its files; other options (URL, ENCRYPTION, …) are accepted and not
+// kept. A temporary stage lives as long as the database's stage folder, not the session.
 
 const NAME = String.raw`((?:(?:"(?:[^"]|"")+"|[^\s."]+)\.){0,2}(?:"(?:[^"]|"")+"|[^\s."]+))`;
 const CREATE = new RegExp(String.raw`^\s*create\s+(or\s+replace\s+)?(?:(?:temp|temporary)\s+)?stage\s+(if\s+not\s+exists\s+)?${NAME}`, 'i');
@@ -20,12 +22,14 @@ const DROP = new RegExp(String.raw`^\s*drop\s+stage\s+(if\s+exists\s+)?${NAME}\s
 const LIST_OR_REMOVE = /^\s*(list|ls|remove|rm)\s+('(?:[^']|'')*'|@\S+)(?:\s+pattern\s*=\s*('(?:[^'\\]|''|\\.)*'))?\s*;?\s*$/i;
 
 /** The answer to a stage statement, or undefined when the statement is not one. */
-export function runStageCommand(sql: string, stages: StageFolders, queryId: string): QueryResult | undefined {
+export function runStageCommand(sql: string, stages: StageFolders, queryId: string, current: { database: string; schema: string } = stages.defaults): QueryResult | undefined {
   try {
     const created = CREATE.exec(sql);
     if (created) {
       const name = identifier(lastPart(created[3]));
-      stages.create(name, Boolean(created[1]), Boolean(created[2]));
+      const properties = stagePropertiesOf(sql.slice(created[0].length), current);
+      const folder = stages.create(name, Boolean(created[1]), Boolean(created[2]));
+      if (folder) writeStageProperties(folder, properties);
       return status(`Stage area ${name} successfully created.`, queryId);
     }
     const dropped = DROP.exec(sql);
@@ -53,18 +57,6 @@ export function runStageCommand(sql: string, stages: StageFolders, queryId: stri
   }
 }
 
-/** Every file under a stage folder, as a '/'-separated path, skipping unloads still being written. */
-function stageFiles(folder: string, prefix = ''): string[] {
-  if (!existsSync(folder)) return [];
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith(TEMPORARY_PREFIX)) continue;
-    if (entry.isDirectory()) found.push(...stageFiles(join(folder, entry.name), `${prefix}${entry.name}/`));
-    else found.push(prefix + entry.name);
-  }
-  return found;
-}
-
 function listing(files: string[], folder: string, listPrefix: string, queryId: string): QueryResult {
   const stats = files.map((file) => statSync(join(folder, file)));
   return {
@@ -88,15 +80,6 @@ function listing(files: string[], folder: string, listPrefix: string, queryId: s
 /** Snowflake's LIST date: `Wed, 5 Aug 2020 16:58:16 GMT` (day not zero-padded). */
 function httpDate(date: Date): string {
   return date.toUTCString().replace(/, 0(\d) /, ', $1 ');
-}
-
-function patternOf(text: string): RegExp {
-  try {
-    // Snowflake matches PATTERN against the whole name.
-    return new RegExp(`^(?:${text})$`);
-  } catch (error) {
-    throw new SqlError('001003', '42000', `SQL compilation error:\nInvalid PATTERN '${text}': ${(error as Error).message}`);
-  }
 }
 
 function status(text: string, queryId: string): QueryResult {

@@ -55,16 +55,25 @@ export class StageFolders {
     return { folder, path, listPrefix: `${name.toLowerCase()}/`, display: location };
   }
 
-  /** CREATE [OR REPLACE] STAGE: the folder, emptied when replacing (Snowflake drops a replaced stage's files). */
-  create(name: string, replace: boolean, ifNotExists: boolean): void {
+  /**
+   * CREATE [OR REPLACE] STAGE: the folder, emptied when replacing (Snowflake drops a replaced
+   * stage's files). Undefined when IF NOT EXISTS found the stage there (it is left as it is).
+   */
+  create(name: string, replace: boolean, ifNotExists: boolean): string | undefined {
     const folder = join(this.root(), folderName(name));
     if (existsSync(folder)) {
       if (replace) rmSync(folder, { recursive: true, force: true });
       else if (!ifNotExists) {
         throw new SqlError('002002', '42710', `SQL compilation error:\nObject '${name}' already exists.`);
-      }
+      } else return undefined;
     }
     makeDirectory(folder);
+    return folder;
+  }
+
+  /** The workspace's database and schema, where a stage statement without a session resolves names. */
+  get defaults(): { database: string; schema: string } {
+    return this.qualifier;
   }
 
   drop(name: string, ifExists: boolean): void {

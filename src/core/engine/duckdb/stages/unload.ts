@@ -6,7 +6,7 @@ import { QueryResult } from '../../../runner/protocol';
 import { quoteStringLiteral } from '../../../sql/literals';
 import { executionCancelled, SqlError } from '../../sqlError';
 import { snowflakeTypeOf } from '../snowflakeTypes';
-import { parseCopyIntoLocation } from './copyIntoLocation';
+import { OptionValue, parseCopyIntoLocation } from './copyIntoLocation';
 import { StageFolders } from './stageFolders';
 import { unloadFileName } from './unloadFileNames';
 import { TextCompression, UnloadSpec, unloadSpec } from './unloadOptions';
@@ -22,6 +22,8 @@ export interface UnloadContext {
   values: readonly DuckDBValue[];
   signal: AbortSignal;
   queryId: string;
+  /** FILE_FORMAT = ( FORMAT_NAME = name ): the named format's options, TYPE included. */
+  namedFormat?: (name: string) => Promise<Map<string, OptionValue>>;
 }
 
 interface PlannedFile {
@@ -38,6 +40,10 @@ export const TEMPORARY_PREFIX = '.snowpark-local-unload-';
 
 export async function runUnload(originalSql: string, duckDbSql: string, stages: StageFolders, context: UnloadContext): Promise<QueryResult> {
   const original = parseCopyIntoLocation(originalSql);
+  const formatName = original.format.get('FORMAT_NAME');
+  if (formatName && !original.format.has('TYPE') && context.namedFormat) {
+    original.format = await context.namedFormat(Array.isArray(formatName) ? formatName[0] : formatName.text);
+  }
   const spec = unloadSpec(original);
   const translated = parseCopyIntoLocation(duckDbSql);
   const target = stages.resolve(original.location);
