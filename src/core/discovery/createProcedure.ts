@@ -5,7 +5,7 @@ import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodesText, splitA
 import { scanSql } from '../sql/scanSql';
 import { SqlStatement } from '../sql/splitStatements';
 import { buildTokenTree, GroupNode, SqlNode } from '../sql/tokenTree';
-import { readTypeSpan } from '../sql/typeSpan';
+import { readTypeSpan, typeText } from '../sql/typeSpan';
 import { ProcedureArgument, ProcedureDefinition, ProcedureReturns } from './procedureDefinition';
 
 export { ProcedureArgument, ProcedureDefinition, ProcedureReturns } from './procedureDefinition';
@@ -110,11 +110,6 @@ function readArguments(group: GroupNode): ProcedureArgument[] {
     args.push(argument);
   }
   return args;
-}
-
-/** Upper-cased with whitespace runs collapsed: `number(10, 2)` → `NUMBER(10, 2)`. */
-function typeText(nodes: SqlNode[]): string {
-  return nodesText(nodes).replace(/\s+/g, ' ').trim().toUpperCase();
 }
 
 interface Clauses {

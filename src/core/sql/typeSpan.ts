@@ -1,5 +1,5 @@
 import { GroupNode, SqlNode } from './tokenTree';
-import { isGroup, isWord, nextSignificant } from './nodes';
+import { isGroup, isWord, nextSignificant, nodesText } from './nodes';
 
 // Where a data type is written (procedure arguments, RETURNS, CAST ... AS, `::`, column
 // definitions) it is one or more words plus an optional parameter list. Both the procedure
@@ -44,4 +44,9 @@ export function readTypeSpan(nodes: SqlNode[], index: number): TypeSpan | undefi
     return { name, params: nodes[maybeParams] as GroupNode, start: index, end: maybeParams + 1 };
   }
   return { name, start: index, end };
+}
+
+/** A written type as one comparable text, upper-cased with whitespace runs collapsed: `number(10, 2)` → `NUMBER(10, 2)`. */
+export function typeText(nodes: SqlNode[]): string {
+  return nodesText(nodes).replace(/\s+/g, ' ').trim().toUpperCase();
 }

@@ -1,5 +1,5 @@
-import type { Cell, FunctionCase } from './snowflakeFunctionCases';
-import { docEx, docSemantics, sql } from './cases/docHelpers';
+import type { FunctionCase } from './snowflakeFunctionCases';
+import { docEx, docSemantics, snowparkEx, sql } from './cases/docHelpers';
 
 // REGEXP_INSTR, REGEXP_SUBSTR_ALL, SPACE, INSERT, SOUNDEX, JAROWINKLER_SIMILARITY, HEX_ENCODE,
 // HEX_DECODE_BINARY, TIME_SLICE, MONTHS_BETWEEN, WIDTH_BUCKET, HAVERSINE, BITAND/OR/XOR_AGG,
@@ -7,19 +7,6 @@ import { docEx, docSemantics, sql } from './cases/docHelpers';
 // example is the one of the function's Snowpark page (docs.snowflake.com, run against Snowflake as
 // a doctest), with its DataFrame written as VALUES.
 
-const SNOWPARK = 'https://docs.snowflake.com/en/developer-guide/snowpark/reference/python/latest/snowpark/api/snowflake.snowpark.functions.';
-const DATAFRAME = 'the Snowpark example, its DataFrame written as VALUES';
-
-/** An example of the function's Snowpark API page, with the answer printed there. */
-const snowparkEx = (fn: string, name: string, statement: string, rows: Cell[][], note = DATAFRAME, extra: Partial<FunctionCase> = {}): FunctionCase => ({
-  fn,
-  sql: statement,
-  rows,
-  doc: SNOWPARK + name,
-  source: `example ${SNOWPARK + name}`,
-  note,
-  ...extra,
-});
 
 const nevermore = ['CREATE OR REPLACE TABLE demo1 (id INT, string1 VARCHAR)', "INSERT INTO demo1 (id, string1) VALUES (1, 'nevermore1, nevermore2, nevermore3.')"];
 const digits = sql`(SELECT column1 AS subject FROM (VALUES ('a1_a2a3_a4A5a6')) AS v(column1))`;

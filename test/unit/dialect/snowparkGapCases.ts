@@ -1,5 +1,5 @@
-import type { Cell, FunctionCase } from './snowflakeFunctionCases';
-import { docEx, docSemantics, sql } from './cases/docHelpers';
+import type { FunctionCase } from './snowflakeFunctionCases';
+import { docEx, docSemantics, snowparkEx, SNOWPARK_FUNCTIONS as SNOWPARK, sql } from './cases/docHelpers';
 
 // The SQL the Snowpark shim sends for functions the local engine could not run before: zoned
 // TIMESTAMP_*_FROM_PARTS, OCTET_LENGTH/BIT_LENGTH, TRY_TO_BINARY, CAST to VARIANT and BINARY,
@@ -9,19 +9,6 @@ import { docEx, docSemantics, sql } from './cases/docHelpers';
 // of reach, the example is the one of the function's Snowpark page (docs.snowflake.com, run
 // against Snowflake as a doctest), with its DataFrame written as VALUES.
 
-const SNOWPARK = 'https://docs.snowflake.com/en/developer-guide/snowpark/reference/python/latest/snowpark/api/snowflake.snowpark.functions.';
-const DATAFRAME = 'the Snowpark example, its DataFrame written as VALUES';
-
-/** An example of the function's Snowpark API page, with the answer printed there. */
-const snowparkEx = (fn: string, name: string, statement: string, rows: Cell[][], note = DATAFRAME, extra: Partial<FunctionCase> = {}): FunctionCase => ({
-  fn,
-  sql: statement,
-  rows,
-  doc: SNOWPARK + name,
-  source: `example ${SNOWPARK + name}`,
-  note,
-  ...extra,
-});
 
 /** Snowflake's default TIMEZONE, which the Snowpark doctests ran in; the local default is the machine's zone. */
 const LOS_ANGELES = ["ALTER SESSION SET TIMEZONE = 'America/Los_Angeles'"];

@@ -37,3 +37,18 @@ export function table(name: string, columns: string[], rows: string[]): string {
   const select = columns.map((c, i) => `${cols[i]} AS ${c}`).join(', ');
   return `(SELECT ${select} FROM (VALUES ${rows.map((r) => `(${r})`).join(', ')}) AS v(${cols.join(', ')})) AS ${name}`;
 }
+
+/** The Snowpark API reference page of a function (its examples run against Snowflake as doctests). */
+export const SNOWPARK_FUNCTIONS = 'https://docs.snowflake.com/en/developer-guide/snowpark/reference/python/latest/snowpark/api/snowflake.snowpark.functions.';
+const DATAFRAME_AS_VALUES = 'the Snowpark example, its DataFrame written as VALUES';
+
+/** An example of the function's Snowpark API page, with the answer printed there. */
+export const snowparkEx = (fn: string, name: string, statement: string, rows: Cell[][], note = DATAFRAME_AS_VALUES, extra: Partial<FunctionCase> = {}): FunctionCase => ({
+  fn,
+  sql: statement,
+  rows,
+  doc: SNOWPARK_FUNCTIONS + name,
+  source: `example ${SNOWPARK_FUNCTIONS + name}`,
+  note,
+  ...extra,
+});

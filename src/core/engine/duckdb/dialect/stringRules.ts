@@ -5,6 +5,7 @@ import { CallMatch, functionRule, renameRule } from './functionCall';
 import { collationRules } from './collationRules';
 import { macro } from './macros';
 import { Translator } from './translator';
+import { regexParametersAt } from './regexParameters';
 
 // Snowflake string functions DuckDB lacks, names differently, or answers differently.
 
@@ -27,19 +28,7 @@ function regexOptions(params: string | undefined): string {
  * call is then NULL).
  */
 function regexFlagGroup(call: CallMatch, index: number, translator: Translator): string | undefined {
-  const arg = call.args[index];
-  if (arg === undefined) return '';
-  if (arg.length === 1 && isWord(arg[0], 'NULL')) return undefined;
-  const params = literalValue(call, index);
-  if (params === undefined) translator.fail(`${call.name} parameters must be a constant string in Snowpark Local`, arg[0]);
-  let caseInsensitive = false;
-  let flags = '';
-  for (const letter of params) {
-    if (letter === 'i' || letter === 'c') caseInsensitive = letter === 'i';
-    else if ((letter === 'm' || letter === 's') && !flags.includes(letter)) flags += letter;
-  }
-  if (caseInsensitive) flags = 'i' + flags;
-  return flags === '' ? '' : `(?${flags})`;
+  return regexParametersAt(call, index, translator)?.flags;
 }
 
 /** `POSITION(a IN b)`'s two operands, translated; a single operand when there is no top-level IN. */

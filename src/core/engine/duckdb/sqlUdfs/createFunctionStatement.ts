@@ -3,7 +3,7 @@ import { unquoteDollarString, unquoteStringLiteral } from '../../../sql/literals
 import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodesText, nodeText, splitAtCommas, trimTrivia } from '../../../sql/nodes';
 import { scanSql } from '../../../sql/scanSql';
 import { buildTokenTree, GroupNode, SqlNode } from '../../../sql/tokenTree';
-import { readTypeSpan } from '../../../sql/typeSpan';
+import { readTypeSpan, typeText } from '../../../sql/typeSpan';
 import { SqlError } from '../../sqlError';
 import { UdfArgument, UdfDefinition, UdfReturns } from './udfDefinition';
 
@@ -130,11 +130,6 @@ function readArguments(group: GroupNode, fail: (what: string) => never): UdfArgu
     args.push(argument);
   }
   return args;
-}
-
-/** Upper-cased with whitespace runs collapsed: `number(10, 2)` → `NUMBER(10, 2)`. */
-function typeText(nodes: SqlNode[]): string {
-  return nodesText(nodes).replace(/\s+/g, ' ').trim().toUpperCase();
 }
 
 interface Clauses {
