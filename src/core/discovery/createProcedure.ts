@@ -1,7 +1,7 @@
 import { readQualifiedName, normaliseIdentifierPart } from '../sql/identifiers';
 import { LineIndex } from '../sql/lineIndex';
 import { unquoteDollarString, unquoteStringLiteral } from '../sql/literals';
-import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodesText, splitAtCommas, trimTrivia } from '../sql/nodes';
+import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, skipIfNotExists, nodesText, splitAtCommas, trimTrivia } from '../sql/nodes';
 import { scanSql } from '../sql/scanSql';
 import { SqlStatement } from '../sql/splitStatements';
 import { buildTokenTree, GroupNode, SqlNode } from '../sql/tokenTree';
@@ -76,13 +76,9 @@ function readHeader(nodes: SqlNode[]): Header | undefined {
   if (!isWord(nodes[i], 'PROCEDURE')) return undefined;
   i = nextSignificant(nodes, i + 1);
 
-  let ifNotExists = false;
-  const afterIf = nextSignificant(nodes, i + 1);
-  const afterNot = nextSignificant(nodes, afterIf + 1);
-  if (isWord(nodes[i], 'IF') && isWord(nodes[afterIf], 'NOT') && isWord(nodes[afterNot], 'EXISTS')) {
-    ifNotExists = true;
-    i = nextSignificant(nodes, afterNot + 1);
-  }
+  const afterIfNotExists = skipIfNotExists(nodes, i);
+  const ifNotExists = afterIfNotExists !== i;
+  i = afterIfNotExists;
 
   const name = readQualifiedName(nodes, i);
   if (!name) return undefined;

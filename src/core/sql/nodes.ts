@@ -50,6 +50,13 @@ export function skipIfExists(nodes: SqlNode[], at: number): number {
   return isWord(nodes[next], 'EXISTS') ? nextSignificant(nodes, next + 1) : at;
 }
 
+/** The index after `IF NOT EXISTS` at nodes[at] (CREATE's form), or `at` when it is not there. */
+export function skipIfNotExists(nodes: SqlNode[], at: number): number {
+  const not = nextSignificant(nodes, at + 1);
+  const exists = nextSignificant(nodes, not + 1);
+  return isWord(nodes[at], 'IF') && isWord(nodes[not], 'NOT') && isWord(nodes[exists], 'EXISTS') ? nextSignificant(nodes, exists + 1) : at;
+}
+
 /** Index of the last non-trivia node at or before `from`, or -1. */
 export function previousSignificant(nodes: SqlNode[], from: number): number {
   let i = from;

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { SnowparkRuntime } from '../../../src/core/snowparkRuntime';
 import { StatementOutcome } from '../../../src/core/worksheet/worksheetRunner';
-import { runSql } from '../support/runtimeFixture';
+import { runSql, runSqlOk } from '../support/runtimeFixture';
 import { columnNames, resultRows } from '../support/resultRows';
 
 // COPY INTO <table> on the real engine, with a database file so stage folders can be written.
@@ -53,11 +53,7 @@ describe('COPY INTO <table> on the local engine', function () {
   }
 
   /** Runs the statements in one session; every one must succeed. */
-  async function sql(text: string): Promise<StatementOutcome[]> {
-    const outcomes = await runSql(runtime, text);
-    for (const outcome of outcomes) assert.equal(outcome.error, undefined, `${outcome.statement}: ${outcome.error?.message}`);
-    return outcomes;
-  }
+  const sql = (text: string): Promise<StatementOutcome[]> => runSqlOk(runtime, text);
 
   async function rows(query: string): Promise<Array<Record<string, unknown>>> {
     const [outcome] = await sql(query);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { SnowparkRuntime } from '../../../src/core/snowparkRuntime';
 import { StatementOutcome } from '../../../src/core/worksheet/worksheetRunner';
-import { runSql } from '../support/runtimeFixture';
+import { runSql, runSqlOk } from '../support/runtimeFixture';
 import { columnNames, resultRows } from '../support/resultRows';
 
 // PUT and GET with real files (docs: PUT, GET; snowpark-python's test_file_operation_suite for
@@ -29,11 +29,7 @@ describe('PUT and GET on the local engine', function () {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  async function sql(text: string): Promise<StatementOutcome[]> {
-    const outcomes = await runSql(runtime, text);
-    for (const outcome of outcomes) assert.equal(outcome.error, undefined, `${outcome.statement}: ${outcome.error?.message}`);
-    return outcomes;
-  }
+  const sql = (text: string): Promise<StatementOutcome[]> => runSqlOk(runtime, text);
 
   it('PUT gzips into the stage path and answers source, target, sizes, compressions, status and message', async () => {
     const text = 'id,name\n1,a\n2,b\n';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SnowparkRuntime } from '../../../src/core/snowparkRuntime';
 import { StatementOutcome } from '../../../src/core/worksheet/worksheetRunner';
-import { runSql } from '../support/runtimeFixture';
+import { runSql, runSqlOk } from '../support/runtimeFixture';
 import { columnNames, resultRows } from '../support/resultRows';
 
 // Queries of staged files on the real engine, as Snowflake's "Querying data in staged files"
@@ -36,11 +36,7 @@ describe('Queries of staged files (SELECT … FROM @stage)', function () {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  async function sql(text: string): Promise<StatementOutcome[]> {
-    const outcomes = await runSql(runtime, text);
-    for (const outcome of outcomes) assert.equal(outcome.error, undefined, `${outcome.statement}: ${outcome.error?.message}`);
-    return outcomes;
-  }
+  const sql = (text: string): Promise<StatementOutcome[]> => runSqlOk(runtime, text);
 
   it("the documentation's example: METADATA$FILENAME, METADATA$FILE_ROW_NUMBER, t.$1, t.$2", async () => {
     const [outcome] = await sql(`select metadata$filename, metadata$file_row_number, t.$1, t.$2 from @mystage1 (file_format => myformat, pattern => '.*[.]csv[.]gz') t order by 1, 2`);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { SnowparkRuntime } from '../../../src/core/snowparkRuntime';
 import { runWorksheet, StatementOutcome } from '../../../src/core/worksheet/worksheetRunner';
 
@@ -9,6 +10,13 @@ export async function openMemoryRuntime(extra: Partial<Parameters<typeof Snowpar
 export async function runSql(runtime: SnowparkRuntime, text: string, file?: string): Promise<StatementOutcome[]> {
   const outcomes: StatementOutcome[] = [];
   for await (const outcome of runWorksheet(runtime, text, file, { continueOnError: true })) outcomes.push(outcome);
+  return outcomes;
+}
+
+/** runSql, asserting that every statement succeeded (the failing one named with its message). */
+export async function runSqlOk(runtime: SnowparkRuntime, text: string): Promise<StatementOutcome[]> {
+  const outcomes = await runSql(runtime, text);
+  for (const outcome of outcomes) assert.equal(outcome.error, undefined, `${outcome.statement}: ${outcome.error?.message}`);
   return outcomes;
 }
 

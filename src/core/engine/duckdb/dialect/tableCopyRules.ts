@@ -1,5 +1,5 @@
 import { readQualifiedName } from '../../../sql/identifiers';
-import { isGroup, isWord, nextSignificant, nodesText } from '../../../sql/nodes';
+import { isGroup, isWord, nextSignificant, nodesText, skipIfNotExists } from '../../../sql/nodes';
 import { SqlNode } from '../../../sql/tokenTree';
 import { SequenceMatch, SequenceRule } from './ruleTypes';
 
@@ -25,8 +25,7 @@ function tableNameEnd(nodes: SqlNode[]): number | undefined {
   while (isWord(nodes[at], ...TABLE_KIND_WORDS)) at = nextSignificant(nodes, at + 1);
   if (!isWord(nodes[at], 'TABLE')) return undefined;
   at = nextSignificant(nodes, at + 1);
-  if (isWord(nodes[at], 'IF')) at = nextSignificant(nodes, nextSignificant(nodes, nextSignificant(nodes, at + 1) + 1) + 1);
-  return readQualifiedName(nodes, at)?.end;
+  return readQualifiedName(nodes, skipIfNotExists(nodes, at))?.end;
 }
 
 const tableCopyRule: SequenceRule<TableCopyMatch> = {

@@ -1,6 +1,6 @@
 import { identifierValue, readQualifiedName, unquoteIdentifier } from '../../../sql/identifiers';
 import { unquoteDollarString, unquoteStringLiteral } from '../../../sql/literals';
-import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, nodesText, nodeText, splitAtCommas, trimTrivia } from '../../../sql/nodes';
+import { isGroup, isPunct, isTokenOf, isWord, nextSignificant, skipIfNotExists, nodesText, nodeText, splitAtCommas, trimTrivia } from '../../../sql/nodes';
 import { scanSql } from '../../../sql/scanSql';
 import { buildTokenTree, GroupNode, SqlNode } from '../../../sql/tokenTree';
 import { readTypeSpan, typeText } from '../../../sql/typeSpan';
@@ -54,13 +54,9 @@ export function parseCreateFunction(sql: string, queryId: string): CreateFunctio
     throw new SqlError('001003', '42000', `SQL compilation error:\nsyntax error in CREATE FUNCTION: ${what}.`, queryId);
   };
 
-  let ifNotExists = false;
-  const afterIf = nextSignificant(nodes, i + 1);
-  const afterNot = nextSignificant(nodes, afterIf + 1);
-  if (isWord(nodes[i], 'IF') && isWord(nodes[afterIf], 'NOT') && isWord(nodes[afterNot], 'EXISTS')) {
-    ifNotExists = true;
-    i = nextSignificant(nodes, afterNot + 1);
-  }
+  const afterIfNotExists = skipIfNotExists(nodes, i);
+  const ifNotExists = afterIfNotExists !== i;
+  i = afterIfNotExists;
   const name = readQualifiedName(nodes, i);
   if (!name || name.parts.length > 3) return fail('a function name (name, schema.name or database.schema.name) must follow FUNCTION');
   const argsAt = nextSignificant(nodes, name.end);
