@@ -390,7 +390,6 @@ def test_cube(session):
 
 
 # test_dataframe_suite.py::test_flatten
-@known_difference("FLATTEN over a table's column: DuckDB's lateral join does not keep element order, Snowflake gives the elements in order")
 def test_flatten(session):
     df = session.create_dataframe(["[1,2]"], schema=["a"])
     table = df.select(parse_json(col("a")).alias("a"))
@@ -402,7 +401,6 @@ def test_flatten(session):
 
 
 # test_dataframe_suite.py::test_flatten (conflicting column names, wrong mode)
-@known_difference("FLATTEN over a table's column: DuckDB's lateral join does not keep element order, Snowflake gives the elements in order")
 def test_flatten_conflicting_names(session):
     df = session.create_dataframe(["[1,2]"], schema=["value"])
     table1 = df.select(parse_json(col("value")).alias("value"))

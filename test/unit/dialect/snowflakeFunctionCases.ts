@@ -57,6 +57,8 @@ const one = (fn: string, sql: string, cells: Cell[], page = fn.toLowerCase(), al
 const ex = (c: FunctionCase, note?: string): FunctionCase => ({ ...c, source: `example ${c.doc}`, note });
 /** Marks a self-made case whose answer follows from the documented semantics of its page. */
 const sem = (c: Omit<FunctionCase, 'source'> & { source?: string }, note?: string): FunctionCase => ({ ...c, source: `semantics ${c.doc}`, note });
+/** A FLATTEN case without ORDER BY: its rows in the order Snowflake returns them. */
+const ORDERED_NOTE = "no ORDER BY: FLATTEN returns each input row's elements in element order (INDEX 0, 1, 2 …), input rows in their order, as the doc's examples print them";
 /** A statement taken from a documentation page's Examples, with the answer printed there. */
 const docEx = (fn: string, page: string, sql: string, rows: Cell[][], note?: string, extra: Partial<FunctionCase> = {}): FunctionCase => ({
   fn,
@@ -416,6 +418,107 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
     rows: [[1, 3, 3]],
     doc: D + 'flatten',
   }),
+  // Row order without ORDER BY. Snowflake does not promise an order, but returns a lateral
+  // FLATTEN's rows input row by input row, each row's elements in element order (the doc's
+  // examples print them so), and code written against it relies on that.
+  sem(
+    {
+      fn: 'FLATTEN',
+      sql: `select t.id, f.index, f.value::int from (select 1 as id, parse_json('[1,2,3]') as a union all select 2, parse_json('[4,5]')) t, lateral flatten(input => t.a) f`,
+      rows: [[1, 0, 1], [1, 1, 2], [1, 2, 3], [2, 0, 4], [2, 1, 5]],
+      doc: D + 'flatten',
+    },
+    ORDERED_NOTE,
+  ),
+  sem(
+    {
+      fn: 'FLATTEN',
+      // What Snowpark's DataFrame.flatten (and join_table_function('flatten', …)) sends.
+      sql: `SELECT "INDEX", "VALUE" FROM (SELECT "SNOWPARK_LEFT_1"."A", "T"."SEQ", "T"."KEY", "T"."PATH", "T"."INDEX", "T"."VALUE", "T"."THIS" FROM (SELECT PARSE_JSON("A") AS "A" FROM (VALUES ('[1,2,3]')) AS T("A")) AS "SNOWPARK_LEFT_1", LATERAL FLATTEN(INPUT => "A", OUTER => FALSE, RECURSIVE => FALSE, MODE => 'BOTH') AS "T")`,
+      rows: [[0, { json: 1 }], [1, { json: 2 }], [2, { json: 3 }]],
+      doc: D + 'flatten (the query Snowpark sends for DataFrame.flatten)',
+    },
+    ORDERED_NOTE,
+  ),
+  sem(
+    {
+      fn: 'FLATTEN',
+      also: ['SELECT * without FLATTEN helper columns'],
+      sql: `with x as (select * from (select 1 as id, parse_json('{"a":1, "b":[77,88]}') as o) t, lateral flatten(input => t.o) f) select * from x`,
+      rows: [
+        [1, { json: { a: 1, b: [77, 88] } }, 1, 'a', 'a', null, { json: 1 }, { json: { a: 1, b: [77, 88] } }],
+        [1, { json: { a: 1, b: [77, 88] } }, 1, 'b', 'b', null, { json: [77, 88] }, { json: { a: 1, b: [77, 88] } }],
+      ],
+      doc: D + 'flatten',
+    },
+    "SELECT * gives the input's columns, then SEQ, KEY, PATH, INDEX, VALUE, THIS (an object's fields: KEY = PATH, INDEX NULL, as in the doc's non-recursive example); no ORDER BY: the fields in order",
+  ),
+  sem(
+    {
+      fn: 'FLATTEN',
+      sql: `select * from (select 1 as id, parse_json('[10, 20]') as a) t, lateral flatten(input => t.a) f order by f.index`,
+      rows: [
+        [1, { json: [10, 20] }, 1, null, '[0]', 0, { json: 10 }, { json: [10, 20] }],
+        [1, { json: [10, 20] }, 1, null, '[1]', 1, { json: 20 }, { json: [10, 20] }],
+      ],
+      doc: D + 'flatten',
+    },
+    "SELECT * gives the input's columns, then SEQ, KEY, PATH, INDEX, VALUE, THIS, as the doc's examples print them",
+  ),
+  sem(
+    {
+      fn: 'FLATTEN',
+      sql: `select p.id, f.path, g.index, g.value::int from (select 1 as id, parse_json('{"x": [[1, 2], [3]]}') as v union all select 2, parse_json('{"x": [[4]]}')) p, lateral flatten(input => p.v, path => 'x') f, lateral flatten(input => f.value) g`,
+      rows: [[1, 'x[0]', 0, 1], [1, 'x[0]', 1, 2], [1, 'x[1]', 0, 3], [2, 'x[0]', 0, 4]],
+      doc: D + 'flatten',
+    },
+    "PATH => 'x' prefixes PATH (the doc's PATH => 'b' example); a FLATTEN over another's VALUE nests; no ORDER BY: element order at both levels, input rows in order",
+  ),
+  sem(
+    {
+      fn: 'FLATTEN',
+      also: ['SELECT * without FLATTEN helper columns'],
+      // The outermost select list is translated apart from its FROM clause (outputColumnNames.ts).
+      setup: [
+        `create or replace table flatten_rows (id int, v variant)`,
+        `insert into flatten_rows select 1, parse_json('["a", "b", "c"]') union all select 2, parse_json('{"x": 1, "y": 2}')`,
+      ],
+      sql: `select * from flatten_rows r, lateral flatten(input => r.v) f`,
+      rows: [
+        [1, { json: ['a', 'b', 'c'] }, 1, null, '[0]', 0, { json: 'a' }, { json: ['a', 'b', 'c'] }],
+        [1, { json: ['a', 'b', 'c'] }, 1, null, '[1]', 1, { json: 'b' }, { json: ['a', 'b', 'c'] }],
+        [1, { json: ['a', 'b', 'c'] }, 1, null, '[2]', 2, { json: 'c' }, { json: ['a', 'b', 'c'] }],
+        [2, { json: { x: 1, y: 2 } }, 1, 'x', 'x', null, { json: 1 }, { json: { x: 1, y: 2 } }],
+        [2, { json: { x: 1, y: 2 } }, 1, 'y', 'y', null, { json: 2 }, { json: { x: 1, y: 2 } }],
+      ],
+      doc: D + 'flatten',
+    },
+    "SELECT * gives the table's columns, then SEQ, KEY, PATH, INDEX, VALUE, THIS; no ORDER BY: element order, input rows in order",
+  ),
+  sem(
+    {
+      fn: 'FLATTEN',
+      also: ['SELECT * without FLATTEN helper columns'],
+      // A `*` that cannot hide helper columns keeps the lateral subquery form: the columns are still Snowflake's.
+      sql: `select * exclude (seq, this), object_construct(*) from (select 1 as id, parse_json('[7, 8]') as a) t, lateral flatten(input => t.a) f order by f.index`,
+      rows: [
+        [1, { json: [7, 8] }, null, '[0]', 0, { json: 7 }, { json: { A: [7, 8], ID: 1, INDEX: 0, PATH: '[0]', SEQ: 1, THIS: [7, 8], VALUE: 7 } }],
+        [1, { json: [7, 8] }, null, '[1]', 1, { json: 8 }, { json: { A: [7, 8], ID: 1, INDEX: 1, PATH: '[1]', SEQ: 1, THIS: [7, 8], VALUE: 8 } }],
+      ],
+      doc: D + 'flatten',
+    },
+    "* EXCLUDE and OBJECT_CONSTRUCT(*) see the input's columns and FLATTEN's (OBJECT_CONSTRUCT leaves out KEY's NULL), nothing else",
+  ),
+  sem(
+    {
+      fn: 'FLATTEN',
+      also: ['SELECT * without FLATTEN helper columns'],
+      sql: `select count(*), count(distinct f.index) from (select 1 as id, parse_json('[1, 2, 3]') as a union all select 2, parse_json('[4]')) t, lateral flatten(input => t.a) f`,
+      rows: [[4, 3]],
+      doc: D + 'flatten',
+    },
+    'COUNT(*) over an ordered FLATTEN: the `*` inside COUNT is not a select list item',
+  ),
 
   // SAMPLE / TABLESAMPLE (docs: "SAMPLE (100)" returns every row, "SAMPLE (0)" none, "n ROWS" exactly n)
   sem({
@@ -548,12 +651,13 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
 
   // SPLIT / SPLIT_PART / STRTOK
   docEx('SPLIT', 'split', sql`SELECT SPLIT('127.0.0.1', '.')[0]`, [[{ json: '127' }]]),
-  { ...docEx(
+  docEx(
     'SPLIT',
     'split',
     sql`SELECT first_name, C.value::STRING AS childname FROM (SELECT * FROM (VALUES ('Mark', 'Marky,Mike,Maria'), ('John', 'Johnny,Jane')) AS t(first_name, children)) AS split_test_names, LATERAL FLATTEN(INPUT=>SPLIT(children, ',')) C`,
     [['Mark', 'Marky'], ['Mark', 'Mike'], ['Mark', 'Maria'], ['John', 'Johnny'], ['John', 'Jane']],
-  ), knownDifference: "Row order: the doc query has no ORDER BY and Snowflake shows Mark's rows first; the engine returns John's rows first (values are the same)." },
+    "no ORDER BY: the rows come as the doc prints them, Mark's before John's, each name's children in array order",
+  ),
   docEx(
     'SPLIT_PART',
     'split_part',

@@ -1,7 +1,9 @@
 import { quoteStringLiteral } from '../../../sql/literals';
 
-// The DuckDB subquery behind Snowflake's FLATTEN: json_each gives one row per element or
-// field; a recursive CTE walks deeper levels when RECURSIVE => TRUE.
+// The DuckDB SQL behind Snowflake's FLATTEN as one LATERAL subquery: json_each gives one row
+// per element or field; a recursive CTE walks deeper levels when RECURSIVE => TRUE. Used on its
+// own in FROM (`TABLE(FLATTEN(…))`) and for RECURSIVE => TRUE; FLATTEN after the tables it
+// reads takes the ordered form instead (orderedFlattenSql.ts).
 
 export type FlattenMode = 'OBJECT' | 'ARRAY' | 'BOTH';
 

@@ -4,7 +4,7 @@ import { SequenceRule } from './ruleTypes';
 import { CallMatch, functionRule, matchCall, renameRule } from './functionCall';
 import { macro } from './macros';
 import { numberConversionRules } from './numberConversionRules';
-import { namedArguments } from './tableFunctionRules';
+import { namedArguments } from './tableCallMatch';
 
 // Snowflake numeric and conversion functions DuckDB lacks or spells differently.
 

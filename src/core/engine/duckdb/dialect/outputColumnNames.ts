@@ -4,6 +4,7 @@ import { SqlNode } from '../../../sql/tokenTree';
 import { readTypeSpan } from '../../../sql/typeSpan';
 import { SequenceContext, StatementRule } from './ruleTypes';
 import { Translator } from './translator';
+import { recordApartSelectList } from './apartSelectLists';
 
 // Snowflake names an unaliased result column after the expression as written, upper-cased
 // (`select count(*)` → COUNT(*)); DuckDB names it after its own rendering of the expression,
@@ -32,6 +33,8 @@ export const outputColumnNamesRule: StatementRule = {
   why: 'Result column names must be what Snowflake shows: the upper-cased expression text, or the alias.',
   apply(nodes, translator, context) {
     const list = findOutermostSelectList(nodes);
+    // Its items and the rest of the query are translated apart, under one context.
+    if (list) recordApartSelectList(context, { nodes, ...list });
     // `(SELECT …) UNION (SELECT …)`: the first branch names the columns.
     const inner = list ? selectStarSubquery(nodes, list) : leadingSubquery(nodes);
     if (inner !== undefined) return nameInsideSubquery(nodes, inner, translator, context);
