@@ -7,6 +7,7 @@ import { Fragment, numberBinds, singleStatement } from './dmlParsing';
 import { planMerge } from './mergeStatement';
 import { planUpdate } from './updateStatement';
 import { planInsertOverwrite } from './insertOverwrite';
+import { planMultiTableInsert } from './multiTableInsert';
 
 // DuckDB answers UPDATE … FROM and MERGE with one total, counting a target row once per
 // source row it joined. Snowflake answers per action and per target row, so the engine
@@ -20,22 +21,25 @@ export interface DmlPlan {
   /** The statement to run instead of the original (e.g. `SET t.c` made `SET c`). */
   readonly sql: string;
   /**
-   * Counts what the statement will do and gives Snowflake's result row for it; undefined
-   * when DuckDB's own count is already Snowflake's.
+   * Runs first, in the statement's transaction: counts what the statement will do (a
+   * multi-table INSERT does its inserts here) and gives Snowflake's result row for it;
+   * undefined when DuckDB's own count is already Snowflake's.
    */
   count?: (run: CountQueryRunner, queryId: string) => Promise<QueryResult>;
+  /** False when `count` ran every part that reads the binds (a multi-table INSERT): `sql` runs without them. */
+  readonly sqlTakesBinds?: false;
 }
 
-/** A plan for a single UPDATE, MERGE or INSERT OVERWRITE statement in DuckDB SQL; otherwise undefined. */
+/** A plan for a single UPDATE, MERGE, INSERT OVERWRITE or multi-table INSERT statement in DuckDB SQL; otherwise undefined. */
 export function planDml(duckDbSql: string): DmlPlan | undefined {
-  if (!/^\s*(update|merge|insert\s+overwrite)\b/i.test(duckDbSql)) return undefined;
+  if (!/^\s*(update|merge|insert\s+(overwrite|all|first))\b/i.test(duckDbSql)) return undefined;
   const nodes = singleStatement(buildTokenTree(scanSql(duckDbSql)));
   if (!nodes) return undefined;
   const binds = numberBinds(nodes);
   const first = nodes[nextSignificant(nodes, 0)];
   if (isWord(first, 'MERGE')) return planMerge(nodes, duckDbSql, binds);
   if (isWord(first, 'UPDATE')) return planUpdate(nodes, duckDbSql, binds);
-  if (isWord(first, 'INSERT')) return planInsertOverwrite(nodes, duckDbSql);
+  if (isWord(first, 'INSERT')) return planMultiTableInsert(nodes, binds) ?? planInsertOverwrite(nodes, duckDbSql);
   return undefined;
 }
 

@@ -242,7 +242,7 @@ export class DuckDbEngine implements SqlEngine {
       const streaming = request.onStream && !inTransaction && !dml && !this.sessions.connections.isPinned(connection, session);
       const result = streaming
         ? values.length ? await connection.stream(sql, values) : await connection.stream(sql)
-        : values.length ? await connection.run(sql, values) : await connection.run(sql);
+        : values.length && dml?.sqlTakesBinds !== false ? await connection.run(sql, values) : await connection.run(sql);
       // DuckDB's completions arrive in batches: their reads and replies share the loop turns.
       await eventLoopTurns.pass();
       const statementType = result.statementType;

@@ -2,6 +2,7 @@ import { identifierValue } from '../../../sql/identifiers';
 import { isPunct, isTokenOf, isTrivia, isWord, isWordIn, nextSignificant, nodesText, previousSignificant, significantNodes, splitAtCommas } from '../../../sql/nodes';
 import { SqlNode } from '../../../sql/tokenTree';
 import { readTypeSpan } from '../../../sql/typeSpan';
+import { multiTableInsertSourceAt } from '../multiTableInsertSyntax';
 import { SequenceContext, StatementRule } from './ruleTypes';
 import { Translator } from './translator';
 import { recordApartSelectList } from './apartSelectLists';
@@ -32,6 +33,13 @@ export const outputColumnNamesRule: StatementRule = {
   name: 'outermost select column names',
   why: 'Result column names must be what Snowflake shows: the upper-cased expression text, or the alias.',
   apply(nodes, translator, context) {
+    // A multi-table INSERT's WHEN and VALUES name its subquery's columns (`"10 + 20"`, AN_ALIAS).
+    const insertSource = multiTableInsertSourceAt(nodes);
+    if (insertSource !== undefined) {
+      const clauses = translator.translateSequence(nodes.slice(0, insertSource), context);
+      const source = nodes.slice(insertSource);
+      return clauses + (outputColumnNamesRule.apply(source, translator, context) ?? translator.translateSequence(source, context));
+    }
     const list = findOutermostSelectList(nodes);
     // Its items and the rest of the query are translated apart, under one context.
     if (list) recordApartSelectList(context, { nodes, ...list });
