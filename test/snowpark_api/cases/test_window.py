@@ -104,7 +104,6 @@ def test_null_inputs(session):
 
 
 # test_window_spec_suite.py::test_window_function_should_fail_if_order_by_clause_is_not_specified
-@known_difference("DuckDB accepts ROW_NUMBER() OVER (PARTITION BY ...) without ORDER BY; Snowflake rejects it at compile time")
 def test_window_function_should_fail_if_order_by_clause_is_not_specified(session):
     df = session.create_dataframe([(1, "1"), (2, "2"), (1, "2"), (2, "2")]).to_df("key", "value")
     raises(SnowparkSQLException, lambda: df.select(row_number().over(Window.partition_by("value"))).collect(),

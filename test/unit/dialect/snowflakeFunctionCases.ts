@@ -131,6 +131,10 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   }),
 
   // Window functions
+  sem(
+    { fn: 'window ORDER BY required', sql: 'select x, row_number() over (partition by x) from (values (1), (2)) t(x)', error: '001003', doc: D + 'row_number' },
+    "ROW_NUMBER's syntax has ORDER BY as required in OVER; Snowflake refuses it at compile time with \"Window function type [ROW_NUMBER] requires ORDER BY in window specification.\" (message checked in windowOrderRequired.test.ts; 001003 is the local engine's code for a compilation error)",
+  ),
   {
     fn: 'ROW_NUMBER',
     sql: "select x, row_number() over (order by x), rank() over (order by x), dense_rank() over (order by x), ntile(2) over (order by x) from (values (10), (20), (20), (30)) t(x) order by 1, 2",

@@ -4,6 +4,7 @@ import { keywordRules } from './keywordRules';
 import { sampleRules } from './sampleRules';
 import { windowFrameRules } from './windowFrameRules';
 import { windowEventRules } from './windowEventRules';
+import { windowOrderRequiredRule } from './windowOrderRequired';
 import { tableCopyRules } from './tableCopyRules';
 import { aggregateRules } from './aggregateRules';
 import { conditionalRules } from './conditionalRules';
@@ -40,6 +41,7 @@ import { currentTimeKeywordRule } from './currentTimeRules';
 
 const sequenceRules: AnySequenceRule[] = [
   ...deferredRules,
+  windowOrderRequiredRule,
   ...windowFrameRules,
   ...windowEventRules,
   ...tableCopyRules,
