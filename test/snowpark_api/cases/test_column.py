@@ -558,3 +558,16 @@ def test_errors_for_aliased_columns(session):
     df = session.create_dataframe([[1]]).to_df("c")
     raises(SnowparkSQLException, lambda: df.select(col("a").as_("b") + 10).collect())
     raises(SnowparkSQLException, lambda: df.group_by(col("a")).agg(avg(col("a").as_("b"))).collect())
+
+
+# test_dataframe_reader_suite.py::test_read_json_with_no_schema (query_test): a VARIANT field
+# compared with a string keeps the rows whose field is that string; fields holding a number or
+# a boolean are simply not equal (no error).
+def test_variant_field_equals_string(session):
+    df = session.create_dataframe(
+        [['{"color": "Red", "fruit": "Apple"}'], ['{"color": 10, "fruit": "NewApple"}'], ['{"color": true, "fruit": "Banana"}']],
+        schema=["j"],
+    ).select(parse_json(col("j")).as_("v"))
+    # A VARIANT comes back as its JSON text, as in Snowpark.
+    check_answer(df.where(df["v"]["color"] == "Red").select(df["v"]["fruit"]), [Row('"Apple"')])
+    check_answer(df.where(df["v"]["fruit"].isin("Apple", "Banana")).select(df["v"]["fruit"]), [Row('"Apple"'), Row('"Banana"')])

@@ -8,6 +8,7 @@ import { operandEnd, operandStartBefore, startsOperand } from './operand';
 import { jsonPathOf } from './semiStructuredRules';
 import { Translator, typeReferenceOf } from './translator';
 import { declaredCastLength, lengthCheckedCastSql } from './stringLength';
+import { matchedAsTextAt, StringComparison, stringComparisonAt } from './variantComparison';
 
 // Operators and literals Snowflake reads differently from DuckDB.
 
@@ -147,6 +148,8 @@ interface PathMatch extends SequenceMatch {
   toVariant: boolean;
   /** Followed by `::BINARY`: text is read as hex (BINARY_INPUT_FORMAT's default), not taken as its bytes. */
   toBinary: boolean;
+  /** A path compared with string constants (`= 'text'`, `IN ('a', 'b')`): they are VARIANT strings. */
+  comparison?: StringComparison;
   rest: number;
 }
 
@@ -201,11 +204,18 @@ const variantPathRule: SequenceRule<PathMatch> = {
       if (span && toText) textLength = declaredCastLength(typeReferenceOf(nodes, span));
     }
     if (!path && !toText && !toVariant && !toBinary) return undefined;
+    if (path && rest === pathEnd) {
+      // A bare path: LIKE reads it as text; `= 'text'` compares VARIANT values (variantComparison.ts).
+      if (matchedAsTextAt(nodes, pathEnd)) toText = true;
+      const comparison = stringComparisonAt(nodes, pathEnd);
+      if (comparison) return { base: nodes.slice(index, end), path, toText, toVariant, toBinary, comparison, rest, end: comparison.end };
+    }
     return { base: nodes.slice(index, end), path, toText, textLength, toVariant, toBinary, rest, end: rest };
   },
   rewrite(match, translator: Translator, context: SequenceContext) {
     let sql = translator.translateSequence(match.base, context);
     if (match.path) sql = `json_extract(CAST(${sql} AS JSON), ${quoteStringLiteral(match.path)})`;
+    if (match.comparison) return `${sql}${variantComparisonSql(match.comparison, translator, context)}`;
     if (match.toVariant) return `CAST(to_json(${sql}) AS JSON)`;
     if (match.toBinary) return `${macro('binary_from_text')}(${sql})`;
     if (!match.toText) return sql;
@@ -213,6 +223,12 @@ const variantPathRule: SequenceRule<PathMatch> = {
     return match.textLength === undefined ? text : lengthCheckedCastSql(text, match.textLength);
   },
 };
+
+/** The operator and its constants as VARIANT strings (JSON text, as the path's value is). */
+function variantComparisonSql({ operator, constants, inList }: StringComparison, translator: Translator, context: SequenceContext): string {
+  const values = constants.map((constant) => `CAST(to_json(${translator.translateSequence([constant], context)}) AS JSON)`).join(', ');
+  return `${nodesText(operator)}${inList ? `(${values})` : values}`;
+}
 
 interface NullsMatch extends SequenceMatch {
   call: SqlNode[];
