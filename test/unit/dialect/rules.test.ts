@@ -93,8 +93,8 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
   {
     rule: 'TO_VARCHAR',
     cases: [
-      [where('to_varchar(x) = y'), where('CAST(x AS VARCHAR) = y')],
-      [where('to_char(x) = y'), where('CAST(x AS VARCHAR) = y')],
+      [where('to_varchar(x) = y'), where('snowpark_local_fns.main.to_char(x) = y')],
+      [where('to_char(x) = y'), where('snowpark_local_fns.main.to_char(x) = y')],
       [where("to_varchar(d, 'YYYY-MM-DD HH24:MI:SS') = y"), where("strftime(d, '%Y-%m-%d %H:%M:%S') = y")],
     ],
   },
@@ -160,7 +160,7 @@ const ruleCases: Array<{ rule: string; cases: Array<[snowflake: string, duckdb: 
     rule: 'CAST type',
     cases: [
       [where('cast(x as number) > 0'), where('cast(x AS DECIMAL(38,0)) > 0')],
-      [where('TRY_CAST(x AS STRING) = y'), where('TRY_CAST(x AS VARCHAR) = y')],
+      [where('TRY_CAST(x AS STRING) = y'), where('TRY_CAST(snowpark_local_fns.main.to_varchar(x) AS VARCHAR) = y')],
       [where('cast(iff(a, 1, 2) as float) > 0'), where('cast(CASE WHEN a THEN 1 ELSE 2 END AS DOUBLE) > 0')],
     ],
   },

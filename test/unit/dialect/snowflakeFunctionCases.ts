@@ -20,6 +20,7 @@ import { SEQUENCE_CASES } from './cases/sequences';
 import { MORE_FUNCTION_CASES } from './moreFunctionCases';
 import { ARRAY_FUNCTION_CASES } from './arrayFunctionCases';
 import { SNOWPARK_GAP_CASES } from './snowparkGapCases';
+import { SCALAR_GAP_CASES } from './scalarGapCases';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -935,4 +936,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ...MORE_FUNCTION_CASES,
   ...ARRAY_FUNCTION_CASES,
   ...SNOWPARK_GAP_CASES,
+  ...SCALAR_GAP_CASES,
 ];

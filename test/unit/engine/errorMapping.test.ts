@@ -6,6 +6,8 @@ describe('DuckDB → Snowflake error mapping', () => {
   const cases: Array<[string, string, string, RegExp]> = [
     ['Invalid Input Error: Division by zero', '100051', '22012', /: Division by zero$/],
     ["Invalid Input Error: Boolean value 'maybe' is not recognized", '100037', '22018', /Boolean value 'maybe' is not recognized/],
+    ['Conversion Error: invalid date field format: "Date \'01-02-2019\' is not recognized", expected format is (YYYY-MM-DD)', '100040', '22007', /^100040 \(22007\): Date '01-02-2019' is not recognized$/],
+    ['Conversion Error: invalid date field format: "Timestamp \'x\' is not recognized", expected format is (YYYY-MM-DD)', '100035', '22007', /^100035 \(22007\): Timestamp 'x' is not recognized$/],
     ["Invalid Input Error: Numeric value 'aaa' is not recognized", '100038', '22018', /^100038 \(22018\): Numeric value 'aaa' is not recognized$/],
     ["Invalid Input Error: Numeric value '12.3456' is out of range", '100039', '22003', /^100039 \(22003\): Numeric value '12.3456' is out of range$/],
     [

@@ -1,4 +1,5 @@
 import { DuckDBDataChunk, DuckDBType, DuckDBTypeId, JsonDuckDBValueConverter } from '@duckdb/node-api';
+import { indentVariantJson } from './variantJsonText';
 
 // Turns DuckDB result vectors into the channel's columnar cells (docs/channel-protocol.md),
 // as JSON text, one string per column. This is the hot path of every result transfer, so
@@ -141,20 +142,12 @@ const jsonCells: ChunkWriter = (_vector, chunk, column) => JSON.stringify(chunk.
 export function variantTexts(chunk: DuckDBDataChunk, column: number): (string | null)[] {
   return chunk.convertColumnValues(column, JsonDuckDBValueConverter).map((value) => {
     if (value === null || value === undefined) return null;
-    const parsed = typeof value === 'string' ? safeParse(value) : value;
-    return JSON.stringify(parsed, null, 2);
+    if (typeof value === 'string') return indentVariantJson(value) ?? JSON.stringify(value, null, 2);
+    return JSON.stringify(value, null, 2);
   });
 }
 
 const variants: ChunkWriter = (_vector, chunk, column) => JSON.stringify(variantTexts(chunk, column)).slice(1, -1);
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 const timestamps = (withZone: boolean): ChunkWriter => (_vector, chunk, column) => {
   const cells = chunk.convertColumnValues(column, JsonDuckDBValueConverter).map((value) =>

@@ -21,6 +21,11 @@ const RULES: readonly ErrorRule[] = [
     toError: (m, id) => new SqlError(m[1], m[2], m[3], id),
   },
   {
+    // Raised by the dialect's `recognized` macro (autoDateFormats.ts) as a failing cast of Snowflake's words.
+    pattern: /^Conversion Error: invalid (?:date|timestamp) field format: "((Date|Timestamp) '[\s\S]*' is not recognized)"/,
+    toError: (m, id) => new SqlError(m[2] === 'Date' ? '100040' : '100035', '22007', m[1], id),
+  },
+  {
     // Raised by the dialect's TO_BOOLEAN macro with Snowflake's wording.
     pattern: /^Invalid Input Error: (Boolean value '.*' is not recognized)/,
     toError: (m, id) => new SqlError('100037', '22018', m[1], id),

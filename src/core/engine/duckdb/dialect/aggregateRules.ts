@@ -3,6 +3,7 @@ import { GroupNode, SqlNode } from '../../../sql/tokenTree';
 import { SequenceMatch, SequenceRule } from './ruleTypes';
 import { CallMatch, functionRule, matchCall, renameRule } from './functionCall';
 import { macro } from './macros';
+import { approxTopKRule } from './approxTopKRule';
 
 // Snowflake aggregates DuckDB lacks, names differently, or writes with WITHIN GROUP.
 
@@ -136,6 +137,7 @@ export const aggregateRules: SequenceRule<SequenceMatch>[] = [
   }),
   listAggRule,
   arrayAggRule,
+  approxTopKRule,
   functionRule({
     name: 'OBJECT_AGG',
     why: 'Snowflake OBJECT_AGG skips pairs with a NULL key or value and sorts keys; a filtered list of pairs becomes the object.',

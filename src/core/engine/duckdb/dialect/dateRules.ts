@@ -6,6 +6,7 @@ import { DATE_ONLY_PARTS, datePartSql, intervalOf, readDatePart } from './datePa
 import { translateDateFormat } from './dateFormat';
 import { macro } from './macros';
 import { Translator } from './translator';
+import { convertTimezoneRule } from './convertTimezoneRule';
 
 // Snowflake date and time functions. Date parts are read at translation time (bare keyword or
 // string, with Snowflake's synonyms), so the rewrite can choose the macro that keeps the type.
@@ -44,7 +45,8 @@ function timestampRule(name: string, functions: string[], tryCast: boolean): Seq
         return zoned ? `timezone('UTC', ${wallClock})` : wallClock;
       }
       const converted = `${macro(zoned ? 'to_timestamp_tz' : 'to_timestamp')}(${value})`;
-      return tryCast ? `TRY(${converted})` : converted;
+      // Text in no AUTO format converts to NULL: the TRY_ form's answer, the other's error.
+      return tryCast ? `TRY(${converted})` : `${macro('recognized')}(${converted}, ${value}, 'Timestamp')`;
     },
   });
 }
@@ -110,14 +112,14 @@ export const dateRules: SequenceRule<CallMatch>[] = [
   }),
   functionRule({
     name: 'TO_DATE',
-    why: 'Snowflake TO_DATE/DATE take a format, or read digit strings as epoch seconds.',
+    why: 'Snowflake TO_DATE/DATE take a format, or read digit strings as epoch seconds, and otherwise only the AUTO formats (autoDateFormats.ts).',
     functions: ['TO_DATE', 'DATE', 'TRY_TO_DATE'],
     arity: [1, 2],
     rewrite([value], call, translator) {
       const format = formatOf(call, 1, translator);
       const tryCast = call.name === 'TRY_TO_DATE';
       if (format) return `CAST(${tryCast ? 'try_strptime' : 'strptime'}(${value}, ${format}) AS DATE)`;
-      return tryCast ? `TRY(${macro('to_date')}(${value}))` : `${macro('to_date')}(${value})`;
+      return tryCast ? `TRY(${macro('to_date')}(${value}))` : `${macro('recognized')}(${macro('to_date')}(${value}), ${value}, 'Date')`;
     },
   }),
   timestampRule('TO_TIMESTAMP', ['TO_TIMESTAMP', 'TO_TIMESTAMP_NTZ', 'TO_TIMESTAMP_LTZ', 'TO_TIMESTAMP_TZ'], false),
@@ -169,14 +171,5 @@ export const dateRules: SequenceRule<CallMatch>[] = [
   renameRule({ name: 'DAYOFWEEKISO', why: 'DuckDB calls the ISO weekday isodow.', functions: ['DAYOFWEEKISO'], arity: [1, 1], to: 'isodow' }),
   renameRule({ name: 'WEEKISO', why: 'DuckDB calls the ISO week weekofyear.', functions: ['WEEKISO', 'WEEKOFYEAR'], arity: [1, 1], to: 'week' }),
   renameRule({ name: 'YEAROFWEEK', why: 'DuckDB calls the ISO week-year isoyear.', functions: ['YEAROFWEEK', 'YEAROFWEEKISO'], arity: [1, 1], to: 'isoyear' }),
-  functionRule({
-    name: 'CONVERT_TIMEZONE',
-    why: 'DuckDB converts with AT TIME ZONE; the 3-argument form reads a wall-clock time in one zone and shows it in another.',
-    functions: ['CONVERT_TIMEZONE'],
-    arity: [2, 3],
-    rewrite: (args) =>
-      args.length === 3
-        ? `CAST(timezone(${args[1]}, timezone(${args[0]}, CAST(${args[2]} AS TIMESTAMP))) AS TIMESTAMP)`
-        : `timezone(${args[0]}, CAST(${args[1]} AS TIMESTAMPTZ))`,
-  }),
+  convertTimezoneRule,
 ];

@@ -77,7 +77,7 @@ function describe(parts: SqlNode[]): string {
   return 'an expression';
 }
 
-const scalarDeferredRule: SequenceRule<CallMatch> = {
+export const scalarDeferredRule: SequenceRule<CallMatch> = {
   kind: 'sequence',
   name: 'deferred scalar calls',
   triggers: SCALAR_DEFERRED,

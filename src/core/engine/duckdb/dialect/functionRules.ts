@@ -2,6 +2,7 @@ import { SequenceRule } from './ruleTypes';
 import { CallMatch, functionRule } from './functionCall';
 import { toCharWithFormat } from './toCharFormat';
 import { arrayConstructSql } from './semiStructuredConstants';
+import { macro } from './macros';
 import { isTokenOf } from '../../../sql/nodes';
 import { unquoteStringLiteral } from '../../../sql/literals';
 
@@ -73,7 +74,8 @@ export const functionRules: SequenceRule<CallMatch>[] = [
     functions: ['TO_VARCHAR', 'TO_CHAR'],
     arity: [1, 2],
     rewrite([value, format], call, translator) {
-      if (format === undefined) return `CAST(${value} AS VARCHAR)`;
+      // BINARY_OUTPUT_FORMAT (HEX) for a BINARY, a VARIANT string without its quotes.
+      if (format === undefined) return `${macro('to_char')}(${value})`;
       const formatNode = call.args[1][0];
       if (call.args[1].length !== 1 || !isTokenOf(formatNode, 'string')) {
         return translator.fail(`${call.name} needs its format as a string literal in Snowpark Local`, formatNode);

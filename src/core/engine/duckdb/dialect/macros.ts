@@ -13,6 +13,7 @@ import { stringMacros } from './stringMacros';
 import { TYPE_MACROS } from './typeMacros';
 import { textMacros } from './textMacros';
 import { calendarMacros } from './calendarMacros';
+import { autoDateMacros } from './autoDateFormats';
 
 export const MACRO_CATALOG = 'snowpark_local_fns';
 
@@ -94,10 +95,23 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   },
   {
     name: 'to_varchar',
-    why: 'A VARIANT string cast to text loses its JSON quotes in Snowflake; DuckDB keeps them.',
-    body: `(x) AS CASE WHEN typeof(x) = 'JSON' THEN json_extract_string(to_json(x), '$') ELSE CAST(x AS VARCHAR) END`,
+    why:
+      "A VARIANT string cast to text loses its JSON quotes in Snowflake; DuckDB keeps them. A BINARY is written in BINARY_OUTPUT_FORMAT's default, HEX, " +
+      "read off DuckDB's text of it (printable ASCII as is, every other byte as \\xHH).",
+    // No typed BLOB overload: DuckDB picks a macro's first overload for an aggregate argument
+    // (CAST(COUNT(x) AS VARCHAR)), and hex() binds for neither every type nor through a dead branch.
+    body:
+      `(x) AS CASE WHEN typeof(x) = 'JSON' THEN json_extract_string(to_json(x), '$') ` +
+      `WHEN typeof(x) = 'BLOB' THEN array_to_string(list_transform(regexp_extract_all(CAST(x AS VARCHAR), '\\\\x[0-9A-F]{2}|(?s:.)'), b -> CASE WHEN length(b) = 4 THEN substr(b, 3) ELSE hex(b) END), '') ` +
+      `ELSE CAST(x AS VARCHAR) END`,
+  },
+  {
+    name: 'to_char',
+    why: "TO_CHAR/TO_VARCHAR without a format: a cast to text, except that a JSON null becomes the word 'null' (the cast gives NULL).",
+    body: `(x) AS CASE WHEN typeof(x) = 'JSON' AND CAST(to_json(x) AS VARCHAR) = 'null' THEN 'null' ELSE ${m('to_varchar')}(x) END`,
   },
   // Dates and times
+  ...autoDateMacros(m),
   {
     name: 'date_add',
     why: 'DATEADD with a date part keeps a DATE a DATE (DuckDB makes it a TIMESTAMP).',
@@ -169,15 +183,10 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
     body: `(n, scale) AS make_timestamp(CAST(CASE WHEN scale <= 6 THEN n * (10 ** (6 - scale))::HUGEINT ELSE n // (10 ** (scale - 6))::HUGEINT END AS BIGINT))`,
   },
   {
-    name: 'timestamp_text',
-    why: "Snowflake writes a UTC offset after a blank ('2024-01-01 12:00:00 +0200', its own TIMESTAMP_TZ output); DuckDB reads a word after a blank as a zone name.",
-    body: String.raw`(x) AS regexp_replace(trim(x), '\s+(Z|[+-]\d\d(:?\d\d)?)$', '\1')`,
-  },
-  {
     name: 'to_timestamp',
-    why: 'Snowflake TO_TIMESTAMP(_NTZ) reads numbers (and digit strings) as epoch seconds, or ms/µs/ns by magnitude; a UTC offset in a string is ignored (wall-clock time).',
+    why: 'Snowflake TO_TIMESTAMP(_NTZ) reads numbers (and digit strings) as epoch seconds, or ms/µs/ns by magnitude, and text in the AUTO formats (autoDateFormats.ts); a UTC offset in a string is ignored (wall-clock time).',
     body: [
-      `(x VARCHAR) AS CASE WHEN regexp_full_match(trim(x), '-?[0-9]+') THEN ${m('epoch_to_timestamp')}(CAST(x AS HUGEINT), ${magnitudeScale('CAST(x AS HUGEINT)')}) ELSE CAST(${m('timestamp_text')}(x) AS TIMESTAMP) END`,
+      `(x VARCHAR) AS CASE WHEN regexp_full_match(trim(x), '-?[0-9]+') THEN ${epochOfDigits('x')} ELSE CAST(substr(${m('auto_datetime_text')}(trim(x)), 1, 29) AS TIMESTAMP) END`,
       `(x BIGINT) AS ${m('epoch_to_timestamp')}(x, 0)`,
       `(x DOUBLE) AS make_timestamp(CAST(round(x * 1000000) AS BIGINT))`,
       `(x DATE) AS CAST(x AS TIMESTAMP)`,
@@ -187,9 +196,9 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   },
   {
     name: 'to_timestamp_tz',
-    why: "Snowflake TO_TIMESTAMP_TZ/LTZ keep the instant: a string's UTC offset counts, a string without one is in the session's zone, epoch numbers are UTC.",
+    why: "Snowflake TO_TIMESTAMP_TZ/LTZ keep the instant: a string's UTC offset counts, a string without one is in the session's zone, epoch numbers are UTC. Text is read in the AUTO formats.",
     body: [
-      `(x VARCHAR) AS CASE WHEN regexp_full_match(trim(x), '-?[0-9]+') THEN timezone('UTC', ${m('to_timestamp')}(x)) ELSE CAST(${m('timestamp_text')}(x) AS TIMESTAMPTZ) END`,
+      `(x VARCHAR) AS CASE WHEN regexp_full_match(trim(x), '-?[0-9]+') THEN timezone('UTC', ${epochOfDigits('x')}) ELSE CAST(${m('auto_datetime_text')}(trim(x)) AS TIMESTAMPTZ) END`,
       `(x BIGINT) AS timezone('UTC', ${m('epoch_to_timestamp')}(x, 0))`,
       `(x DOUBLE) AS timezone('UTC', make_timestamp(CAST(round(x * 1000000) AS BIGINT)))`,
       `(x DATE) AS CAST(x AS TIMESTAMPTZ)`,
@@ -199,8 +208,8 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   },
   {
     name: 'to_date',
-    why: 'Snowflake TO_DATE reads digit strings as epoch seconds and timestamps as their date.',
-    body: `(x VARCHAR) AS CASE WHEN regexp_full_match(trim(x), '-?[0-9]+') THEN CAST(${m('to_timestamp')}(x) AS DATE) ELSE CAST(CAST(x AS TIMESTAMP) AS DATE) END, (x DATE) AS x, (x TIMESTAMP) AS CAST(x AS DATE), (x TIMESTAMPTZ) AS CAST(x AS DATE)`,
+    why: 'Snowflake TO_DATE reads digit strings as epoch seconds, timestamps as their date, and text in the AUTO formats (a timestamp format too, its time dropped).',
+    body: `(x VARCHAR) AS CASE WHEN regexp_full_match(trim(x), '-?[0-9]+') THEN CAST(${epochOfDigits('x')} AS DATE) ELSE CAST(substr(${m('auto_datetime_text')}(trim(x)), 1, 10) AS DATE) END, (x DATE) AS x, (x TIMESTAMP) AS CAST(x AS DATE), (x TIMESTAMPTZ) AS CAST(x AS DATE)`,
   },
   // Numbers
   {
@@ -270,6 +279,11 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
 /** 1 (Monday) … 7 (Sunday) from a Snowflake day name, read by its first two letters. */
 function dayIndex(name: string): string {
   return `(strpos('motuwethfrsasu', lower(substr(${name}, 1, 2))) + 1) // 2`;
+}
+
+/** A string of digits as Snowflake reads it in TO_TIMESTAMP/TO_DATE: an epoch in seconds, ms, µs or ns by magnitude. */
+function epochOfDigits(x: string): string {
+  return `${macro('epoch_to_timestamp')}(CAST(${x} AS HUGEINT), ${magnitudeScale(`CAST(${x} AS HUGEINT)`)})`;
 }
 
 /** Snowflake's magnitude rule for integer strings: seconds, then ms, µs, ns. */

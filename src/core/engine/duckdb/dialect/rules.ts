@@ -1,4 +1,5 @@
 import { deferredRules } from './deferredRules';
+import { deferredVariantCastRule } from './deferredVariantCast';
 import { functionRules } from './functionRules';
 import { keywordRules } from './keywordRules';
 import { sampleRules } from './sampleRules';
@@ -40,6 +41,7 @@ import { currentTimeKeywordRule } from './currentTimeRules';
 // the places types are written, then functions and keywords.
 
 const sequenceRules: AnySequenceRule[] = [
+  deferredVariantCastRule,
   ...deferredRules,
   windowOrderRequiredRule,
   ...windowFrameRules,

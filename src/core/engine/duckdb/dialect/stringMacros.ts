@@ -73,6 +73,13 @@ function substrOverloads(macro: (name: string) => string, param: string, size: s
       body: `(s BLOB) AS octet_length(s), (s) AS strlen(CAST(s AS VARCHAR))`,
     },
     {
+      name: 'length',
+      why: "Snowflake LENGTH/LEN counts a BINARY's bytes and the characters of any other value's text (a VARIANT string's without its quotes); DuckDB's length takes text (and lists) only.",
+      // A BINARY's text is its hex, two digits a byte. No typed BLOB overload: DuckDB picks a
+      // macro's first overload for an aggregate argument (LENGTH(MAX(name))).
+      body: `(s) AS length(${macro('to_varchar')}(s)) // CASE WHEN typeof(s) = 'BLOB' THEN 2 ELSE 1 END`,
+    },
+    {
       name: 'bit_length',
       why: 'Snowflake BIT_LENGTH is 8 × OCTET_LENGTH, for text and BINARY alike.',
       body: `(s) AS 8 * ${macro('octet_length')}(s)`,

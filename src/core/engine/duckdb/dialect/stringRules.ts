@@ -107,6 +107,7 @@ export const stringRules: AnySequenceRule[] = [
   renameRule({ name: 'RPAD', why: "Snowflake's pad text defaults to a space; DuckDB requires it.", functions: ['RPAD'], arity: [2, 3], to: 'rpad', defaults: ["' '"] }),
   renameRule({ name: 'INITCAP', why: 'DuckDB has no INITCAP.', functions: ['INITCAP'], arity: [1, 2], to: macro('initcap') }),
   renameRule({ name: 'REVERSE', why: 'Snowflake REVERSE reads any value as text (a DATE too) and reverses BINARY by bytes.', functions: ['REVERSE'], arity: [1, 1], to: macro('reverse') }),
+  renameRule({ name: 'LENGTH', why: "Bytes of a BINARY, characters of any other value's text; DuckDB's length takes neither a BLOB nor a number.", functions: ['LENGTH', 'LEN'], arity: [1, 1], to: macro('length') }),
   renameRule({ name: 'OCTET_LENGTH', why: "Bytes of a BINARY, or of a text's UTF-8; DuckDB's octet_length takes BLOB only.", functions: ['OCTET_LENGTH'], arity: [1, 1], to: macro('octet_length') }),
   renameRule({ name: 'BIT_LENGTH', why: "Snowflake's is 8 × OCTET_LENGTH, of a BINARY too; DuckDB's bit_length takes text or BIT only.", functions: ['BIT_LENGTH'], arity: [1, 1], to: macro('bit_length') }),
   renameRule({ name: 'STARTSWITH', why: 'DuckDB spells it starts_with.', functions: ['STARTSWITH'], arity: [2, 2], to: 'starts_with' }),

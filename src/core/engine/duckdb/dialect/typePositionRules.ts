@@ -5,7 +5,7 @@ import { readQualifiedName } from '../../../sql/identifiers';
 import { CallMatch, matchCall } from './functionCall';
 import { identitySequenceName, readIdentityProperty } from './identityColumns';
 import { sequenceOptionsSql } from './sequenceOptions';
-import { declaredCastLength, declaredStringLength, lengthCheckedCastSql, lengthCheckSql } from './stringLength';
+import { declaredCastLength, declaredStringLength, lengthCheckedCastSql, lengthCheckSql, STRING_TYPE_NAMES } from './stringLength';
 import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
 import { Translator, typeReferenceOf } from './translator';
 import { macro } from './macros';
@@ -77,13 +77,15 @@ const castFunctionRule: SequenceRule<CallMatch> = {
     const operand = trimTrivia(children.slice(0, asAt));
     const value = (operand.length === 1 && timestampLiteral(operand[0], translator.translateType(children, span))) || translator.translateSequence(operand, inner);
     const rest = translator.translateSequence(children.slice(span.end), inner);
+    // As `x::VARCHAR` (operatorRules.ts): a BINARY as hex, a VARIANT string without its quotes.
+    const text = STRING_TYPE_NAMES.includes(span.name) && !rest.trim() ? `${macro('to_varchar')}(${value})` : value;
     // CAST(x AS VARCHAR(n)) refuses a longer string; TRY_CAST keeps DuckDB's unchecked cast.
     const length = isWord(call.nameNode, 'CAST') && !rest.trim() ? declaredCastLength(typeReferenceOf(children, span)) : undefined;
-    if (length !== undefined) return lengthCheckedCastSql(value, length);
+    if (length !== undefined) return lengthCheckedCastSql(text, length);
     // As `x::BINARY` (operatorRules.ts): text is read as hex.
     if (BINARY_TYPES.has(span.name) && !rest.trim()) return `${macro(isWord(call.nameNode, 'CAST') ? 'binary_from_text' : 'try_binary_from_text')}(${value})`;
     // As `x::VARIANT` (operatorRules.ts): a text becomes a JSON string, it is not parsed as JSON.
-    const wrapped = VARIANT_TYPES.has(span.name) && !rest.trim() ? `to_json(${value})` : value;
+    const wrapped = VARIANT_TYPES.has(span.name) && !rest.trim() ? `to_json(${value})` : text;
     return `${nodeText(call.nameNode)}(${wrapped} AS ${translator.translateType(children, span)}${rest.trimEnd()})`;
   },
 };
