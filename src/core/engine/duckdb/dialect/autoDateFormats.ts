@@ -15,9 +15,9 @@ import type { SnowflakeMacro } from './macros';
 // Z (ISO 8601's zero offset) is read where TZH:TZM stands, as the local engine read it before,
 // and blanks around the text are trimmed.
 
-const DATE_FORMATS = ['YYYY-MM-DD', 'DD-MON-YYYY', 'MM/DD/YYYY'];
+export const DATE_FORMATS = ['YYYY-MM-DD', 'DD-MON-YYYY', 'MM/DD/YYYY'];
 
-const TIMESTAMP_FORMATS = [
+export const TIMESTAMP_FORMATS = [
   // ISO ("T" is the literal letter T between date and time)
   'YYYY-MM-DD"T"HH24:MI:SS.FFTZH:TZM',
   'YYYY-MM-DD HH24:MI:SS.FFTZH:TZM',
@@ -54,11 +54,11 @@ const TIMESTAMP_FORMATS = [
 ];
 
 /** Text in YYYY-MM-DD or YYYY-MM-DD HH24:MI:SS[.FF] with full-width fields, which auto_plain_iso_text reads. */
-const PLAIN_ISO = String.raw`\d{4}-\d\d-\d\d( \d\d:\d\d:\d\d(\.\d{1,9})?)?`;
+export const PLAIN_ISO = String.raw`\d{4}-\d\d-\d\d( \d\d:\d\d:\d\d(\.\d{1,9})?)?`;
 
 /** The parts a format can capture, in the order the canonical-text macro takes them. */
 const FIELDS = ['y', 'mo', 'mon', 'd', 'h', 'ampm', 'mi', 's', 'f', 'tz'] as const;
-type Field = (typeof FIELDS)[number];
+export type Field = (typeof FIELDS)[number];
 
 /** Format elements, longest first, as a regular expression and the part it captures. */
 const ELEMENTS: Array<{ element: string; pattern: (signed: string) => string; field?: Field }> = [
@@ -80,14 +80,14 @@ const ELEMENTS: Array<{ element: string; pattern: (signed: string) => string; fi
   { element: '"T"', pattern: () => 'T' },
 ];
 
-interface CompiledFormat {
+export interface CompiledFormat {
   regex: string;
   /** The part each capture group holds, in group order. */
   fields: Field[];
 }
 
 /** A Snowflake format as a whole-string regular expression with one group per captured part. */
-function compileAutoFormat(format: string): CompiledFormat {
+export function compileAutoFormat(format: string): CompiledFormat {
   let regex = '';
   const fields: Field[] = [];
   for (let at = 0; at < format.length; ) {
@@ -105,7 +105,7 @@ function compileAutoFormat(format: string): CompiledFormat {
   return { regex, fields };
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** SQL list literal of strings. */
 const listOf = (items: string[]): string => `[${items.map(quoteStringLiteral).join(', ')}]`;

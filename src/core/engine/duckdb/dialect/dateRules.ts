@@ -7,6 +7,7 @@ import { translateDateFormat } from './dateFormat';
 import { macro } from './macros';
 import { Translator } from './translator';
 import { convertTimezoneRule } from './convertTimezoneRule';
+import { autoDatetimeTextOf } from './autoDateLiteral';
 
 // Snowflake date and time functions. Date parts are read at translation time (bare keyword or
 // string, with Snowflake's synonyms), so the rewrite can choose the macro that keeps the type.
@@ -30,6 +31,18 @@ function formatOf(call: CallMatch, index: number, translator: Translator): strin
   return quoteStringLiteral(translated.strftime);
 }
 
+/**
+ * The first argument's AUTO reading when it is a string constant the translation can read
+ * itself (autoDateLiteral.ts): 'YYYY-MM-DD HH:MI:SS.FFFFFFFFF[+HH:MM]'. Epoch digits and text
+ * no AUTO format reads are left to the macros.
+ */
+function constantDatetime(call: CallMatch): string | undefined {
+  const nodes = trimTrivia(call.args[0] ?? []);
+  if (nodes.length !== 1 || !isTokenOf(nodes[0], 'string')) return undefined;
+  const text = unquoteStringLiteral(nodes[0].token.text);
+  return /^\s*-?[0-9]+\s*$/.test(text) ? undefined : autoDatetimeTextOf(text);
+}
+
 function timestampRule(name: string, functions: string[], tryCast: boolean): SequenceRule<CallMatch> {
   return functionRule({
     name,
@@ -40,6 +53,9 @@ function timestampRule(name: string, functions: string[], tryCast: boolean): Seq
       const format = formatOf(call, 1, translator);
       if (format) return `${tryCast ? 'try_strptime' : 'strptime'}(${value}, ${format})`;
       const zoned = call.name.endsWith('_TZ') || call.name.endsWith('_LTZ');
+      const constant = second === undefined ? constantDatetime(call) : undefined;
+      // As the macros read it: NTZ drops a written offset, TZ/LTZ keep it (the session's zone without one).
+      if (constant) return zoned ? `CAST('${constant}' AS TIMESTAMPTZ)` : `CAST('${constant.slice(0, 29)}' AS TIMESTAMP)`;
       if (second !== undefined) {
         const wallClock = `${macro('epoch_to_timestamp')}(${value}, ${second})`;
         return zoned ? `timezone('UTC', ${wallClock})` : wallClock;
@@ -119,6 +135,8 @@ export const dateRules: SequenceRule<CallMatch>[] = [
       const format = formatOf(call, 1, translator);
       const tryCast = call.name === 'TRY_TO_DATE';
       if (format) return `CAST(${tryCast ? 'try_strptime' : 'strptime'}(${value}, ${format}) AS DATE)`;
+      const constant = constantDatetime(call);
+      if (constant) return `CAST('${constant.slice(0, 10)}' AS DATE)`;
       return tryCast ? `TRY(${macro('to_date')}(${value}))` : `${macro('recognized')}(${macro('to_date')}(${value}), ${value}, 'Date')`;
     },
   }),
