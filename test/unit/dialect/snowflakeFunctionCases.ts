@@ -21,6 +21,7 @@ import { MORE_FUNCTION_CASES } from './moreFunctionCases';
 import { ARRAY_FUNCTION_CASES } from './arrayFunctionCases';
 import { SNOWPARK_GAP_CASES } from './snowparkGapCases';
 import { SCALAR_GAP_CASES } from './scalarGapCases';
+import { DDL_OPTION_CASES } from './ddlOptionCases';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -937,4 +938,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ...ARRAY_FUNCTION_CASES,
   ...SNOWPARK_GAP_CASES,
   ...SCALAR_GAP_CASES,
+  ...DDL_OPTION_CASES,
 ];

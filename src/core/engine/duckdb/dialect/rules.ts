@@ -7,6 +7,8 @@ import { windowFrameRules } from './windowFrameRules';
 import { windowEventRules } from './windowEventRules';
 import { windowOrderRequiredRule } from './windowOrderRequired';
 import { tableCopyRules } from './tableCopyRules';
+import { tableOptionsRule } from './tableOptionRules';
+import { alterTableOptionsRule } from './alterTableOptions';
 import { aggregateRules } from './aggregateRules';
 import { conditionalRules } from './conditionalRules';
 import { dateRules } from './dateRules';
@@ -47,6 +49,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...windowFrameRules,
   ...windowEventRules,
   ...tableCopyRules,
+  tableOptionsRule,
   ...operatorRules,
   ...tableFunctionRules,
   userTableFunctionRule,
@@ -75,7 +78,7 @@ const sequenceRules: AnySequenceRule[] = [
 ];
 
 export const ruleSet: RuleSet = {
-  statement: [outputColumnNamesRule],
+  statement: [alterTableOptionsRule, outputColumnNamesRule],
   sequence: new RuleIndex(sequenceRules),
   type: typeRules,
 };

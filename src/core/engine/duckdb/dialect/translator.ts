@@ -45,6 +45,8 @@ export class Translator {
   private readonly generatorScopes: boolean[] = [];
 
   private placeholderPrefix: string | undefined;
+  /** Statements to run right after the one being translated (followWith). */
+  private readonly following: string[] = [];
 
   /** `placeholderPrefixOf` is asked once, on the first deferred call: most statements have none. */
   constructor(
@@ -55,13 +57,25 @@ export class Translator {
   /** One statement's top-level nodes (no `;`). */
   translateStatement(nodes: SqlNode[], context: SequenceContext): string {
     // The statement is the outermost query; a statement rule may translate parts of it apart.
-    return this.inQuery(nodes, () => {
+    const sql = this.inQuery(nodes, () => {
       for (const rule of this.rules.statement) {
         const rewritten = rule.apply(nodes, this, context);
         if (rewritten !== undefined) return rewritten;
       }
       return this.translateSequence(nodes, context);
     });
+    if (!this.following.length) return sql;
+    const following = this.following.splice(0);
+    return `${sql.trimEnd()}; ${following.join('; ')}`;
+  }
+
+  /**
+   * Runs `sql` right after the statement being translated, as part of it: what a clause of
+   * the statement does that DuckDB spells as a statement of its own (a table's COMMENT = '…'
+   * is COMMENT ON TABLE). The engine answers for the statement as written (statusText).
+   */
+  followWith(sql: string): void {
+    this.following.push(sql);
   }
 
   /**

@@ -112,6 +112,18 @@ function columnNameOf(node: SqlNode): string {
   return isTokenOf(node, 'quotedIdent') ? node.token.text.slice(1, -1).replace(/""/g, '"') : nodeText(node).toUpperCase();
 }
 
+/**
+ * A column's `COMMENT '…'` becomes COMMENT ON COLUMN after the table is created (what DESCRIBE
+ * and SHOW COLUMNS read); the rest of the column's definition without it.
+ */
+function keepColumnComment(rest: SqlNode[], table: string, column: SqlNode, translator: Translator): SqlNode[] {
+  const at = rest.findIndex((node) => isWord(node, 'COMMENT'));
+  const text = at < 0 ? undefined : rest[nextSignificant(rest, at + 1)];
+  if (!isTokenOf(text, 'string')) return rest;
+  translator.followWith(`COMMENT ON COLUMN ${table}.${nodeText(column)} IS ${text.token.text}`);
+  return [...rest.slice(0, at), ...rest.slice(rest.indexOf(text) + 1)];
+}
+
 /** The nodes after a column's type, its AUTOINCREMENT/IDENTITY property turned into a DEFAULT. */
 function translateColumnRest(rest: SqlNode[], column: string, naming: IdentityNaming, translator: Translator, context: SequenceContext): string {
   const identity = readIdentityProperty(rest);
@@ -126,7 +138,7 @@ function translateColumnRest(rest: SqlNode[], column: string, naming: IdentityNa
 }
 
 /** `name TYPE rest...` with the type translated, or the element translated as-is. */
-function translateColumnDefinition(element: SqlNode[], naming: IdentityNaming, translator: Translator, context: SequenceContext): string {
+function translateColumnDefinition(element: SqlNode[], table: string, naming: IdentityNaming, translator: Translator, context: SequenceContext): string {
   const nameAt = nextSignificant(element, 0);
   const nameNode = element[nameAt];
   const isColumn = (isTokenOf(nameNode, 'word') && !isWord(nameNode, ...CONSTRAINT_WORDS)) || isTokenOf(nameNode, 'quotedIdent');
@@ -137,7 +149,7 @@ function translateColumnDefinition(element: SqlNode[], naming: IdentityNaming, t
     nodesText(element.slice(0, span.start)) +
     translator.translateType(element, span) +
     (length === undefined ? '' : lengthCheckSql(nodeText(nameNode), length)) +
-    translateColumnRest(element.slice(span.end), columnNameOf(nameNode), naming, translator, context)
+    translateColumnRest(keepColumnComment(element.slice(span.end), table, nameNode, translator), columnNameOf(nameNode), naming, translator, context)
   );
 }
 
@@ -193,7 +205,7 @@ const createTableColumnsRule: SequenceRule<ColumnListMatch> = {
   rewrite(match, translator, context) {
     const inner = { ...context, depth: 1 };
     const naming: IdentityNaming = { tableName: match.tableName, qualifier: match.qualifier, sequences: [] };
-    const columns = match.columns.map((column) => translateColumnDefinition(column, naming, translator, inner)).join(',');
+    const columns = match.columns.map((column) => translateColumnDefinition(column, match.tableText, naming, translator, inner)).join(',');
     const table = `${nodesText(match.before)}(${columns})`;
     if (!naming.sequences.length) return table;
     // The sequences must exist before the table: take back the statement's start (CREATE OR REPLACE …).
