@@ -92,6 +92,21 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   sem(one('LISTAGG', "select listagg(x) within group (order by x desc) from (values ('b'), ('a')) t(x)", ['ba']), "if no delimiter is specified, an empty string is used"),
   sem(one('LISTAGG', "select listagg(distinct x, '|') within group (order by x) from (values ('b'), ('a'), ('b')) t(x)", ['a|b']), "DISTINCT removes duplicate values from the list"),
   sem(one('ARRAY_AGG', 'select array_agg(x) within group (order by x desc) from (values (1), (3), (null), (2)) t(x)', [{ json: [3, 2, 1] }]), "usage notes: NULL values are omitted from the output; WITHIN GROUP fixes the order"),
+  sem(
+    {
+      fn: 'ARRAY_AGG',
+      also: ['LISTAGG'],
+      sql: "select k, s, array_agg(s) over (partition by k), array_agg(s) within group (order by s desc) over (partition by k), listagg(s, ',') within group (order by s) over (partition by k) from (values (1, 'a'), (1, 'c'), (2, 'b'), (1, null)) t(k, s) order by k, s",
+      rows: [
+        [1, 'a', { json: ['a', 'c'] }, { json: ['c', 'a'] }, 'a,c'],
+        [1, 'c', { json: ['a', 'c'] }, { json: ['c', 'a'] }, 'a,c'],
+        [1, null, { json: ['a', 'c'] }, { json: ['c', 'a'] }, 'a,c'],
+        [2, 'b', { json: ['b'] }, { json: ['b'] }, 'b'],
+      ],
+      doc: D + 'array_agg',
+    },
+    'Syntax: ARRAY_AGG and LISTAGG are also window functions, OVER (PARTITION BY …) after WITHIN GROUP; each row gets its partition\'s array (NULLs omitted, WITHIN GROUP order); the listagg page gives the same window form',
+  ),
   sem(one('OBJECT_AGG', "select object_agg(k, v) from (values ('a', 1), ('b', 2), ('c', null)) t(k, v)", [{ json: { a: 1, b: 2 } }]), 'usage notes: input tuples with a NULL value are ignored'),
   sem(one('COUNT(a, b, …)', 'select count(distinct a, b), count(a, b) from (values (1, 2), (1, 2), (3, null), (2, 3), (3, null), (4, null)) t(a, b)', [2, 3], 'count'), "COUNT page: with DISTINCT the distinct combinations of all the columns; COUNT(expr1, expr2) counts the non-NULL records (\"the aggregate function ignores a row if any individual column is NULL\": https://docs.snowflake.com/en/sql-reference/functions-aggregation#label-aggregate-functions-and-null-values). Non-NULL pairs: (1,2), (1,2), (2,3) — 3, of which 2 distinct"),
   ex(one('APPROX_PERCENTILE', 'select approx_percentile(c1, 0.1), approx_percentile(c1, 0.5), approx_percentile(c1, 0.999) from (values (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10)) t(c1)', [1.5, 5.5, 10.5]), "the doc's three testtable queries in one SELECT, the table inlined as VALUES"),

@@ -1,6 +1,7 @@
 import { isGroup, isWord, nextSignificant, significantNodes, trimTrivia } from '../../../sql/nodes';
 import { GroupNode, SqlNode } from '../../../sql/tokenTree';
-import { SequenceMatch, SequenceRule } from './ruleTypes';
+import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
+import { Translator } from './translator';
 import { CallMatch, functionRule, matchCall, renameRule } from './functionCall';
 import { macro } from './macros';
 import { approxTopKRule } from './approxTopKRule';
@@ -11,18 +12,34 @@ interface WithinGroupMatch extends SequenceMatch {
   call: CallMatch;
   /** The `ORDER BY …` text inside WITHIN GROUP ( … ), if present. */
   orderBy?: SqlNode[];
+  /** The window of `… OVER (…)`: it belongs to the aggregate inside the rewrite, not to its wrapper. */
+  over?: GroupNode;
 }
 
-/** `NAME(args) [WITHIN GROUP (ORDER BY …)]` for one of `names`. */
+/** `NAME(args) [WITHIN GROUP (ORDER BY …)] [OVER (…)]` for one of `names`. */
 function matchWithinGroup(nodes: SqlNode[], index: number, names: string[]): WithinGroupMatch | undefined {
   const call = matchCall(nodes, index, names);
   if (!call) return undefined;
+  const match: WithinGroupMatch = { call, end: call.end };
   const withinAt = nextSignificant(nodes, call.end);
-  if (!isWord(nodes[withinAt], 'WITHIN')) return { call, end: call.end };
   const groupAt = nextSignificant(nodes, withinAt + 1);
   const listAt = nextSignificant(nodes, groupAt + 1);
-  if (!isWord(nodes[groupAt], 'GROUP') || !isGroup(nodes[listAt])) return { call, end: call.end };
-  return { call, orderBy: trimTrivia((nodes[listAt] as GroupNode).children), end: listAt + 1 };
+  if (isWord(nodes[withinAt], 'WITHIN') && isWord(nodes[groupAt], 'GROUP') && isGroup(nodes[listAt])) {
+    match.orderBy = trimTrivia((nodes[listAt] as GroupNode).children);
+    match.end = listAt + 1;
+  }
+  const overAt = nextSignificant(nodes, match.end);
+  const windowAt = nextSignificant(nodes, overAt + 1);
+  if (isWord(nodes[overAt], 'OVER') && isGroup(nodes[windowAt])) {
+    match.over = nodes[windowAt] as GroupNode;
+    match.end = windowAt + 1;
+  }
+  return match;
+}
+
+/** ` OVER (…)` translated, or '' for a plain aggregate. */
+function windowOf(match: WithinGroupMatch, translator: Translator, context: SequenceContext): string {
+  return match.over ? ` OVER ${translator.translateNode(match.over, context)}` : '';
 }
 
 /** The call's arguments translated, with a leading DISTINCT kept apart. */
@@ -42,7 +59,7 @@ const listAggRule: SequenceRule<WithinGroupMatch> = {
   rewrite(match, translator, context) {
     const inner = { ...context, depth: context.depth + 1 };
     const { distinct, args, order } = argumentsOf(match, (nodes) => translator.translateSequence(nodes, inner));
-    return `COALESCE(string_agg(${distinct ? 'DISTINCT ' : ''}CAST(${args[0]} AS VARCHAR), ${args[1] ?? "''"}${order}), '')`;
+    return `COALESCE(string_agg(${distinct ? 'DISTINCT ' : ''}CAST(${args[0]} AS VARCHAR), ${args[1] ?? "''"}${order})${windowOf(match, translator, context)}, '')`;
   },
 };
 
@@ -55,8 +72,8 @@ const arrayAggRule: SequenceRule<WithinGroupMatch> = {
   rewrite(match, translator, context) {
     const inner = { ...context, depth: context.depth + 1 };
     const { distinct, args, order } = argumentsOf(match, (nodes) => translator.translateSequence(nodes, inner));
-    // An OVER clause after the call still applies: the FILTER sits before it.
-    return `CAST(to_json(COALESCE(list(${distinct ? 'DISTINCT ' : ''}${args[0]}${order}) FILTER (WHERE (${args[0]}) IS NOT NULL), [])) AS JSON)`;
+    // The window goes after the FILTER, on the aggregate itself.
+    return `CAST(to_json(COALESCE(list(${distinct ? 'DISTINCT ' : ''}${args[0]}${order}) FILTER (WHERE (${args[0]}) IS NOT NULL)${windowOf(match, translator, context)}, [])) AS JSON)`;
   },
 };
 
