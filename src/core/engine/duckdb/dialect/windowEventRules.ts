@@ -1,7 +1,8 @@
-import { isGroup, isWord, nextSignificant } from '../../../sql/nodes';
+import { isWord, nextSignificant } from '../../../sql/nodes';
 import { GroupNode, SqlNode } from '../../../sql/tokenTree';
 import { macro } from './macros';
 import { SequenceMatch, SequenceRule } from './ruleTypes';
+import { windowCallAt } from './windowCall';
 
 // Snowflake window functions DuckDB lacks, written as the window aggregates they amount to.
 // - RATIO_TO_REPORT(x) OVER (w): x over the sum of x in its partition, NULL when that sum is 0.
@@ -26,14 +27,9 @@ const windowEventRule: SequenceRule<WindowCallMatch> = {
   why: 'DuckDB has no RATIO_TO_REPORT or CONDITIONAL_TRUE_EVENT; each is a SUM over the same window.',
   triggers: FUNCTIONS,
   match(nodes, index) {
-    if (!isWord(nodes[index], ...FUNCTIONS)) return undefined;
-    const argsAt = nextSignificant(nodes, index + 1);
-    const overWord = nextSignificant(nodes, argsAt + 1);
-    const overAt = nextSignificant(nodes, overWord + 1);
-    const args = nodes[argsAt];
-    const over = nodes[overAt];
-    if (!isGroup(args) || !isWord(nodes[overWord], 'OVER') || !isGroup(over)) return undefined;
-    return { name: (nodes[index] as Extract<SqlNode, { type: 'token' }>).token.text.toUpperCase(), args, over, end: overAt + 1 };
+    const call = windowCallAt(nodes, index, FUNCTIONS);
+    if (!call) return undefined;
+    return { name: (nodes[index] as Extract<SqlNode, { type: 'token' }>).token.text.toUpperCase(), args: call.args, over: call.over, end: call.overAt + 1 };
   },
   rewrite({ name, args, over }, translator, context) {
     const [value, ...extra] = translator.translateArguments(args.children, context);

@@ -1,6 +1,7 @@
-import { isGroup, isWord, nextSignificant, significantNodes } from '../../../sql/nodes';
+import { isWord, significantNodes } from '../../../sql/nodes';
 import { GroupNode, SqlNode } from '../../../sql/tokenTree';
 import { SequenceMatch, SequenceRule } from './ruleTypes';
+import { windowCallAt } from './windowCall';
 
 // Snowflake's FIRST_VALUE, LAST_VALUE and NTH_VALUE default to the whole window, "ROWS BETWEEN
 // UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING" (their reference pages, usage notes: "this
@@ -23,19 +24,11 @@ const valueWindowFrameRule: SequenceRule<ValueWindowMatch> = {
   why: 'Snowflake FIRST_VALUE/LAST_VALUE/NTH_VALUE default to the whole window; DuckDB to RANGE … CURRENT ROW.',
   triggers: VALUE_FUNCTIONS,
   match(nodes, index) {
-    if (!isWord(nodes[index], ...VALUE_FUNCTIONS)) return undefined;
-    let at = nextSignificant(nodes, index + 1);
-    if (!isGroup(nodes[at])) return undefined;
-    at = nextSignificant(nodes, at + 1);
-    // `IGNORE NULLS`, `FROM FIRST`: words between the call and OVER.
-    while (isWord(nodes[at], 'IGNORE', 'RESPECT', 'NULLS', 'FROM', 'FIRST', 'LAST')) at = nextSignificant(nodes, at + 1);
-    if (!isWord(nodes[at], 'OVER')) return undefined;
-    const overAt = nextSignificant(nodes, at + 1);
-    const over = nodes[overAt];
-    if (!isGroup(over)) return undefined;
-    const words = significantNodes(over.children);
+    const call = windowCallAt(nodes, index, VALUE_FUNCTIONS);
+    if (!call) return undefined;
+    const words = significantNodes(call.over.children);
     if (!words.some((node) => isWord(node, 'ORDER')) || words.some((node) => isWord(node, 'ROWS', 'RANGE', 'GROUPS'))) return undefined;
-    return { nodes, index, overAt, over, end: overAt + 1 };
+    return { nodes, index, overAt: call.overAt, over: call.over, end: call.overAt + 1 };
   },
   rewrite(match, translator, context) {
     // The call and OVER keyword go through the other rules (IGNORE NULLS moves inside).

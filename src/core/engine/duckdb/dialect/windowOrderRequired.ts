@@ -1,6 +1,7 @@
-import { isGroup, isWord, nextSignificant, significantNodes } from '../../../sql/nodes';
+import { isWord, significantNodes } from '../../../sql/nodes';
 import { SqlNode } from '../../../sql/tokenTree';
 import { SequenceMatch, SequenceRule } from './ruleTypes';
+import { windowCallAt } from './windowCall';
 
 // Snowflake refuses the ranking and positional window functions over a window that orders
 // nothing, PARTITION BY alone included: "Window function type [ROW_NUMBER] requires ORDER BY
@@ -21,16 +22,8 @@ export const windowOrderRequiredRule: SequenceRule<UnorderedWindowMatch> = {
   why: 'Snowflake rejects ROW_NUMBER, RANK, LAG, FIRST_VALUE… over a window without ORDER BY at compile time; DuckDB runs them.',
   triggers: ORDER_REQUIRED,
   match(nodes, index) {
-    if (!isWord(nodes[index], ...ORDER_REQUIRED)) return undefined;
-    let at = nextSignificant(nodes, index + 1);
-    if (!isGroup(nodes[at])) return undefined;
-    at = nextSignificant(nodes, at + 1);
-    // `IGNORE NULLS`, `FROM FIRST` between the call and OVER.
-    while (isWord(nodes[at], 'IGNORE', 'RESPECT', 'NULLS', 'FROM', 'FIRST', 'LAST')) at = nextSignificant(nodes, at + 1);
-    if (!isWord(nodes[at], 'OVER')) return undefined;
-    const over = nodes[nextSignificant(nodes, at + 1)];
-    // `OVER w` (a named window) is DuckDB's to judge.
-    if (!isGroup(over) || significantNodes(over.children).some((node) => isWord(node, 'ORDER'))) return undefined;
+    const call = windowCallAt(nodes, index, ORDER_REQUIRED);
+    if (!call || significantNodes(call.over.children).some((node) => isWord(node, 'ORDER'))) return undefined;
     return { name: nodes[index], end: index + 1 };
   },
   rewrite: ({ name }, translator) =>
