@@ -22,6 +22,7 @@ import { ARRAY_FUNCTION_CASES } from './arrayFunctionCases';
 import { SNOWPARK_GAP_CASES } from './snowparkGapCases';
 import { SCALAR_GAP_CASES } from './scalarGapCases';
 import { DDL_OPTION_CASES } from './ddlOptionCases';
+import { HIERARCHY_JOIN_CASES } from './hierarchyJoinCases';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -954,4 +955,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ...SNOWPARK_GAP_CASES,
   ...SCALAR_GAP_CASES,
   ...DDL_OPTION_CASES,
+  ...HIERARCHY_JOIN_CASES,
 ];

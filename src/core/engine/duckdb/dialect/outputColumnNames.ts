@@ -22,7 +22,7 @@ const VALUE_WORDS = new Set(['NULL', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_T
 /** Words after which the next word is an operand, never an implicit alias. */
 const OPERAND_EXPECTED_AFTER = new Set([
   'AND', 'OR', 'NOT', 'IS', 'WHEN', 'THEN', 'ELSE', 'CASE', 'LIKE', 'ILIKE', 'RLIKE', 'REGEXP', 'BETWEEN', 'IN', 'DISTINCT',
-  'AS', 'SELECT', 'INTERVAL', 'ESCAPE', 'ANY', 'ALL', 'SOME', 'EXISTS', 'COLLATE', 'BY', 'FROM',
+  'AS', 'SELECT', 'INTERVAL', 'ESCAPE', 'ANY', 'ALL', 'SOME', 'EXISTS', 'COLLATE', 'BY', 'FROM', 'CONNECT_BY_ROOT',
 ]);
 
 /** Words that cannot be an implicit alias because they end an expression themselves. */

@@ -36,6 +36,8 @@ import { typeRules } from './typeRules';
 import { valuesRules } from './valuesRules';
 import { sequenceObjectRules } from './sequenceRules';
 import { currentTimeKeywordRule } from './currentTimeRules';
+import { asofJoinRule } from './asofJoinRule';
+import { connectByRules } from './connectByRule';
 
 // The whole Snowflake → DuckDB dialect, in one table. Order matters only among sequence
 // rules: deferred calls first (their arguments must stay constants, untranslated), then
@@ -75,6 +77,8 @@ const sequenceRules: AnySequenceRule[] = [
   ...keywordRules,
   currentTimeKeywordRule,
   ...sampleRules,
+  asofJoinRule,
+  ...connectByRules,
 ];
 
 export const ruleSet: RuleSet = {
