@@ -326,6 +326,24 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   sem(one('SIN', 'select sin(0), cos(0), tan(0), asin(0), acos(1), atan(0), atan2(0, 1), degrees(pi()), radians(180)', [0, 1, 0, 0, 0, 0, 0, 180, Math.PI], 'sin'), "the mathematical values of the trigonometric functions at 0 and 1, DEGREES(PI()) = 180 and RADIANS(180) = pi (SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2, DEGREES, RADIANS pages not read)"),
   { fn: 'division by zero', sql: 'select 1/0', error: '100051', source: `example ${D}div0`, note: 'the doc example on the DIV0 page: select 1/0 gives "100051 (22012): Division by zero"', doc: D + 'div0' },
   { fn: 'division by zero', sql: 'select x / (x - 2) from (values (2)) t(x)', error: '100051', source: `semantics ${D}div0`, note: 'the division operator reports error 100051 when the divisor is 0 (DIV0 page: select 1/0), whether or not the divisor is a constant', doc: D + 'div0' },
+  sem(
+    {
+      fn: 'division',
+      sql: 'select k, x / sum(x) over (), sum(x) over () / 2, x / sum(x) over (partition by k) from (values (1, 10), (1, 30), (2, 40)) t(k, x) order by k, x',
+      rows: [[1, 0.125, 40, 0.25], [1, 0.375, 40, 0.75], [2, 0.5, 40, 1]],
+      doc: 'https://docs.snowflake.com/en/sql-reference/operators-arithmetic',
+    },
+    'a window call is one operand of / on either side (x / SUM(x) OVER () is the share of the total, as the window-function pages compute it): 10/80, 30/80, 40/80; 80/2; 10/40, 30/40, 40/40',
+  ),
+  sem(
+    {
+      fn: 'GREATEST_IGNORE_NULLS',
+      sql: "select greatest_ignore_nulls(1, null, 3), least_ignore_nulls(2, null, 5), greatest_ignore_nulls(null, null), least_ignore_nulls('b', 'a'), greatest(1, null, 3)",
+      rows: [[3, 2, null, 'a', null]],
+      doc: D + 'greatest_ignore_nulls',
+    },
+    'GREATEST_IGNORE_NULLS/LEAST_IGNORE_NULLS: the largest/smallest non-NULL argument, NULL when all are NULL; GREATEST itself is NULL when any argument is',
+  ),
   sem(one('division by zero', 'select 10 / 4, 7 / -2', [2.5, -3.5], '../operators-arithmetic'), "division keeps max(s1, min(s1 + 6, 12)) = 6 decimals for integers and rounds (doc: 2 / 7 gives 0.285714), so 2.5 and -3.5 are exact"),
   sem(one('UNIFORM', 'select count(*), min(u) >= 1, max(u) <= 10 from (select uniform(1, 10, random()) as u from table(generator(rowcount => 100)))', [100, true, true]), "UNIFORM returns a number in the inclusive range [min, max], an integer for integer bounds (doc example: five integers from 1 to 10)"),
   sem(one('RANDOM', 'select typeof(to_variant(random())), random() = random()', ['INTEGER', false]), 'each call returns a pseudo-random 64-bit integer; two unseeded calls in one row return different values (doc example SELECT RANDOM(), RANDOM())'),

@@ -13,6 +13,13 @@ export const conditionalRules: SequenceRule<CallMatch>[] = [
     rewrite: (args, call) => `${macro(call.name === 'GREATEST' ? 'greatest_of' : 'least_of')}([${args.join(', ')}])`,
   }),
   functionRule({
+    name: 'GREATEST_IGNORE_NULLS',
+    why: "Snowflake GREATEST_IGNORE_NULLS/LEAST_IGNORE_NULLS skip NULL arguments (NULL only when all are): DuckDB's own greatest/least.",
+    functions: ['GREATEST_IGNORE_NULLS', 'LEAST_IGNORE_NULLS'],
+    arity: [1, Number.MAX_SAFE_INTEGER],
+    rewrite: (args, call) => `${call.name === 'GREATEST_IGNORE_NULLS' ? 'greatest' : 'least'}(${args.join(', ')})`,
+  }),
+  functionRule({
     name: 'EQUAL_NULL',
     why: 'DuckDB has no EQUAL_NULL; it is NULL-safe equality.',
     functions: ['EQUAL_NULL'],

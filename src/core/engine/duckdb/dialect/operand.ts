@@ -44,6 +44,10 @@ export function startsOperand(nodes: SqlNode[], index: number): boolean {
 export function operandStartBefore(nodes: SqlNode[], last: number): number | undefined {
   const node = nodes[last];
   let start: number;
+  // The end of a window or ordered aggregate call: `f(x) OVER (…)`, `… WITHIN GROUP (…)`,
+  // `… FILTER (…)`, `… IGNORE NULLS OVER (…)`: the operand is the whole call.
+  const callBefore = isGroup(node) ? callBeforeSuffix(nodes, previousSignificant(nodes, last - 1)) : undefined;
+  if (callBefore !== undefined) return callBefore < 0 ? undefined : operandStartBefore(nodes, callBefore);
   if (isGroup(node, '[')) {
     const base = previousSignificant(nodes, last - 1);
     return base < 0 ? undefined : operandStartBefore(nodes, base);
@@ -73,4 +77,48 @@ export function operandStartBefore(nodes: SqlNode[], last: number): number | und
     return base < 0 ? undefined : operandStartBefore(nodes, base);
   }
   return start;
+}
+
+/**
+ * Where the call's argument list is, when nodes[wordAt] is the last word of a call's suffix
+ * before a bracket (`OVER`, `GROUP` of WITHIN GROUP, `FILTER`), reading back over the other
+ * suffixes (`IGNORE NULLS`, an earlier WITHIN GROUP (…)); undefined when it is not a suffix, -1
+ * when the suffix has no call before it.
+ */
+function callBeforeSuffix(nodes: SqlNode[], wordAt: number): number | undefined {
+  if (!isWord(nodes[wordAt], 'OVER', 'GROUP', 'FILTER')) return undefined;
+  let at = previousSignificant(nodes, wordAt - 1);
+  if (isWord(nodes[wordAt], 'GROUP')) {
+    if (!isWord(nodes[at], 'WITHIN')) return undefined;
+    at = previousSignificant(nodes, at - 1);
+  }
+  for (;;) {
+    if (isWord(nodes[at], 'NULLS') && isWord(nodes[previousSignificant(nodes, at - 1)], 'IGNORE', 'RESPECT')) {
+      at = previousSignificant(nodes, previousSignificant(nodes, at - 1) - 1);
+      continue;
+    }
+    // An earlier suffix with its own bracket: `WITHIN GROUP (…) OVER (…)`, `FILTER (…) OVER (…)`.
+    const earlier = isGroup(nodes[at]) ? callBeforeSuffix(nodes, previousSignificant(nodes, at - 1)) : undefined;
+    if (earlier !== undefined) return earlier;
+    return isGroup(nodes[at]) ? at : -1;
+  }
+}
+
+/** The end of the window and ordered-aggregate suffixes after a call ending at nodes[end - 1]: `WITHIN GROUP (…)`, `FILTER (…)`, `IGNORE NULLS`, `OVER (…)` or `OVER name`. */
+export function callSuffixEnd(nodes: SqlNode[], end: number): number {
+  for (;;) {
+    const at = nextSignificant(nodes, end);
+    const next = nextSignificant(nodes, at + 1);
+    if (isWord(nodes[at], 'WITHIN') && isWord(nodes[next], 'GROUP') && isGroup(nodes[nextSignificant(nodes, next + 1)])) {
+      end = nextSignificant(nodes, next + 1) + 1;
+    } else if (isWord(nodes[at], 'FILTER') && isGroup(nodes[next])) {
+      end = next + 1;
+    } else if (isWord(nodes[at], 'IGNORE', 'RESPECT') && isWord(nodes[next], 'NULLS')) {
+      end = next + 1;
+    } else if (isWord(nodes[at], 'OVER') && (isGroup(nodes[next]) || isTokenOf(nodes[next], 'word'))) {
+      return next + 1;
+    } else {
+      return end;
+    }
+  }
 }

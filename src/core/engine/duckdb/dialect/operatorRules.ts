@@ -4,7 +4,7 @@ import { SqlNode } from '../../../sql/tokenTree';
 import { readTypeSpan } from '../../../sql/typeSpan';
 import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
 import { macro } from './macros';
-import { operandEnd, operandStartBefore, startsOperand } from './operand';
+import { callSuffixEnd, operandEnd, operandStartBefore, startsOperand } from './operand';
 import { jsonPathOf } from './semiStructuredRules';
 import { Translator, typeReferenceOf } from './translator';
 import { declaredCastLength, lengthCheckedCastSql } from './stringLength';
@@ -64,6 +64,8 @@ const divisionRule: SequenceRule<DivisionMatch> = {
     while (isPunct(nodes[start], '-', '+')) start = nextSignificant(nodes, start + 1);
     let end = operandEnd(nodes, start);
     if (end === undefined) return undefined;
+    // A window or ordered aggregate is one operand: `x / SUM(x) OVER ()`.
+    if (isGroup(nodes[end - 1])) end = callSuffixEnd(nodes, end);
     // A cast binds tighter than `/`: `a / b::float` divides by the cast value.
     for (;;) {
       const castAt = nextSignificant(nodes, end);
