@@ -18,6 +18,23 @@ const transientTableRule: SequenceRule<SequenceMatch> = {
   rewrite: () => '',
 };
 
+const viewKindRule: SequenceRule<SequenceMatch> = {
+  kind: 'sequence',
+  name: 'SECURE / MATERIALIZED VIEW',
+  triggers: ['SECURE', 'MATERIALIZED'],
+  why: "A secure view hides its definition from other roles and a materialized view is kept computed by Snowflake; both answer as a plain view, and DuckDB has neither keyword.",
+  match(nodes, index, context) {
+    if (context.depth !== 0 || context.statementKeyword !== 'CREATE' || !isWord(nodes[index], 'SECURE', 'MATERIALIZED')) return undefined;
+    const next = nextSignificant(nodes, index + 1);
+    // CREATE SECURE MATERIALIZED VIEW: both words go.
+    if (!isWord(nodes[next], 'VIEW') && !(isWord(nodes[index], 'SECURE') && isWord(nodes[next], 'MATERIALIZED'))) return undefined;
+    let end = index + 1;
+    while (end < nodes.length && isTrivia(nodes[end])) end++;
+    return { end };
+  },
+  rewrite: () => '',
+};
+
 const bareLocalTimestampRule: SequenceRule<SequenceMatch> = {
   kind: 'sequence',
   name: 'LOCALTIMESTAMP',
@@ -50,4 +67,4 @@ const binaryLiteralRule: SequenceRule<BinaryLiteralMatch> = {
   rewrite: (match) => `from_hex(${match.hex})`,
 };
 
-export const keywordRules: SequenceRule<SequenceMatch>[] = [transientTableRule, bareLocalTimestampRule, binaryLiteralRule];
+export const keywordRules: SequenceRule<SequenceMatch>[] = [transientTableRule, viewKindRule, bareLocalTimestampRule, binaryLiteralRule];

@@ -9,6 +9,8 @@ import { windowOrderRequiredRule } from './windowOrderRequired';
 import { tableCopyRules } from './tableCopyRules';
 import { tableOptionsRule } from './tableOptionRules';
 import { alterTableOptionsRule } from './alterTableOptions';
+import { alterTableSwapRule } from './alterTableSwap';
+import { timeTravelRule, unsupportedStatementsRule } from './unsupportedFeatures';
 import { aggregateRules } from './aggregateRules';
 import { conditionalRules } from './conditionalRules';
 import { dateRules } from './dateRules';
@@ -52,6 +54,7 @@ const sequenceRules: AnySequenceRule[] = [
   ...windowEventRules,
   ...tableCopyRules,
   tableOptionsRule,
+  timeTravelRule,
   ...operatorRules,
   ...tableFunctionRules,
   userTableFunctionRule,
@@ -82,7 +85,7 @@ const sequenceRules: AnySequenceRule[] = [
 ];
 
 export const ruleSet: RuleSet = {
-  statement: [alterTableOptionsRule, outputColumnNamesRule],
+  statement: [unsupportedStatementsRule, alterTableSwapRule, alterTableOptionsRule, outputColumnNamesRule],
   sequence: new RuleIndex(sequenceRules),
   type: typeRules,
 };
