@@ -120,8 +120,21 @@ class RelationalGroupedDataFrame:
 
     builtin = function
 
-    def apply_in_pandas(self, *args, **kwargs):
-        raise NotImplementedError("group_by().apply_in_pandas() is not in Snowpark Local yet (it needs UDTFs).")
+    def apply_in_pandas(self, func, output_schema, **kwargs):
+        """Calls ``func`` with a pandas DataFrame of each group's rows (all of the DataFrame's
+        columns) and returns the frames it returns, concatenated, as a DataFrame with
+        ``output_schema`` (a StructType; the frames' columns are matched to it by position).
+
+        Snowflake runs ``func`` as a vectorized UDTF; Snowpark Local runs it in this process, once
+        per group, when apply_in_pandas() is called (not when the result is collected). Groups come
+        in sorted key order, NULL keys as their own group. The UDTF registration options
+        (``name``, ``packages``, ``imports``, ``is_permanent``, ``stage_location``, ``replace``,
+        ``input_types``, ``input_names`` …) are accepted and ignored. An error in ``func`` raises
+        SnowparkSQLException 100357 "Python Interpreter Error" naming the group, chained to it.
+        Needs pandas in the interpreter that runs the handler.
+        """
+        from snowpark_local.apply_in_pandas import apply_in_pandas
+        return apply_in_pandas(self._df, self._groupings, self._kind, func, output_schema)
 
     applyInPandas = apply_in_pandas
 
