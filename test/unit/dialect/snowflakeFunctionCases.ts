@@ -23,6 +23,7 @@ import { SNOWPARK_GAP_CASES } from './snowparkGapCases';
 import { SCALAR_GAP_CASES } from './scalarGapCases';
 import { DDL_OPTION_CASES } from './ddlOptionCases';
 import { HIERARCHY_JOIN_CASES } from './hierarchyJoinCases';
+import { MORE_GAP_CASES } from './moreGapCases';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -974,4 +975,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ...SCALAR_GAP_CASES,
   ...DDL_OPTION_CASES,
   ...HIERARCHY_JOIN_CASES,
+  ...MORE_GAP_CASES,
 ];

@@ -5,6 +5,7 @@ import { Translator } from './translator';
 import { CallMatch, functionRule, matchCall, renameRule } from './functionCall';
 import { macro } from './macros';
 import { approxTopKRule } from './approxTopKRule';
+import { arrayUnionAggRule } from './arrayUnionAggRule';
 
 // Snowflake aggregates DuckDB lacks, names differently, or writes with WITHIN GROUP.
 
@@ -155,6 +156,7 @@ export const aggregateRules: SequenceRule<SequenceMatch>[] = [
   listAggRule,
   arrayAggRule,
   approxTopKRule,
+  arrayUnionAggRule,
   functionRule({
     name: 'OBJECT_AGG',
     why: 'Snowflake OBJECT_AGG skips pairs with a NULL key or value and sorts keys; a filtered list of pairs becomes the object.',

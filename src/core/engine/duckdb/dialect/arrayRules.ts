@@ -1,8 +1,9 @@
 import { isGroup, isWord, nextSignificant } from '../../../sql/nodes';
-import { GroupNode } from '../../../sql/tokenTree';
+import { GroupNode, SqlNode } from '../../../sql/tokenTree';
 import { CallMatch, functionRule, matchCall, renameRule } from './functionCall';
 import { macro } from './macros';
-import { AnySequenceRule, SequenceMatch, SequenceRule } from './ruleTypes';
+import { AnySequenceRule, SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
+import { Translator } from './translator';
 
 // Snowflake ARRAY functions DuckDB lacks or has under the same name with list semantics. ARRAYs
 // are DuckDB JSON here; the bigger rewrites are macros (arrayMacros.ts), which also say how
@@ -14,29 +15,37 @@ import { AnySequenceRule, SequenceMatch, SequenceRule } from './ruleTypes';
 const json = (sql: string): string => `CAST(${sql} AS JSON)`;
 const asList = (array: string): string => `CAST(${array} AS JSON[])`;
 
-interface UniqueAggMatch extends SequenceMatch {
+export interface AggregateCallMatch extends SequenceMatch {
   call: CallMatch;
   over?: GroupNode;
 }
 
+/** `NAME(…) [OVER (…)]`: an ARRAY aggregate, its window kept apart to go inside the JSON conversion. */
+export function matchAggregateCall(nodes: SqlNode[], index: number, name: string): AggregateCallMatch | undefined {
+  const call = matchCall(nodes, index, [name]);
+  if (!call) return undefined;
+  const overWord = nextSignificant(nodes, call.end);
+  const overAt = nextSignificant(nodes, overWord + 1);
+  const over = nodes[overAt];
+  return isWord(nodes[overWord], 'OVER') && isGroup(over) ? { call, over, end: overAt + 1 } : { call, end: call.end };
+}
+
+/** ` OVER (…)` translated, or '' for a plain aggregate. */
+export function windowClause(over: GroupNode | undefined, translator: Translator, context: SequenceContext): string {
+  return over ? ` OVER (${translator.translateSequence(over.children, { ...context, depth: context.depth + 1 }).trim()})` : '';
+}
+
 /** ARRAY_UNIQUE_AGG(x) [OVER (…)]: the OVER clause has to go inside the JSON conversion. */
-const arrayUniqueAggRule: SequenceRule<UniqueAggMatch> = {
+const arrayUniqueAggRule: SequenceRule<AggregateCallMatch> = {
   kind: 'sequence',
   name: 'ARRAY_UNIQUE_AGG',
   why: 'Snowflake ARRAY_UNIQUE_AGG is the distinct non-NULL values as an ARRAY (JSON here, [] for none), as an aggregate or over a window.',
   triggers: ['ARRAY_UNIQUE_AGG'],
-  match(nodes, index) {
-    const call = matchCall(nodes, index, ['ARRAY_UNIQUE_AGG']);
-    if (!call) return undefined;
-    const overWord = nextSignificant(nodes, call.end);
-    const overAt = nextSignificant(nodes, overWord + 1);
-    const over = nodes[overAt];
-    return isWord(nodes[overWord], 'OVER') && isGroup(over) ? { call, over, end: overAt + 1 } : { call, end: call.end };
-  },
+  match: (nodes, index) => matchAggregateCall(nodes, index, 'ARRAY_UNIQUE_AGG'),
   rewrite({ call, over }, translator, context) {
     const args = translator.translateArguments(call.argList.children, context);
     if (args.length !== 1) return translator.fail(`ARRAY_UNIQUE_AGG takes 1 argument (got ${args.length})`, call.nameNode);
-    const window = over ? ` OVER (${translator.translateSequence(over.children, { ...context, depth: context.depth + 1 }).trim()})` : '';
+    const window = windowClause(over, translator, context);
     return json(`to_json(COALESCE(list(DISTINCT ${args[0]}) FILTER (WHERE (${args[0]}) IS NOT NULL)${window}, []))`);
   },
 };

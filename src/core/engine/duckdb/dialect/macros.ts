@@ -14,6 +14,9 @@ import { TYPE_MACROS } from './typeMacros';
 import { textMacros } from './textMacros';
 import { calendarMacros } from './calendarMacros';
 import { autoDateMacros } from './autoDateFormats';
+import { urlMacros } from './urlMacros';
+import { uuidMacros } from './uuidMacros';
+import { arrayUnionMacros } from './arrayUnionMacros';
 
 export const MACRO_CATALOG = 'snowpark_local_fns';
 
@@ -274,6 +277,9 @@ export const SNOWFLAKE_MACROS: readonly SnowflakeMacro[] = [
   ...TYPE_MACROS,
   ...textMacros(),
   ...calendarMacros(),
+  ...urlMacros(m),
+  ...uuidMacros(m),
+  ...arrayUnionMacros(),
 ];
 
 /** 1 (Monday) … 7 (Sunday) from a Snowflake day name, read by its first two letters. */

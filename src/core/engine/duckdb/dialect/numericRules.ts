@@ -105,10 +105,13 @@ export const numericRules: SequenceRule<CallMatch>[] = [
   }),
   functionRule({
     name: 'UUID_STRING',
-    why: 'DuckDB calls it uuid() and returns a UUID, not text.',
+    why: 'DuckDB calls it uuid() and returns a UUID, not text; with a namespace and a name it is a version-5 UUID (uuidMacros.ts).',
     functions: ['UUID_STRING'],
-    arity: [0, 0],
-    rewrite: () => 'CAST(uuid() AS VARCHAR)',
+    arity: [0, 2],
+    rewrite: (args, call, translator) => {
+      if (args.length === 1) return translator.fail('UUID_STRING takes 0 or 2 arguments (got 1)', call.nameNode);
+      return args.length === 2 ? `${macro('uuid_v5')}(CAST(${args[0]} AS VARCHAR), ${args[1]})` : 'CAST(uuid() AS VARCHAR)';
+    },
   }),
   functionRule({
     name: 'HASH',

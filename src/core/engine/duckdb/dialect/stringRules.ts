@@ -59,6 +59,7 @@ export const stringRules: AnySequenceRule[] = [
   renameRule({ name: 'SPLIT', why: 'Snowflake SPLIT returns an ARRAY (JSON here), DuckDB a list.', functions: ['SPLIT'], arity: [2, 2], to: macro('split') }),
   renameRule({ name: 'SPLIT_PART', why: 'Part 0 is part 1, and an empty delimiter does not split.', functions: ['SPLIT_PART'], arity: [3, 3], to: macro('split_part') }),
   renameRule({ name: 'STRTOK', why: 'DuckDB has no STRTOK.', functions: ['STRTOK'], arity: [1, 3], to: macro('strtok') }),
+  renameRule({ name: 'PARSE_URL', why: "DuckDB has no PARSE_URL; a macro (urlMacros.ts) reads the URL's parts into an OBJECT.", functions: ['PARSE_URL'], arity: [1, 2], to: macro('parse_url') }),
   functionRule({
     name: 'REPLACE',
     why: 'Snowflake REPLACE without a replacement removes the text; DuckDB needs three arguments.',

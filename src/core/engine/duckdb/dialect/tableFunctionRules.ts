@@ -3,6 +3,7 @@ import { functionRule } from './functionCall';
 import { flattenRule } from './flattenRule';
 import { flattenHelperColumnsRule } from './flattenHelperColumns';
 import { matchTableCall, namedArguments, TABLE_CALL_STARTS, TableCallMatch } from './tableCallMatch';
+import { strtokSplitToTableRule } from './strtokSplitToTableRule';
 
 // Snowflake table functions as DuckDB subqueries with Snowflake's column names. Each is written
 // `TABLE(F(...))` or, for FLATTEN, `LATERAL F(...)`; the subquery sees outer columns, so a
@@ -43,6 +44,7 @@ export const tableFunctionRules: SequenceRule<SequenceMatch>[] = [
   flattenHelperColumnsRule,
   generatorRule,
   splitToTableRule,
+  strtokSplitToTableRule,
   functionRule({
     name: 'SEQ4',
     why: "Snowflake SEQ4/SEQ8 number a query's rows from 0: the GENERATOR's own row column when the query reads one (usable in aggregates and window ORDER BY), else a window row number.",
