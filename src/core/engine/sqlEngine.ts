@@ -1,5 +1,6 @@
 import { QueryResult, SessionContext, TaggedValue } from '../runner/protocol';
 import { EngineStream } from './resultStream';
+import { QueryHistoryEntry } from './queryHistory';
 
 /**
  * What an engine may ask of the rest of the system while it prepares a statement:
@@ -20,6 +21,8 @@ export interface StatementContext {
   cancelQuery(queryId: string): Promise<void>;
   /** For RESULT_SCAN: whether another query has finished (the engine keeps its own results). */
   queryState(queryId: string): 'done' | 'pending' | 'failed' | 'unknown';
+  /** For INFORMATION_SCHEMA.QUERY_HISTORY on the local engine: the statements run so far, oldest first. */
+  queryHistory?(): readonly QueryHistoryEntry[];
 }
 
 export interface ExecuteRequest {

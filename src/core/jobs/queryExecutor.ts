@@ -7,6 +7,7 @@ import { jobLabel } from './jobLabel';
 import { isTerminal } from './jobStatus';
 import { newQueryId } from './queryId';
 import { checkOneCompleteStatement } from './statementGuards';
+import { QueryHistory } from '../engine/queryHistory';
 
 /**
  * One Snowpark session's state: its context and the ids LAST_QUERY_ID can name. Its id
@@ -58,6 +59,8 @@ export class QueryExecutor {
   /** Provisional id → the id the engine assigned (engines that name their own queries). */
   private readonly aliases = new Map<string, string>();
   private readonly reportsIds: boolean;
+  /** INFORMATION_SCHEMA.QUERY_HISTORY on the local engine (Snowflake keeps its own). */
+  private readonly history: QueryHistory | undefined;
 
   constructor(
     private readonly engine: SqlEngine,
@@ -67,6 +70,7 @@ export class QueryExecutor {
     this.finished = new FinishedResults(bounds);
     // Wrappers such as ProcedureRouter forward `kind`; Snowflake always names its queries.
     this.reportsIds = engine.reportsQueryIds ?? engine.kind === 'snowflake';
+    this.history = engine.kind === 'duckdb' ? new QueryHistory() : undefined;
   }
 
   get engineDescription(): string {
@@ -82,6 +86,7 @@ export class QueryExecutor {
     const position = history.length;
     this.sessions.set(request.session.id, request.session);
     history.push(provisionalId);
+    this.history?.started(provisionalId, request.sql, request.session.id, request.session.context);
     this.jobs.add({
       id: provisionalId,
       kind: 'query',
@@ -141,6 +146,7 @@ export class QueryExecutor {
         settled = true;
         this.inFlight.delete(current());
         this.finished.keep(current(), result);
+        this.history?.succeeded(provisionalId, result, Boolean(request.onStream));
         // An engine returns only what it has committed: a cancel that came too late (the
         // commit won the race) leaves a SUCCESS, as on Snowflake. ABORTED means nothing landed.
         this.jobs.move(current(), 'SUCCESS', { detail: { rowCount: result.rowCount } });
@@ -152,6 +158,7 @@ export class QueryExecutor {
         settled = true;
         this.inFlight.delete(current());
         const aborted = sqlError.cancelled || controller.signal.aborted;
+        this.history?.failed(provisionalId, sqlError);
         this.jobs.move(current(), aborted ? 'ABORTED' : 'FAILED_WITH_ERROR', {
           error: { message: sqlError.message, errorCode: sqlError.errorCode, sqlState: sqlError.sqlState },
         });
@@ -272,6 +279,7 @@ export class QueryExecutor {
       lastQueryId: (n) => (n < 0 ? history[position + n] : n <= position ? history[n - 1] : undefined),
       cancelQuery: (id) => this.cancel(id),
       queryState: (id) => this.stateOf(id),
+      queryHistory: () => this.history?.list() ?? [],
     };
   }
 

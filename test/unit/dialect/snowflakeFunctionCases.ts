@@ -24,6 +24,7 @@ import { SCALAR_GAP_CASES } from './scalarGapCases';
 import { DDL_OPTION_CASES } from './ddlOptionCases';
 import { HIERARCHY_JOIN_CASES } from './hierarchyJoinCases';
 import { MORE_GAP_CASES } from './moreGapCases';
+import { QUERY_HISTORY_CASES } from './queryHistoryCases';
 
 export type Cell = string | number | boolean | null | { json: unknown };
 
@@ -976,4 +977,5 @@ export const SNOWFLAKE_FUNCTION_CASES: FunctionCase[] = [
   ...DDL_OPTION_CASES,
   ...HIERARCHY_JOIN_CASES,
   ...MORE_GAP_CASES,
+  ...QUERY_HISTORY_CASES,
 ];

@@ -3,6 +3,8 @@ import { executionCancelled, resultExpired, SqlError, statementNotFound } from '
 import { StatementContext } from '../sqlEngine';
 import { DeferredCall } from './dialect';
 import { quoteStringLiteral } from '../../sql/literals';
+import { sessionNumber } from '../queryHistory';
+import { queryHistoryTable } from './queryHistoryTable';
 
 // Evaluates the Snowflake functions the dialect layer set aside (SYSTEM$WAIT, RESULT_SCAN,
 // LAST_QUERY_ID …) before DuckDB sees the statement, and returns the SQL fragment that
@@ -26,6 +28,8 @@ export interface DeferredEnvironment {
   objectDdl(kind: string, name: string, fullyQualified: boolean): Promise<string>;
   /** CURRENT_STATEMENT: the statement's text as the client sent it. */
   statement?: string;
+  /** QUERY_HISTORY's constant arguments: runs a one-row SELECT and returns its cells. */
+  selectRow(sql: string): Promise<unknown[]>;
 }
 
 function literal(text: string | undefined | null): string {
@@ -108,7 +112,8 @@ function contextValue(call: DeferredCall, env: DeferredEnvironment): string {
     case 'CURRENT_REGION':
       return literal('LOCAL');
     case 'CURRENT_SESSION':
-      return literal(env.queryId.split('-')[0]);
+      // The number QUERY_HISTORY shows as SESSION_ID (QUERY_HISTORY_BY_SESSION's default).
+      return literal(String(sessionNumber(env.context.sessionId ?? env.queryId)));
     case 'CURRENT_VERSION':
       return literal('9.0.0 (Snowpark Local)');
     case 'CURRENT_SCHEMAS':
@@ -150,6 +155,13 @@ function resolveNestedArgs(call: DeferredCall, evaluated: Map<string, string>): 
   return { ...call, args };
 }
 
+/** QUERY_HISTORY's argument SQL holds the placeholders of the calls inside it (CURRENT_SESSION()), evaluated first. */
+function fillPlaceholders(sql: string, values: Map<string, string>): string {
+  let out = sql;
+  for (const [placeholder, fragment] of values) out = out.split(placeholder).join(fragment);
+  return out;
+}
+
 /** Evaluates deferred calls in statement order (a wait before an insert waits first). */
 export async function evaluateDeferred(calls: readonly DeferredCall[], env: DeferredEnvironment): Promise<Map<string, string>> {
   const values = new Map<string, string>();
@@ -172,6 +184,12 @@ export async function evaluateDeferred(calls: readonly DeferredCall[], env: Defe
         break;
       case 'GET_DDL':
         fragment = await getDdl(call, env);
+        break;
+      case 'QUERY_HISTORY':
+      case 'QUERY_HISTORY_BY_SESSION':
+      case 'QUERY_HISTORY_BY_USER':
+      case 'QUERY_HISTORY_BY_WAREHOUSE':
+        fragment = await queryHistoryTable(call, (sql) => fillPlaceholders(sql, values), env);
         break;
       default:
         fragment = contextValue(call, env);

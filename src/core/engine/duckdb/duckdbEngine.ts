@@ -181,6 +181,7 @@ export class DuckDbEngine implements SqlEngine {
         statement: request.sql,
         hasRetainedResult: (id) => this.retention.has(id),
         objectDdl: (kind, name, fullyQualified) => objectDdl(kind, name, fullyQualified, session, (sql, values) => this.sessions.connections.query(session, sql, values), queryId),
+        selectRow: async (sql) => (await this.macros.ensureFor(sql), (await this.sessions.connections.query(session, sql, []))[0] ?? []),
         materializeResult: async (id) => {
           // Columns a scanned result named in lower case (SHOW's "name", a quoted alias) keep
           // that case through SELECT *, as they do in Snowflake.

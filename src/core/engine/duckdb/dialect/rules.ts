@@ -40,6 +40,7 @@ import { sequenceObjectRules } from './sequenceRules';
 import { currentTimeKeywordRule } from './currentTimeRules';
 import { asofJoinRule } from './asofJoinRule';
 import { connectByRules } from './connectByRule';
+import { queryHistoryRules } from './queryHistoryRule';
 
 // The whole Snowflake → DuckDB dialect, in one table. Order matters only among sequence
 // rules: deferred calls first (their arguments must stay constants, untranslated), then
@@ -49,6 +50,7 @@ import { connectByRules } from './connectByRule';
 const sequenceRules: AnySequenceRule[] = [
   deferredVariantCastRule,
   ...deferredRules,
+  ...queryHistoryRules,
   windowOrderRequiredRule,
   ...windowFrameRules,
   ...windowEventRules,

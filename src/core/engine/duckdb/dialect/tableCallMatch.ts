@@ -1,3 +1,4 @@
+import { QualifiedName, readQualifiedName } from '../../../sql/identifiers';
 import { isGroup, isPunct, isWord, nextSignificant, previousSignificant, significantNodes, trimTrivia } from '../../../sql/nodes';
 import { GroupNode, SqlNode } from '../../../sql/tokenTree';
 import { SequenceContext, SequenceMatch } from './ruleTypes';
@@ -31,6 +32,19 @@ export function matchTableCall(nodes: SqlNode[], index: number, names: string[])
     return call ? { call, end: call.end } : undefined;
   }
   return undefined;
+}
+
+/** `TABLE(name(...))` whose name may be qualified (`db.schema.f`): the name's nodes, the name and the argument list. */
+export function matchQualifiedTableCall(nodes: SqlNode[], index: number): { nameNodes: SqlNode[]; name: QualifiedName; argList: GroupNode; end: number } | undefined {
+  if (!isWord(nodes[index], 'TABLE')) return undefined;
+  const groupAt = nextSignificant(nodes, index + 1);
+  const group = nodes[groupAt];
+  if (!isGroup(group)) return undefined;
+  const inner = significantNodes(group.children);
+  const name = readQualifiedName(inner, 0);
+  const argList = name && inner[name.end];
+  if (!name || !isGroup(argList) || name.end + 1 !== inner.length) return undefined;
+  return { nameNodes: inner.slice(0, name.end), name, argList, end: groupAt + 1 };
 }
 
 /** `name => value` arguments (and positional ones, by order) translated to SQL text. */

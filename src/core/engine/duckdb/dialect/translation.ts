@@ -18,7 +18,11 @@ export type DeferredFunction =
   | 'CURRENT_SCHEMAS'
   | 'CURRENT_AVAILABLE_ROLES'
   | 'CURRENT_STATEMENT'
-  | 'GET_DDL';
+  | 'GET_DDL'
+  | 'QUERY_HISTORY'
+  | 'QUERY_HISTORY_BY_SESSION'
+  | 'QUERY_HISTORY_BY_USER'
+  | 'QUERY_HISTORY_BY_WAREHOUSE';
 
 export interface DeferredCall {
   /** A token that appears in `Translation.sql` (unless this call is another call's argument). */

@@ -1,7 +1,7 @@
-import { readQualifiedName } from '../../../sql/identifiers';
-import { isGroup, isWord, nextSignificant, nodesText, significantNodes } from '../../../sql/nodes';
+import { nodesText } from '../../../sql/nodes';
 import { GroupNode, SqlNode } from '../../../sql/tokenTree';
 import { SequenceMatch, SequenceRule } from './ruleTypes';
+import { matchQualifiedTableCall } from './tableCallMatch';
 
 // Snowflake calls a user-defined table function as `TABLE(f(args))`; locally a SQL UDTF is a
 // DuckDB table macro (engine/duckdb/sqlUdfs/), called as `f(args)` in FROM. The built-in table
@@ -21,16 +21,9 @@ export const userTableFunctionRule: SequenceRule<UserTableCallMatch> = {
   triggers: ['TABLE'],
   why: 'Snowflake calls a table function as TABLE(f(args)); a SQL UDTF runs locally as a DuckDB table macro, called as f(args).',
   match(nodes: SqlNode[], index: number) {
-    if (!isWord(nodes[index], 'TABLE')) return undefined;
-    const groupAt = nextSignificant(nodes, index + 1);
-    const group = nodes[groupAt];
-    if (!isGroup(group)) return undefined;
-    const inner = significantNodes(group.children);
-    const name = readQualifiedName(inner, 0);
-    if (!name || BUILT_IN.has(name.parts[name.parts.length - 1])) return undefined;
-    const argList = inner[name.end];
-    if (!isGroup(argList) || name.end + 1 !== inner.length) return undefined;
-    return { name: nodesText(inner.slice(0, name.end)), argList, end: groupAt + 1 };
+    const call = matchQualifiedTableCall(nodes, index);
+    if (!call || BUILT_IN.has(call.name.parts[call.name.parts.length - 1])) return undefined;
+    return { name: nodesText(call.nameNodes), argList: call.argList, end: call.end };
   },
   rewrite({ name, argList }, translator, context) {
     return `${name}(${translator.translateArguments(argList.children, context).join(', ')})`;
