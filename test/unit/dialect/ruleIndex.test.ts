@@ -61,4 +61,11 @@ describe('dialect rule index', () => {
     assert.deepEqual(tried("select x['a'] from t where x like 'b'"), ['LIKE ANY', 'VARIANT paths and text casts']);
     assert.equal(ruleSet.sequence.narrowedTo('select 1'), ruleSet.sequence.narrowedTo('select 2'), 'one narrowed index per set of rules left out');
   });
+
+  it('leaves out, for one statement, the triggered rules whose text it lacks', () => {
+    const from = { type: 'token', token: { kind: 'word', text: 'FROM', start: 0, end: 4 } } as never;
+    const tried = (sql: string) => ruleSet.sequence.narrowedTo(sql).candidates(from).map((rule) => rule.name);
+    assert.ok(!tried('select x from t').includes('CONNECT BY'));
+    assert.ok(tried('select x from t start with a is null connect by prior a = b').includes('CONNECT BY'));
+  });
 });

@@ -59,7 +59,9 @@ export const alterTableOptionsRule: StatementRule = {
   kind: 'statement',
   name: 'ALTER TABLE options',
   why: "Snowflake's ALTER TABLE SET/UNSET options, CLUSTER BY, policies and tags have no DuckDB form and change no answer locally; a COMMENT becomes COMMENT ON.",
-  apply(nodes) {
+  apply(nodes, _translator, context) {
+    // Every statement passes here: only an ALTER's words are read.
+    if (context.statementKeyword !== 'ALTER') return undefined;
     const words = significantNodes(nodes);
     if (!isWord(words[0], 'ALTER') || !isWord(words[1], 'TABLE')) return undefined;
     // IF EXISTS: DuckDB's ANALYZE and COMMENT ON have no such form; left to DuckDB.

@@ -12,7 +12,9 @@ export const alterTableSwapRule: StatementRule = {
   kind: 'statement',
   name: 'ALTER TABLE SWAP WITH',
   why: 'Snowflake swaps two tables in one statement; DuckDB renames one table at a time.',
-  apply(nodes, translator) {
+  apply(nodes, translator, context) {
+    // Every statement passes here: only an ALTER's words are read.
+    if (context.statementKeyword !== 'ALTER') return undefined;
     const words = significantNodes(nodes);
     if (!isWord(words[0], 'ALTER') || !isWord(words[1], 'TABLE')) return undefined;
     const first = readQualifiedName(words, 2);

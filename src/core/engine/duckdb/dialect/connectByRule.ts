@@ -52,6 +52,8 @@ const hierarchyRule: SequenceRule<HierarchyMatch> = {
   name: 'CONNECT BY',
   why: 'DuckDB has no hierarchical query clause; a recursive CTE computes the same rows with LEVEL, paths and roots.',
   triggers: ['FROM'],
+  // Tried at every FROM, reading the query to its end: only in statements that say CONNECT.
+  textMayMatch: /connect/i,
   match(nodes, index, context) {
     // Not the FROM of `a IS DISTINCT FROM b` in a select list.
     if (!isWord(nodes[index], 'FROM') || isWord(nodes[previousSignificant(nodes, index - 1)], 'DISTINCT')) return undefined;
@@ -164,6 +166,7 @@ const hierarchyStarRule: SequenceRule<SequenceMatch & { query: SqlNode[] }> = {
   name: 'SELECT * of a CONNECT BY query',
   why: "The hierarchy's FROM subquery adds LEVEL and helper columns, which Snowflake's `*` does not show.",
   triggers: ['*'],
+  textMayMatch: /connect/i,
   match(nodes, index, context) {
     if (!isPunct(nodes[index], '*')) return undefined;
     const before = nodes[previousSignificant(nodes, index - 1)];

@@ -21,7 +21,7 @@ export class RuleIndex {
   private readonly byKey = new Map<string, readonly AnySequenceRule[]>();
   /** Rules without triggers: the candidates of a node no rule names. */
   private readonly anywhere: readonly AnySequenceRule[];
-  /** Rules without triggers that say which texts they may match, each with its bit in `narrowings`' keys. */
+  /** Rules that say which texts they may match, each with its bit in `narrowings`' keys. */
   private readonly gated: readonly AnySequenceRule[];
   /** This index without the gated rules of each bit set in the key. */
   private readonly narrowings = new Map<number, RuleIndex>();
@@ -29,15 +29,16 @@ export class RuleIndex {
   constructor(readonly rules: readonly AnySequenceRule[]) {
     this.anywhere = rules.filter((rule) => !rule.triggers);
     // A bit each in a small integer: past 30 such rules, the rest are always tried.
-    this.gated = this.anywhere.filter((rule) => rule.textMayMatch).slice(0, 30);
+    this.gated = rules.filter((rule) => rule.textMayMatch).slice(0, 30);
     const keys = new Set(rules.flatMap((rule) => rule.triggers ?? []));
     // Each list keeps the table's order: where two rules could match, the earlier one wins.
     for (const key of keys) this.byKey.set(key, rules.filter((rule) => !rule.triggers || rule.triggers.includes(key)));
   }
 
   /**
-   * The index for one statement: without the rules tried at every node whose `textMayMatch`
-   * its text fails. Those rules cost two operand reads per node of every statement.
+   * The index for one statement: without the rules whose `textMayMatch` its text fails. A rule
+   * tried at every node costs two operand reads per node of every statement; one with a common
+   * trigger (FROM, `*`) may read its whole query each time it is tried.
    */
   narrowedTo(sql: string): RuleIndex {
     let skipped = 0;

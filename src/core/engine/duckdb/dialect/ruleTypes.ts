@@ -27,8 +27,8 @@ export interface SequenceRule<M extends SequenceMatch = SequenceMatch> {
    */
   triggers?: readonly string[];
   /**
-   * For a rule without triggers: text that any statement it can match contains. A statement
-   * whose text fails the test never tries the rule (RuleIndex.narrowedTo).
+   * Text that any statement the rule can match contains. A statement whose text fails the test
+   * never tries the rule (RuleIndex.narrowedTo).
    */
   textMayMatch?: RegExp;
   match(nodes: SqlNode[], index: number, context: SequenceContext): M | undefined;

@@ -30,6 +30,9 @@ function serviceObject(words: SqlNode[]): { kind: string; at: SqlNode } | undefi
   return undefined;
 }
 
+/** The first words of the statements this file refuses (see serviceObject for CREATE/ALTER/DROP/EXECUTE). */
+const STATEMENT_KEYWORDS = new Set(['UNDROP', 'EXECUTE', 'CREATE', 'ALTER', 'DROP']);
+
 function refuse(translator: Translator, what: string, why: string, node: SqlNode | undefined): never {
   return translator.fail(`${what} is not available on Snowpark Local's engine (${why}); ${ON_ACCOUNT}`, node);
 }
@@ -38,7 +41,9 @@ export const unsupportedStatementsRule: StatementRule = {
   kind: 'statement',
   name: 'features the local engine does not have',
   why: 'UNDROP, streams, tasks, pipes, alerts, dynamic and external tables and EXECUTE IMMEDIATE need Snowflake itself: refused by name instead of as a syntax error.',
-  apply(nodes, translator) {
+  apply(nodes, translator, context) {
+    // Every statement passes here: only these statements' words are read.
+    if (!STATEMENT_KEYWORDS.has(context.statementKeyword)) return undefined;
     const words = significantNodes(nodes);
     if (isWord(words[0], 'UNDROP')) return refuse(translator, 'UNDROP', 'it needs Time Travel, which the local engine does not keep', words[0]);
     if (isWord(words[0], 'EXECUTE') && isWord(words[1], 'IMMEDIATE')) {
