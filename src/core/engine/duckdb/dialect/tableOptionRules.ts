@@ -84,8 +84,8 @@ function optionEnd(nodes: SqlNode[], index: number): number | undefined {
   return policy.end;
 }
 
-/** A column's `COMMENT '…'` (no `=`: that is the table's). */
-function columnCommentEnd(nodes: SqlNode[], index: number): number | undefined {
+/** Where a column's `COMMENT '…'` starting at nodes[index] ends (no `=`: that is the table's). */
+export function columnCommentEnd(nodes: SqlNode[], index: number): number | undefined {
   if (!isWord(nodes[index], 'COMMENT')) return undefined;
   const text = nextSignificant(nodes, index + 1);
   return isTokenOf(nodes[text], 'string') ? text + 1 : undefined;

@@ -5,6 +5,7 @@ import { readQualifiedName } from '../../../sql/identifiers';
 import { CallMatch, matchCall } from './functionCall';
 import { identitySequenceName, readIdentityProperty } from './identityColumns';
 import { sequenceOptionsSql } from './sequenceOptions';
+import { columnCommentEnd } from './tableOptionRules';
 import { declaredCastLength, declaredStringLength, lengthCheckedCastSql, lengthCheckSql, STRING_TYPE_NAMES } from './stringLength';
 import { SequenceContext, SequenceMatch, SequenceRule } from './ruleTypes';
 import { Translator, typeReferenceOf } from './translator';
@@ -118,10 +119,10 @@ function columnNameOf(node: SqlNode): string {
  */
 function keepColumnComment(rest: SqlNode[], table: string, column: SqlNode, translator: Translator): SqlNode[] {
   const at = rest.findIndex((node) => isWord(node, 'COMMENT'));
-  const text = at < 0 ? undefined : rest[nextSignificant(rest, at + 1)];
-  if (!isTokenOf(text, 'string')) return rest;
-  translator.followWith(`COMMENT ON COLUMN ${table}.${nodeText(column)} IS ${text.token.text}`);
-  return [...rest.slice(0, at), ...rest.slice(rest.indexOf(text) + 1)];
+  const end = at < 0 ? undefined : columnCommentEnd(rest, at);
+  if (end === undefined) return rest;
+  translator.followWith(`COMMENT ON COLUMN ${table}.${nodeText(column)} IS ${nodeText(rest[end - 1])}`);
+  return [...rest.slice(0, at), ...rest.slice(end)];
 }
 
 /** The nodes after a column's type, its AUTOINCREMENT/IDENTITY property turned into a DEFAULT. */
